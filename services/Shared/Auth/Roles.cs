@@ -1,0 +1,25 @@
+namespace Coordination.Auth;
+
+/// <summary>The roles a token's <c>role</c> claim may carry.</summary>
+public static class Roles
+{
+    public const string MissionAdmin = "mission-admin";
+    public const string Contributor = "contributor";
+    public const string FinanceOfficer = "finance-officer";
+    public const string LogisticsOfficer = "logistics-officer";
+    public const string Diplomat = "diplomat";
+    public const string Observer = "observer";
+
+    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
+    {
+        MissionAdmin, Contributor, FinanceOfficer, LogisticsOfficer, Diplomat, Observer,
+    };
+}
+
+/// <summary>Claim names in the suite's tokens.</summary>
+public static class ClaimNames
+{
+    public const string Subject = "sub";
+    public const string Nation = "nation";
+    public const string Role = "role";
+}

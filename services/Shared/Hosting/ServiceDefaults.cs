@@ -1,0 +1,63 @@
+using Coordination.Auth;
+using Coordination.Errors;
+using Coordination.Health;
+using Coordination.Messaging;
+using Coordination.Persistence;
+using Coordination.Requests;
+using Coordination.Telemetry;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Coordination.Hosting;
+
+/// <summary>What every service host has: ports, logs, telemetry, auth, gRPC with error mapping, health.</summary>
+public static class ServiceDefaults
+{
+    public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string service)
+    {
+        builder.Services.AddSingleton(new ServiceIdentity(service));
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        HostingOptions.ConfigureKestrel(builder);
+        builder.AddServiceTelemetry(service);
+        builder.Services.AddCoordinationAuthentication(builder.Configuration);
+        builder.Services.AddGrpc(o => o.Interceptors.Add<ErrorMappingInterceptor>());
+        builder.Services.AddGrpcReflection();
+        builder.AddServiceHealth();
+        builder.Services.AddScoped<IdempotentRequests>();
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+        return builder;
+    }
+
+    public static WebApplication MapServiceDefaults(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapServiceHealth();
+        app.MapGrpcReflectionService().AllowAnonymous();
+        app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
+        return app;
+    }
+
+    /// <summary>
+    /// Runs a service host. <c>migrate</c> as the first argument applies the schema migrations and exits (what the
+    /// Kubernetes migration job runs); otherwise the service starts, migrating first when configured to.
+    /// </summary>
+    public static async Task<int> RunServiceAsync(this WebApplication app, string[] args)
+    {
+        if (args.Length > 0 && args[0] == "migrate")
+        {
+            await app.Services.MigrateDatabaseAsync();
+            app.Logger.LogInformation("Database schema is up to date");
+            return 0;
+        }
+        if (app.Services.GetRequiredService<DatabaseOptions>().MigrateOnStartup)
+        {
+            await app.Services.MigrateDatabaseAsync();
+        }
+        await app.RunAsync();
+        return 0;
+    }
+}

@@ -1,0 +1,39 @@
+namespace Coordination.Messaging;
+
+/// <summary>Where events go. Bound from the <c>Messaging</c> section.</summary>
+public sealed class MessagingOptions
+{
+    public const string Section = "Messaging";
+
+    /// <summary>amqp://user:password@host:port/vhost; empty means the in-process bus (development only).</summary>
+    public string RabbitMqUri { get; set; } = "";
+
+    /// <summary>Prefix for every exchange and queue name, so several suites (or test runs) can share one broker.</summary>
+    public string Prefix { get; set; } = "";
+
+    public bool UsesRabbitMq => RabbitMqUri.Length > 0;
+}
+
+/// <summary>How the outbox relay behaves. Bound from the <c>Outbox</c> section.</summary>
+public sealed class OutboxOptions
+{
+    public const string Section = "Outbox";
+
+    /// <summary>How often the relay looks for events when nothing woke it.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Events published per pass.</summary>
+    public int BatchSize { get; set; } = 100;
+
+    /// <summary>How long one publish may take before it counts as failed.</summary>
+    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Longest wait between two attempts of one event (the wait doubles from one second up to this).</summary>
+    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a relay pass holds the rows it claimed before another replica may take them.</summary>
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long published events, processed-message ids and request records are kept.</summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(14);
+}

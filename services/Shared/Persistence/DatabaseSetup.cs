@@ -1,0 +1,96 @@
+using Coordination.Messaging;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace Coordination.Persistence;
+
+/// <summary>Which database a service uses. Bound from the <c>Database</c> section.</summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    /// <summary>"postgres" or "sqlite"; empty means PostgreSQL when <c>ConnectionStrings:Database</c> is set, SQLite otherwise.</summary>
+    public string Provider { get; set; } = "";
+
+    /// <summary>Folder of the SQLite files (one per service).</summary>
+    public string SqliteDirectory { get; set; } = ".data";
+
+    /// <summary>Apply migrations when the service starts (development); production runs the <c>migrate</c> step as a job.</summary>
+    public bool MigrateOnStartup { get; set; }
+}
+
+public static class DatabaseSetup
+{
+    /// <summary>
+    /// Registers the service's context on PostgreSQL or SQLite. Each provider has its own migrations, kept in a
+    /// subclass of the context (<typeparamref name="TPostgres"/>, <typeparamref name="TSqlite"/>); code asks for
+    /// <typeparamref name="TContext"/> and never cares which.
+    /// </summary>
+    public static IHostApplicationBuilder AddServiceDatabase<TContext, TSqlite, TPostgres>(this IHostApplicationBuilder builder, string service)
+        where TContext : ServiceDbContext
+        where TSqlite : TContext
+        where TPostgres : TContext
+    {
+        var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = builder.Configuration.GetConnectionString("Database") ?? "";
+        var usePostgres = options.Provider.Length == 0 ? connectionString.Length > 0 : options.Provider.Equals("postgres", StringComparison.OrdinalIgnoreCase);
+
+        builder.Services.AddSingleton(options);
+        builder.Services.TryAddSingleton<OutboxSignal>();
+        builder.Services.TryAddSingleton<OutboxSignalInterceptor>();
+
+        if (usePostgres)
+        {
+            if (connectionString.Length == 0)
+            {
+                throw new InvalidOperationException("Database:Provider is postgres but ConnectionStrings:Database is empty.");
+            }
+            builder.Services.AddDbContext<TPostgres>((sp, o) => o
+                .UseNpgsql(connectionString)
+                .AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>()));
+            builder.Services.AddScoped<TContext>(sp => sp.GetRequiredService<TPostgres>());
+        }
+        else
+        {
+            var directory = Path.GetFullPath(options.SqliteDirectory, builder.Environment.ContentRootPath);
+            Directory.CreateDirectory(directory);
+            var sqlite = connectionString.Length > 0 ? connectionString : $"Data Source={Path.Combine(directory, service + ".db")};Default Timeout=30";
+            builder.Services.AddDbContext<TSqlite>((sp, o) => o
+                .UseSqlite(sqlite)
+                .AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>()));
+            builder.Services.AddScoped<TContext>(sp => sp.GetRequiredService<TSqlite>());
+        }
+        builder.Services.AddScoped<ServiceDbContext>(sp => sp.GetRequiredService<TContext>());
+        builder.Services.AddHealthChecks().AddDbContextCheck<TContext>("database", tags: ["ready"]);
+        return builder;
+    }
+
+    /// <summary>Brings the schema up to date; what the <c>migrate</c> step and <c>MigrateOnStartup</c> run.</summary>
+    public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ServiceDbContext>();
+        await db.Database.MigrateAsync(ct);
+        if (db.Database.IsSqlite())
+        {
+            // Readers do not block the writer (the gRPC handlers, consumers and relay share the file).
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+    }
+}
+
+/// <summary>Lets <c>dotnet ef</c> build a provider's context without starting the service.</summary>
+public abstract class DesignTimeContextFactory<TContext>(Action<DbContextOptionsBuilder<TContext>> configure)
+    : Microsoft.EntityFrameworkCore.Design.IDesignTimeDbContextFactory<TContext>
+    where TContext : DbContext
+{
+    public TContext CreateDbContext(string[] args)
+    {
+        var builder = new DbContextOptionsBuilder<TContext>();
+        configure(builder);
+        return (TContext)Activator.CreateInstance(typeof(TContext), builder.Options)!;
+    }
+}

@@ -1,0 +1,83 @@
+using System.Text.RegularExpressions;
+using Coordination.Common.V1;
+using Coordination.Contracts;
+
+namespace Coordination.Validation;
+
+/// <summary>Checks of the fields every service shares: request ids, nations, text, dates, money.</summary>
+public static partial class Fields
+{
+    [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$")]
+    private static partial Regex RequestIdPattern();
+
+    [GeneratedRegex("^[0-9a-f]{32}$")]
+    private static partial Regex IdPattern();
+
+    public static void RequestId(this Violations v, string value, string field = "request_id") =>
+        v.Check(RequestIdPattern().IsMatch(value), field,
+            "required: 1-64 characters of A-Z a-z 0-9 . _ -, chosen by the client and reused on retries");
+
+    /// <summary>Ids are 32 lower-case hex characters; anything else cannot name a record.</summary>
+    public static bool IsWellFormedId(string value) => IdPattern().IsMatch(value);
+
+    public static void Id(this Violations v, string value, string field = "id") =>
+        v.Check(IsWellFormedId(value), field, "required: 32 lower-case hex characters");
+
+    public static void OptionalId(this Violations v, string value, string field)
+    {
+        if (value.Length > 0)
+        {
+            v.Id(value, field);
+        }
+    }
+
+    public static void NationCode(this Violations v, string value, string field) =>
+        v.Check(Nations.IsKnown(value), field,
+            value.Length == 0 ? "required: an ISO 3166-1 alpha-3 code, e.g. KEN"
+                              : $"'{value}' is not an ISO 3166-1 alpha-3 code (upper case, e.g. KEN)");
+
+    public static void Text(this Violations v, string value, string field, int min, int max)
+    {
+        if (value.Length < min || value.Length > max)
+        {
+            v.Add(field, min > 0 ? $"required: {min}-{max} characters" : $"at most {max} characters");
+        }
+        else if (value.Length > 0 && string.IsNullOrWhiteSpace(value))
+        {
+            v.Add(field, "must not be blank");
+        }
+    }
+
+    public static void Range(this Violations v, long value, string field, long min, long max) =>
+        v.Check(value >= min && value <= max, field, $"must be from {min:N0} to {max:N0}");
+
+    /// <summary>Reads a required date; adds a violation and returns null when it is missing or not a real day.</summary>
+    public static DateOnly? RequiredDate(this Violations v, Date? value, string field)
+    {
+        if (value is null)
+        {
+            v.Add(field, "required");
+            return null;
+        }
+        return v.OptionalDate(value, field);
+    }
+
+    public static DateOnly? OptionalDate(this Violations v, Date? value, string field)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+        if (value.ToDateOnly() is { } date)
+        {
+            return date;
+        }
+        v.Add(field, $"{value.Year:D4}-{value.Month:D2}-{value.Day:D2} is not a calendar date");
+        return null;
+    }
+
+    /// <summary>Reads an enum field that must be set to a value the contract defines.</summary>
+    public static void Defined<TEnum>(this Violations v, TEnum value, string field) where TEnum : struct, Enum =>
+        v.Check(Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture) != 0 && Enum.IsDefined(value),
+            field, $"required: one of {string.Join(", ", Enum.GetNames<TEnum>().Skip(1))}");
+}

@@ -1,0 +1,96 @@
+using System.Globalization;
+using Coordination.Validation;
+using ProtoMoney = Coordination.Common.V1.Money;
+
+namespace Coordination.Values;
+
+/// <summary>
+/// An exact amount: an integer count of the currency's minor unit (cents for USD, yen for JPY).
+/// The one rounding rule of the suite lives in <see cref="ConvertTo"/>: half to even, to the target's minor unit.
+/// </summary>
+public readonly record struct ExactMoney(string Currency, long MinorUnits)
+{
+    private const int NanosPerUnit = 1_000_000_000;
+
+    public decimal Value => MinorUnits / Scale(Currency);
+
+    public static ExactMoney Usd(decimal value) => FromDecimal("USD", value);
+
+    /// <summary>Reads a contract amount; adds violations (and returns null) when it is malformed or finer than the minor unit.</summary>
+    public static ExactMoney? FromProto(ProtoMoney? money, Violations v, string field, bool mustBePositive = true)
+    {
+        if (money is null)
+        {
+            v.Add(field, "required");
+            return null;
+        }
+        if (!Currencies.IsKnown(money.CurrencyCode))
+        {
+            v.Add($"{field}.currency_code", money.CurrencyCode.Length == 0
+                ? "required: an ISO 4217 code, e.g. USD"
+                : $"'{money.CurrencyCode}' is not an active ISO 4217 currency code");
+            return null;
+        }
+        if (money.Nanos is <= -NanosPerUnit or >= NanosPerUnit)
+        {
+            v.Add($"{field}.nanos", "must be from -999999999 to 999999999");
+            return null;
+        }
+        if ((money.Units > 0 && money.Nanos < 0) || (money.Units < 0 && money.Nanos > 0))
+        {
+            v.Add($"{field}.nanos", "must have the same sign as units");
+            return null;
+        }
+        var digits = Currencies.MinorUnitDigits(money.CurrencyCode);
+        var nanosPerMinor = (int)Math.Pow(10, 9 - digits);
+        if (money.Nanos % nanosPerMinor != 0)
+        {
+            v.Add($"{field}.nanos", $"{money.CurrencyCode} has {digits} decimal places; nanos must be a multiple of {nanosPerMinor}");
+            return null;
+        }
+        var scale = (long)Math.Pow(10, digits);
+        if (Math.Abs(money.Units) > long.MaxValue / scale / 10)
+        {
+            v.Add($"{field}.units", "is too large");
+            return null;
+        }
+        var result = new ExactMoney(money.CurrencyCode, (money.Units * scale) + (money.Nanos / nanosPerMinor));
+        if (mustBePositive && result.MinorUnits <= 0)
+        {
+            v.Add(field, "must be greater than zero");
+            return null;
+        }
+        return result;
+    }
+
+    public ProtoMoney ToProto()
+    {
+        var digits = Currencies.MinorUnitDigits(Currency);
+        var scale = (long)Math.Pow(10, digits);
+        return new ProtoMoney
+        {
+            CurrencyCode = Currency,
+            Units = MinorUnits / scale,
+            Nanos = (int)(MinorUnits % scale * (long)Math.Pow(10, 9 - digits)),
+        };
+    }
+
+    /// <summary>Converts at <paramref name="rate"/> target units per unit of this currency, rounding half to even.</summary>
+    public ExactMoney ConvertTo(string targetCurrency, decimal rate) =>
+        FromDecimal(targetCurrency, Value * rate);
+
+    public static ExactMoney FromDecimal(string currency, decimal value) =>
+        new(currency, (long)decimal.Round(value * Scale(currency), 0, MidpointRounding.ToEven));
+
+    /// <summary>Parses an exchange rate written as a plain positive decimal ("0.7236"); no exponent, no sign, no grouping.</summary>
+    public static decimal? ParseRate(string text) =>
+        text.Length is > 0 and <= 32
+        && decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var rate)
+        && rate > 0
+            ? rate
+            : null;
+
+    public override string ToString() => $"{Currency} {Value.ToString($"N{Currencies.MinorUnitDigits(Currency)}", CultureInfo.InvariantCulture)}";
+
+    private static decimal Scale(string currency) => (decimal)Math.Pow(10, Currencies.MinorUnitDigits(currency));
+}
