@@ -15,6 +15,7 @@ public sealed record MandateExtended : IntegrationEvent
 {
     public required string ResolutionSymbol { get; init; }
     public required DateOnly AdoptedOn { get; init; }
+    public required DateOnly PeriodStart { get; init; }
     public required DateOnly PreviousPeriodEnd { get; init; }
     public required DateOnly PeriodEnd { get; init; }
     public required int PersonnelCeiling { get; init; }

@@ -19,6 +19,10 @@ public static class TelemetrySetup
     public static WebApplicationBuilder AddServiceTelemetry(this WebApplicationBuilder builder, string service)
     {
         builder.Logging.ClearProviders();
+        // Per-statement SQL and endpoint wiring are noise at Information; configuration can still turn them on.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Migrations", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         if (builder.Environment.IsDevelopment() && builder.Configuration["Logging:Format"] != "json")
         {
             builder.Logging.AddSimpleConsole(o =>

@@ -1,0 +1,36 @@
+using Coordination.Diplomacy.Mandates;
+using Coordination.Diplomacy.Partners;
+using Coordination.Diplomacy.Persistence;
+using Coordination.Hosting;
+using Coordination.Messaging;
+using Coordination.Persistence;
+
+namespace Coordination.Diplomacy;
+
+public static class DiplomacyService
+{
+    public const string Name = "diplomacy";
+
+    public static readonly ServiceModule Module = new(Name, b => b.AddDiplomacyService(), app => app.MapDiplomacyService());
+
+    public static WebApplicationBuilder AddDiplomacyService(this WebApplicationBuilder builder)
+    {
+        builder.AddServiceDefaults(Name);
+        builder.AddServiceDatabase<DiplomacyDbContext, DiplomacySqliteDbContext, DiplomacyPostgresDbContext>(Name);
+        builder.AddServiceMessaging(Name, bus =>
+        {
+            bus.AddConsumer<ContributionPledgedConsumer>();
+            bus.AddConsumer<ContingentDeployedConsumer>();
+            bus.AddConsumer<ContingentRepatriatedConsumer>();
+        });
+        return builder;
+    }
+
+    public static WebApplication MapDiplomacyService(this WebApplication app)
+    {
+        app.MapServiceDefaults();
+        app.MapGrpcService<MandatesApi>().RequireAuthorization();
+        app.MapGrpcService<PartnersApi>().RequireAuthorization();
+        return app;
+    }
+}

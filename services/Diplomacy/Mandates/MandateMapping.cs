@@ -1,0 +1,65 @@
+using Coordination.Contracts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Coordination.Diplomacy.Mandates;
+
+public sealed class MandateConfiguration : IEntityTypeConfiguration<Mandate>
+{
+    public void Configure(EntityTypeBuilder<Mandate> b)
+    {
+        b.ToTable("mandates");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Id).HasMaxLength(32);
+        b.Property(x => x.ResolutionSymbol).HasMaxLength(60);
+        b.HasIndex(x => x.ResolutionSymbol).IsUnique();
+        b.Property(x => x.Revision).IsConcurrencyToken();
+        b.ComplexProperty(x => x.Vote);
+        b.ComplexProperty(x => x.Audit);
+        b.HasMany(x => x.Renewals).WithOne().HasForeignKey(r => r.MandateId);
+        b.Navigation(x => x.Renewals).HasField("renewals").AutoInclude();
+    }
+}
+
+public sealed class MandateRenewalConfiguration : IEntityTypeConfiguration<MandateRenewal>
+{
+    public void Configure(EntityTypeBuilder<MandateRenewal> b)
+    {
+        b.ToTable("mandate_renewals");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Id).HasMaxLength(32);
+        b.Property(x => x.MandateId).HasMaxLength(32);
+        b.Property(x => x.ResolutionSymbol).HasMaxLength(60);
+        b.HasIndex(x => x.ResolutionSymbol).IsUnique();
+        b.ComplexProperty(x => x.Vote);
+    }
+}
+
+public static class MandateMapping
+{
+    public static V1.Mandate ToProto(this Mandate m) => new()
+    {
+        Id = m.Id,
+        ResolutionSymbol = m.ResolutionSymbol,
+        AdoptedOn = m.AdoptedOn.ToProto(),
+        Vote = m.Vote.ToProto(),
+        PeriodStart = m.PeriodStart.ToProto(),
+        PeriodEnd = m.PeriodEnd.ToProto(),
+        PersonnelCeiling = m.PersonnelCeiling,
+        Renewals =
+        {
+            m.Renewals.OrderBy(r => r.AdoptedOn).Select(r => new V1.MandateRenewal
+            {
+                ResolutionSymbol = r.ResolutionSymbol,
+                AdoptedOn = r.AdoptedOn.ToProto(),
+                PreviousPeriodEnd = r.PreviousPeriodEnd.ToProto(),
+                PeriodEnd = r.PeriodEnd.ToProto(),
+                PersonnelCeiling = r.PersonnelCeiling,
+                Vote = r.Vote.ToProto(),
+            }),
+        },
+        Audit = m.Audit.ToProto(),
+    };
+
+    public static V1.Vote ToProto(this CouncilVote v) => new() { InFavour = v.InFavour, Against = v.Against, Abstentions = v.Abstentions };
+}

@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Coordination.Diplomacy.Partners;
+
+/// <summary>Running figures per partner nation, fed by personnel's and finance's events.</summary>
+public sealed class PartnerTally
+{
+    public string Nation { get; init; } = "";
+    public int DeployedOfficers { get; set; }
+    public int DeployedContingents { get; set; }
+    public long PledgedUsdCents { get; set; }
+    public int ContributionsPledged { get; set; }
+    public DateTime UpdatedAt { get; set; }
+}
+
+public sealed class PartnerTallyConfiguration : IEntityTypeConfiguration<PartnerTally>
+{
+    public void Configure(EntityTypeBuilder<PartnerTally> b)
+    {
+        b.ToTable("partner_tallies");
+        b.HasKey(x => x.Nation);
+        b.Property(x => x.Nation).HasMaxLength(3);
+    }
+}

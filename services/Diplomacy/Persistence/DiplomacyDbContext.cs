@@ -1,0 +1,31 @@
+using Coordination.Diplomacy.Mandates;
+using Coordination.Diplomacy.Partners;
+using Coordination.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coordination.Diplomacy.Persistence;
+
+/// <summary>The diplomacy database: mandates with their renewals, and the partner briefs fed by events.</summary>
+public abstract class DiplomacyDbContext(DbContextOptions options) : ServiceDbContext(options)
+{
+    public DbSet<Mandate> Mandates => Set<Mandate>();
+    public DbSet<PartnerTally> PartnerTallies => Set<PartnerTally>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(DiplomacyDbContext).Assembly);
+    }
+}
+
+/// <summary>DiplomacyDbContext on SQLite, with its own migrations (the local run).</summary>
+public sealed class DiplomacySqliteDbContext(DbContextOptions<DiplomacySqliteDbContext> options) : DiplomacyDbContext(options);
+
+/// <summary>DiplomacyDbContext on PostgreSQL, with its own migrations (production and tests).</summary>
+public sealed class DiplomacyPostgresDbContext(DbContextOptions<DiplomacyPostgresDbContext> options) : DiplomacyDbContext(options);
+
+public sealed class DiplomacySqliteDesignFactory()
+    : DesignTimeContextFactory<DiplomacySqliteDbContext>(o => o.UseSqlite("Data Source=design.db"));
+
+public sealed class DiplomacyPostgresDesignFactory()
+    : DesignTimeContextFactory<DiplomacyPostgresDbContext>(o => o.UseNpgsql("Host=localhost;Database=design"));

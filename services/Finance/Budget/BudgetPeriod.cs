@@ -1,0 +1,29 @@
+using Coordination.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Coordination.Finance.Budget;
+
+/// <summary>A span the mission budgets for, opened by a mandate or its renewal.</summary>
+public sealed class BudgetPeriod : IKeyed
+{
+    public string Id { get; init; } = Ids.New();
+    public string MandateId { get; init; } = "";
+    public string ResolutionSymbol { get; init; } = "";
+    public DateOnly StartsOn { get; init; }
+    public DateOnly EndsOn { get; init; }
+    public DateTime OpenedAt { get; init; }
+}
+
+public sealed class BudgetPeriodConfiguration : IEntityTypeConfiguration<BudgetPeriod>
+{
+    public void Configure(EntityTypeBuilder<BudgetPeriod> b)
+    {
+        b.ToTable("budget_periods");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Id).HasMaxLength(32);
+        b.Property(x => x.MandateId).HasMaxLength(32);
+        b.Property(x => x.ResolutionSymbol).HasMaxLength(60);
+        b.HasIndex(x => x.ResolutionSymbol).IsUnique();
+    }
+}

@@ -1,0 +1,139 @@
+using Coordination.Auth;
+using Coordination.Errors;
+using Coordination.Events;
+using Coordination.Logistics.Persistence;
+using Coordination.Logistics.V1;
+using Coordination.Persistence;
+using Coordination.Requests;
+using Coordination.Validation;
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coordination.Logistics.Sites;
+
+/// <summary>gRPC surface of sites. Logistics officers and mission admins change them; everyone authenticated reads.</summary>
+public sealed class SitesApi(LogisticsDbContext db, IdempotentRequests requests, TimeProvider time) : SiteService.SiteServiceBase
+{
+    private static readonly string[] Editors = [Roles.LogisticsOfficer, Roles.MissionAdmin];
+
+    public override Task<V1.Site> CreateSite(CreateSiteRequest request, ServerCallContext context)
+    {
+        var caller = Caller.From(context);
+        var v = new Violations();
+        v.RequestId(request.RequestId);
+        v.Text(request.Name, "name", 1, 120);
+        v.Defined(request.Kind, "kind");
+        v.Defined(request.Status, "status");
+        v.Range(request.RequiredPosture, "required_posture", 0, 5_500);
+        if (request.Location is null)
+        {
+            v.Add("location", "required");
+        }
+        else
+        {
+            v.Check(request.Location.Latitude is >= -90 and <= 90, "location.latitude", "must be from -90 to 90");
+            v.Check(request.Location.Longitude is >= -180 and <= 180, "location.longitude", "must be from -180 to 180");
+        }
+        v.ThrowIfAny();
+        caller.RequireRole("register sites", Editors);
+
+        return requests.ExecuteAsync(request, request.RequestId, caller, context, async () =>
+        {
+            if (await db.Sites.AnyAsync(s => s.Name == request.Name, context.CancellationToken))
+            {
+                throw new ResourceAlreadyExistsException("site", request.Name, $"A site named '{request.Name}' is already registered.");
+            }
+            var site = Site.Register(request.Name, request.Kind, request.Location!.Latitude, request.Location.Longitude,
+                request.Status, request.RequiredPosture, Audit.Created(caller, request.RequestId, time.GetUtcNow().UtcDateTime));
+            db.Sites.Add(site);
+            return site.ToProto(0);
+        });
+    }
+
+    public override async Task<V1.Site> GetSite(GetSiteRequest request, ServerCallContext context)
+    {
+        _ = Caller.From(context);
+        var site = await FindAsync(request.Id, context.CancellationToken);
+        return site.ToProto(await SupportedPersonnelAsync(site.Id, context.CancellationToken));
+    }
+
+    public override async Task<ListSitesResponse> ListSites(ListSitesRequest request, ServerCallContext context)
+    {
+        _ = Caller.From(context);
+        var v = new Violations();
+        var cursor = Paging.Read(request.Page, v);
+        v.ThrowIfAny();
+
+        var query = db.Sites.AsNoTracking();
+        if (request.Status != SiteStatus.Unspecified)
+        {
+            query = query.Where(s => s.Status == request.Status);
+        }
+        var (items, page) = await query.ToPageAsync(cursor, context.CancellationToken);
+        var ids = items.Select(s => s.Id).ToList();
+        var support = await db.SiteAssignments.AsNoTracking()
+            .Where(a => a.Active && ids.Contains(a.SiteId))
+            .GroupBy(a => a.SiteId)
+            .Select(g => new { SiteId = g.Key, Officers = g.Sum(a => a.Officers) })
+            .ToDictionaryAsync(x => x.SiteId, x => x.Officers, context.CancellationToken);
+        return new ListSitesResponse
+        {
+            Sites = { items.Select(s => s.ToProto(support.GetValueOrDefault(s.Id))) },
+            Page = page,
+        };
+    }
+
+    public override async Task<V1.Site> ChangeSiteStatus(ChangeSiteStatusRequest request, ServerCallContext context)
+    {
+        var caller = Caller.From(context);
+        var v = new Violations();
+        v.RequestId(request.RequestId);
+        v.Id(request.Id);
+        v.Defined(request.Status, "status");
+        v.Text(request.Reason, "reason", 1, 500);
+        v.ThrowIfAny();
+        caller.RequireRole("change site status", Editors);
+        var site = await FindAsync(request.Id, context.CancellationToken);
+
+        return await requests.ExecuteAsync(request, request.RequestId, caller, context, async () =>
+        {
+            var now = time.GetUtcNow().UtcDateTime;
+            var change = site.ChangeStatus(request.Status, request.Reason, caller, request.RequestId, now);
+            db.SiteStatusChanges.Add(change);
+            db.Publish(new SiteStatusChanged
+            {
+                OccurredAt = now,
+                SubjectId = site.Id,
+                SiteName = site.Name,
+                PreviousStatus = SiteLifecycle.Name(change.PreviousStatus),
+                Status = SiteLifecycle.Name(change.Status),
+                Reason = change.Reason,
+            });
+            return site.ToProto(await SupportedPersonnelAsync(site.Id, context.CancellationToken));
+        });
+    }
+
+    public override async Task<ListSiteStatusChangesResponse> ListSiteStatusChanges(ListSiteStatusChangesRequest request, ServerCallContext context)
+    {
+        _ = Caller.From(context);
+        var v = new Violations();
+        var cursor = Paging.Read(request.Page, v);
+        v.ThrowIfAny();
+        var site = await FindAsync(request.Id, context.CancellationToken);
+        var (items, page) = await db.SiteStatusChanges.AsNoTracking()
+            .Where(c => c.SiteId == site.Id)
+            .ToPageAsync(cursor, context.CancellationToken);
+        return new ListSiteStatusChangesResponse { Changes = { items.Select(c => c.ToProto()) }, Page = page };
+    }
+
+    private Task<int> SupportedPersonnelAsync(string siteId, CancellationToken ct) =>
+        db.SiteAssignments.Where(a => a.SiteId == siteId && a.Active).SumAsync(a => a.Officers, ct);
+
+    private async Task<Site> FindAsync(string id, CancellationToken ct)
+    {
+        var v = new Violations();
+        v.Id(id);
+        v.ThrowIfAny();
+        return await db.Sites.FirstOrDefaultAsync(s => s.Id == id, ct) ?? throw new ResourceNotFoundException("site", id);
+    }
+}

@@ -1,0 +1,50 @@
+using Coordination.Errors;
+using Coordination.Personnel.V1;
+
+namespace Coordination.Personnel.Contingents;
+
+/// <summary>The one place that says which status may follow which.</summary>
+public static class ContingentLifecycle
+{
+    private static readonly Dictionary<ContingentStatus, ContingentStatus[]> Next = new()
+    {
+        [ContingentStatus.Requested] = [ContingentStatus.Assigned],
+        [ContingentStatus.Assigned] = [ContingentStatus.Standby],
+        [ContingentStatus.Standby] = [ContingentStatus.Mobilized],
+        [ContingentStatus.Mobilized] = [ContingentStatus.Deployed],
+        [ContingentStatus.Deployed] = [ContingentStatus.Demobilizing],
+        [ContingentStatus.Demobilizing] = [ContingentStatus.Repatriated],
+        [ContingentStatus.Repatriated] = [],
+    };
+
+    /// <summary>Statuses whose officers are in the mission area and count against the ceiling.</summary>
+    public static readonly ContingentStatus[] InMissionArea = [ContingentStatus.Deployed, ContingentStatus.Demobilizing];
+
+    /// <summary>Statuses before deployment: force generation's pipeline.</summary>
+    public static readonly ContingentStatus[] InPipeline =
+        [ContingentStatus.Requested, ContingentStatus.Assigned, ContingentStatus.Standby, ContingentStatus.Mobilized];
+
+    public static bool Allows(ContingentStatus from, ContingentStatus to) => Next[from].Contains(to);
+
+    public static void EnsureAllowed(string contingentId, ContingentStatus from, ContingentStatus to)
+    {
+        if (!Allows(from, to))
+        {
+            var allowed = Next[from].Length == 0 ? "none (the chain ends here)" : string.Join(", ", Next[from].Select(Name));
+            throw new PreconditionFailedException("CONTINGENT_STATUS_TRANSITION", $"contingents/{contingentId}",
+                $"A contingent cannot move from {Name(from)} to {Name(to)}; from {Name(from)} it may move to: {allowed}.");
+        }
+    }
+
+    public static string Name(ContingentStatus status) => status switch
+    {
+        ContingentStatus.Requested => "REQUESTED",
+        ContingentStatus.Assigned => "ASSIGNED",
+        ContingentStatus.Standby => "STANDBY",
+        ContingentStatus.Mobilized => "MOBILIZED",
+        ContingentStatus.Deployed => "DEPLOYED",
+        ContingentStatus.Demobilizing => "DEMOBILIZING",
+        ContingentStatus.Repatriated => "REPATRIATED",
+        _ => status.ToString().ToUpperInvariant(),
+    };
+}

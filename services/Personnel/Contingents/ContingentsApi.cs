@@ -1,0 +1,143 @@
+using Coordination.Auth;
+using Coordination.Errors;
+using Coordination.Events;
+using Coordination.Personnel.Mandates;
+using Coordination.Personnel.Persistence;
+using Coordination.Personnel.V1;
+using Coordination.Persistence;
+using Coordination.Requests;
+using Coordination.Validation;
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coordination.Personnel.Contingents;
+
+/// <summary>gRPC surface of contingents. Contributors act for their own nation; mission admins for all.</summary>
+public sealed class ContingentsApi(PersonnelDbContext db, IdempotentRequests requests, TimeProvider time)
+    : ContingentService.ContingentServiceBase
+{
+    private static readonly string[] Managers = [Roles.MissionAdmin];
+
+    public override Task<V1.Contingent> CreateContingent(CreateContingentRequest request, ServerCallContext context)
+    {
+        var caller = Caller.From(context);
+        var v = new Violations();
+        v.RequestId(request.RequestId);
+        v.NationCode(request.NationCode, "nation_code");
+        v.Text(request.Name, "name", 1, 120);
+        v.Defined(request.UnitType, "unit_type");
+        v.Range(request.OfficerCount, "officer_count", 1, 5_500);
+        v.Check(request.TourMonths is 6 or 12, "tour_months", "must be 6 or 12");
+        v.OptionalId(request.SiteId, "site_id");
+        v.ThrowIfAny();
+        caller.RequireNationAccess(request.NationCode, "create contingents", Managers);
+
+        return requests.ExecuteAsync(request, request.RequestId, caller, context, () =>
+        {
+            var contingent = Contingent.Request(request.NationCode, request.Name, request.UnitType, request.OfficerCount,
+                request.TourMonths, request.SiteId, Audit.Created(caller, request.RequestId, time.GetUtcNow().UtcDateTime));
+            db.Contingents.Add(contingent);
+            return Task.FromResult(contingent.ToProto());
+        });
+    }
+
+    public override async Task<V1.Contingent> GetContingent(GetContingentRequest request, ServerCallContext context)
+    {
+        var caller = Caller.From(context);
+        var contingent = await FindAsync(request.Id, context.CancellationToken);
+        caller.RequireNationAccess(contingent.Nation, "read contingents", [.. Roles.All]);
+        return contingent.ToProto();
+    }
+
+    public override async Task<ListContingentsResponse> ListContingents(ListContingentsRequest request, ServerCallContext context)
+    {
+        var caller = Caller.From(context);
+        var v = new Violations();
+        var cursor = Paging.Read(request.Page, v);
+        if (request.NationCode.Length > 0)
+        {
+            v.NationCode(request.NationCode, "nation_code");
+        }
+        v.ThrowIfAny();
+        var nation = caller.ScopeNationFilter(request.NationCode, "list the contingents");
+
+        var query = db.Contingents.AsNoTracking();
+        if (nation.Length > 0)
+        {
+            query = query.Where(c => c.Nation == nation);
+        }
+        if (request.Status != ContingentStatus.Unspecified)
+        {
+            query = query.Where(c => c.Status == request.Status);
+        }
+        var (items, page) = await query.ToPageAsync(cursor, context.CancellationToken);
+        return new ListContingentsResponse { Contingents = { items.Select(c => c.ToProto()) }, Page = page };
+    }
+
+    public override async Task<V1.Contingent> ChangeContingentStatus(ChangeContingentStatusRequest request, ServerCallContext context)
+    {
+        var caller = Caller.From(context);
+        var v = new Violations();
+        v.RequestId(request.RequestId);
+        v.Id(request.Id);
+        v.Defined(request.Status, "status");
+        var effectiveOn = request.Status is ContingentStatus.Deployed or ContingentStatus.Repatriated
+            ? v.RequiredDate(request.EffectiveOn, "effective_on")
+            : v.OptionalDate(request.EffectiveOn, "effective_on");
+        v.ThrowIfAny();
+
+        var contingent = await FindAsync(request.Id, context.CancellationToken);
+        caller.RequireNationAccess(contingent.Nation, "change contingents", Managers);
+
+        return await requests.ExecuteAsync(request, request.RequestId, caller, context, async () =>
+        {
+            var now = time.GetUtcNow().UtcDateTime;
+            MandateView? mandate = null;
+            var inMissionArea = 0;
+            if (request.Status == ContingentStatus.Deployed)
+            {
+                mandate = await db.Mandates.OrderByDescending(m => m.PeriodEnd).FirstOrDefaultAsync(context.CancellationToken);
+                inMissionArea = await db.Contingents
+                    .Where(c => ContingentLifecycle.InMissionArea.Contains(c.Status))
+                    .SumAsync(c => c.OfficerCount, context.CancellationToken);
+            }
+            contingent.MoveTo(request.Status, effectiveOn, mandate, inMissionArea);
+            contingent.Touch(caller, request.RequestId, now);
+            if (contingent.Status == ContingentStatus.Deployed)
+            {
+                db.Publish(new ContingentDeployed
+                {
+                    OccurredAt = now,
+                    SubjectId = contingent.Id,
+                    Nation = contingent.Nation,
+                    OfficerCount = contingent.OfficerCount,
+                    SiteId = contingent.SiteId,
+                    DeployedOn = contingent.DeployedOn!.Value,
+                    PlannedTourEnd = contingent.PlannedTourEnd!.Value,
+                });
+            }
+            else if (contingent.Status == ContingentStatus.Repatriated)
+            {
+                db.Publish(new ContingentRepatriated
+                {
+                    OccurredAt = now,
+                    SubjectId = contingent.Id,
+                    Nation = contingent.Nation,
+                    OfficerCount = contingent.OfficerCount,
+                    SiteId = contingent.SiteId,
+                    RepatriatedOn = effectiveOn!.Value,
+                });
+            }
+            return contingent.ToProto();
+        });
+    }
+
+    private async Task<Contingent> FindAsync(string id, CancellationToken ct)
+    {
+        var v = new Violations();
+        v.Id(id);
+        v.ThrowIfAny();
+        return await db.Contingents.FirstOrDefaultAsync(c => c.Id == id, ct)
+            ?? throw new ResourceNotFoundException("contingent", id);
+    }
+}

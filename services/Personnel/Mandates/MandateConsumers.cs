@@ -1,0 +1,61 @@
+using Coordination.Events;
+using Coordination.Messaging;
+using Coordination.Personnel.Contingents;
+using Coordination.Personnel.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coordination.Personnel.Mandates;
+
+/// <summary>Keeps the local mandate copy when diplomacy records a new mandate.</summary>
+public sealed class MandateAdoptedConsumer(PersonnelDbContext db, ILogger<MandateAdoptedConsumer> logger)
+    : IdempotentConsumer<MandateAdopted>(db, logger)
+{
+    protected override async Task HandleAsync(MandateAdopted message, CancellationToken ct)
+    {
+        var view = await db.Mandates.FindAsync([message.SubjectId], ct);
+        if (view is null)
+        {
+            db.Mandates.Add(new MandateView
+            {
+                MandateId = message.SubjectId,
+                ResolutionSymbol = message.ResolutionSymbol,
+                PeriodStart = message.PeriodStart,
+                PeriodEnd = message.PeriodEnd,
+                PersonnelCeiling = message.PersonnelCeiling,
+                UpdatedAt = message.OccurredAt,
+            });
+        }
+    }
+}
+
+/// <summary>A renewal moves the period and ceiling, and with them every tour the old mandate end had cut short.</summary>
+public sealed class MandateExtendedConsumer(PersonnelDbContext db, ILogger<MandateExtendedConsumer> logger)
+    : IdempotentConsumer<MandateExtended>(db, logger)
+{
+    protected override async Task HandleAsync(MandateExtended message, CancellationToken ct)
+    {
+        var view = await db.Mandates.FindAsync([message.SubjectId], ct);
+        if (view is null)
+        {
+            view = new MandateView { MandateId = message.SubjectId, PeriodStart = message.PeriodStart };
+            db.Mandates.Add(view);
+        }
+        else if (view.PeriodEnd >= message.PeriodEnd)
+        {
+            return; // an older renewal arriving late; the newer one already applied
+        }
+        view.ResolutionSymbol = message.ResolutionSymbol;
+        view.PeriodEnd = message.PeriodEnd;
+        view.PersonnelCeiling = message.PersonnelCeiling;
+        view.UpdatedAt = message.OccurredAt;
+
+        var capped = await db.Contingents
+            .Where(c => c.TourEndCappedByMandate && ContingentLifecycle.InMissionArea.Contains(c.Status))
+            .ToListAsync(ct);
+        foreach (var contingent in capped)
+        {
+            contingent.ScheduleTourEnd(message.PeriodEnd);
+            contingent.Audit.TouchBySystem(nameof(MandateExtended), message.OccurredAt);
+        }
+    }
+}

@@ -1,0 +1,156 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Coordination.Personnel.Persistence.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "contingents",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Nation = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    UnitType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    OfficerCount = table.Column<int>(type: "integer", nullable: false),
+                    TourMonths = table.Column<int>(type: "integer", nullable: false),
+                    SiteId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    DeployedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    PlannedTourEnd = table.Column<DateOnly>(type: "date", nullable: true),
+                    TourEndCappedByMandate = table.Column<bool>(type: "boolean", nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false),
+                    Audit_CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Audit_CreatedBy = table.Column<string>(type: "text", nullable: false),
+                    Audit_LastRequestId = table.Column<string>(type: "text", nullable: false),
+                    Audit_UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Audit_UpdatedBy = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_contingents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "mandates",
+                columns: table => new
+                {
+                    MandateId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ResolutionSymbol = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    PeriodStart = table.Column<DateOnly>(type: "date", nullable: false),
+                    PeriodEnd = table.Column<DateOnly>(type: "date", nullable: false),
+                    PersonnelCeiling = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_mandates", x => x.MandateId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outbox_messages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MessageType = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Payload = table.Column<string>(type: "text", nullable: false),
+                    OccurredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    DispatchedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ClaimToken = table.Column<Guid>(type: "uuid", nullable: true),
+                    ClaimedUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_outbox_messages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "processed_messages",
+                columns: table => new
+                {
+                    MessageId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Consumer = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ProcessedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_processed_messages", x => new { x.MessageId, x.Consumer });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "request_records",
+                columns: table => new
+                {
+                    Scope = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RequestId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Method = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RequestHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Response = table.Column<byte[]>(type: "bytea", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_request_records", x => new { x.Scope, x.RequestId });
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_contingents_Nation_Id",
+                table: "contingents",
+                columns: new[] { "Nation", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_contingents_Status",
+                table: "contingents",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_mandates_PeriodEnd",
+                table: "mandates",
+                column: "PeriodEnd");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outbox_messages_DispatchedAt_NextAttemptAt",
+                table: "outbox_messages",
+                columns: new[] { "DispatchedAt", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_processed_messages_ProcessedAt",
+                table: "processed_messages",
+                column: "ProcessedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_request_records_CreatedAt",
+                table: "request_records",
+                column: "CreatedAt");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "contingents");
+
+            migrationBuilder.DropTable(
+                name: "mandates");
+
+            migrationBuilder.DropTable(
+                name: "outbox_messages");
+
+            migrationBuilder.DropTable(
+                name: "processed_messages");
+
+            migrationBuilder.DropTable(
+                name: "request_records");
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using Coordination.Hosting;
+using Coordination.Messaging;
+using Coordination.Personnel.Contingents;
+using Coordination.Personnel.Mandates;
+using Coordination.Personnel.Persistence;
+using Coordination.Personnel.Strength;
+using Coordination.Persistence;
+
+namespace Coordination.Personnel;
+
+public static class PersonnelService
+{
+    public const string Name = "personnel";
+
+    public static readonly ServiceModule Module = new(Name, b => b.AddPersonnelService(), app => app.MapPersonnelService());
+
+    public static WebApplicationBuilder AddPersonnelService(this WebApplicationBuilder builder)
+    {
+        builder.AddServiceDefaults(Name);
+        builder.AddServiceDatabase<PersonnelDbContext, PersonnelSqliteDbContext, PersonnelPostgresDbContext>(Name);
+        builder.AddServiceMessaging(Name, bus =>
+        {
+            bus.AddConsumer<MandateAdoptedConsumer>();
+            bus.AddConsumer<MandateExtendedConsumer>();
+        });
+        return builder;
+    }
+
+    public static WebApplication MapPersonnelService(this WebApplication app)
+    {
+        app.MapServiceDefaults();
+        app.MapGrpcService<ContingentsApi>().RequireAuthorization();
+        app.MapGrpcService<ForceStrengthApi>().RequireAuthorization();
+        return app;
+    }
+}
