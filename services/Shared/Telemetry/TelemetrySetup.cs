@@ -22,7 +22,9 @@ public static class TelemetrySetup
         // Per-statement SQL and endpoint wiring are noise at Information; configuration can still turn them on.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Migrations", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
+        builder.Logging.AddFilter("Yarp", LogLevel.Warning);
         if (builder.Environment.IsDevelopment() && builder.Configuration["Logging:Format"] != "json")
         {
             builder.Logging.AddSimpleConsole(o =>

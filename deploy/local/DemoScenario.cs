@@ -1,0 +1,184 @@
+using Coordination.Common.V1;
+using Coordination.Diplomacy.V1;
+using Coordination.Finance.V1;
+using Coordination.Logistics.V1;
+using Coordination.Personnel.V1;
+using Grpc.Core;
+
+namespace Coordination.Local;
+
+/// <summary>
+/// The mission as the news report and the public record tell it: Resolutions 2699, 2751 and 2793; the general
+/// hospital, the port and the National Palace recaptured with the Haitian National Police; Kenya's first two
+/// contingents deployed, 600 more officers in pre-deployment training; the trust fund's USD 110.3M pledged.
+/// Every call carries a fixed request id, so loading it twice changes nothing.
+/// </summary>
+public sealed class DemoScenario(CallInvoker gateway, TextWriter log)
+{
+    private readonly MandateService.MandateServiceClient mandates = new(gateway);
+    private readonly PartnerService.PartnerServiceClient partners = new(gateway);
+    private readonly SiteService.SiteServiceClient sites = new(gateway);
+    private readonly ContingentService.ContingentServiceClient contingents = new(gateway);
+    private readonly ForceStrengthService.ForceStrengthServiceClient strength = new(gateway);
+    private readonly ContributionService.ContributionServiceClient contributions = new(gateway);
+    private readonly BudgetService.BudgetServiceClient budget = new(gateway);
+
+    public async Task LoadAsync(CancellationToken ct)
+    {
+        var mss = await mandates.AdoptMandateAsync(new AdoptMandateRequest
+        {
+            RequestId = "demo-res-2699",
+            ResolutionSymbol = "S/RES/2699 (2023)",
+            AdoptedOn = Day(2023, 10, 2),
+            Vote = new Vote { InFavour = 13, Against = 0, Abstentions = 2 },
+            PeriodStart = Day(2023, 10, 2),
+            PeriodEnd = Day(2024, 10, 1),
+            PersonnelCeiling = 2_500,
+        }, cancellationToken: ct);
+
+        var hospital = await RecapturedSiteAsync("hospital", "State University Hospital of Haiti (general hospital)", SiteKind.Hospital, 18.5392, -72.3388, 120, "Recaptured with the Haitian National Police", ct);
+        var port = await RecapturedSiteAsync("port", "Port of Port-au-Prince", SiteKind.Port, 18.5547, -72.3497, 150, "Recaptured with the Haitian National Police", ct);
+        var palace = await RecapturedSiteAsync("palace", "National Palace", SiteKind.Government, 18.5434, -72.3389, 100, "Recaptured with the Haitian National Police", ct);
+
+        await WaitForMandateAsync("S/RES/2699 (2023)", ct);
+        await DeployAsync("ken-1", "KEN", "Kenya FPU 1", 200, hospital.Id, Day(2024, 6, 25), ct);
+        await DeployAsync("ken-2", "KEN", "Kenya FPU 2", 200, port.Id, Day(2024, 7, 16), ct);
+        await DeployAsync("jam-1", "JAM", "Jamaica Constabulary Force IPOs", 10, palace.Id, Day(2024, 9, 13), ct);
+        await MoveAsync("ken-3", await CreateContingentAsync("ken-3", "KEN", "Kenya FPU 3 (pre-deployment training)", 600, "", ct),
+            ContingentStatus.Standby, null, ct);
+
+        await mandates.ExtendMandateAsync(new ExtendMandateRequest
+        {
+            RequestId = "demo-res-2751",
+            Id = mss.Id,
+            ResolutionSymbol = "S/RES/2751 (2024)",
+            AdoptedOn = Day(2024, 9, 30),
+            PeriodEnd = Day(2025, 10, 2),
+            Vote = new Vote { InFavour = 15 },
+        }, cancellationToken: ct);
+        await WaitForMandateAsync("S/RES/2751 (2024)", ct);
+
+        await mandates.AdoptMandateAsync(new AdoptMandateRequest
+        {
+            RequestId = "demo-res-2793",
+            ResolutionSymbol = "S/RES/2793 (2025)",
+            AdoptedOn = Day(2025, 9, 30),
+            Vote = new Vote { InFavour = 12, Against = 0, Abstentions = 3 },
+            PeriodStart = Day(2025, 10, 3),
+            PeriodEnd = Day(2026, 10, 2),
+            PersonnelCeiling = 5_550,
+        }, cancellationToken: ct);
+
+        // An illustrative split of the USD 110.3M the trust fund reported pledged at the end of 2024.
+        await PledgeAsync("usa", "USA", "USD", 60_000_000, "", ct);
+        await PledgeAsync("can", "CAN", "CAD", 30_000_000, "0.74", ct);
+        await PledgeAsync("gbr", "GBR", "GBP", 10_000_000, "1.27", ct);
+        await PledgeAsync("fra", "FRA", "EUR", 5_000_000, "1.08", ct);
+        await PledgeAsync("esp", "ESP", "EUR", 5_000_000, "1.08", ct);
+        await PledgeAsync("kor", "KOR", "USD", 4_600_000, "", ct);
+
+        await ReportAsync(ct);
+    }
+
+    private async Task ReportAsync(CancellationToken ct)
+    {
+        var figures = await strength.GetForceStrengthAsync(new GetForceStrengthRequest(), cancellationToken: ct);
+        log.WriteLine($"  Mandate in force: {figures.MandateResolutionSymbol}, ceiling {figures.AuthorizedCeiling:N0}; deployed {figures.DeployedOfficers:N0} officers in {figures.DeployedContingents} contingents, {figures.PipelineOfficers:N0} in the pipeline.");
+
+        var kenya = await WaitAsync(() => partners.GetPartnerBriefAsync(new GetPartnerBriefRequest { NationCode = "KEN" }, cancellationToken: ct).ResponseAsync,
+            b => b.DeployedOfficers >= 400, ct);
+        log.WriteLine($"  Kenya's brief (diplomacy, from personnel's events): {kenya.DeployedOfficers:N0} officers deployed in {kenya.DeployedContingents} contingents.");
+
+        var usa = await WaitAsync(() => partners.GetPartnerBriefAsync(new GetPartnerBriefRequest { NationCode = "USA" }, cancellationToken: ct).ResponseAsync,
+            b => b.ContributionsPledged > 0, ct);
+        log.WriteLine($"  United States' brief (diplomacy, from finance's events): USD {usa.PledgedUsd.Units:N0} pledged.");
+
+        var periods = await WaitAsync(() => budget.ListBudgetPeriodsAsync(new ListBudgetPeriodsRequest(), cancellationToken: ct).ResponseAsync,
+            p => p.Periods.Count >= 3, ct);
+        log.WriteLine($"  Budget periods opened by finance from diplomacy's events: {string.Join(", ", periods.Periods.Select(p => p.ResolutionSymbol))}.");
+    }
+
+    private async Task<Logistics.V1.Site> RecapturedSiteAsync(string key, string name, SiteKind kind, double lat, double lng, int posture, string reason, CancellationToken ct)
+    {
+        var site = await sites.CreateSiteAsync(new CreateSiteRequest
+        {
+            RequestId = $"demo-site-{key}",
+            Name = name,
+            Kind = kind,
+            Location = new LatLng { Latitude = lat, Longitude = lng },
+            Status = SiteStatus.Contested,
+            RequiredPosture = posture,
+        }, cancellationToken: ct);
+        return await sites.ChangeSiteStatusAsync(new ChangeSiteStatusRequest
+        {
+            RequestId = $"demo-site-{key}-recaptured",
+            Id = site.Id,
+            Status = SiteStatus.Recaptured,
+            Reason = reason,
+        }, cancellationToken: ct);
+    }
+
+    private async Task<string> CreateContingentAsync(string key, string nation, string name, int officers, string siteId, CancellationToken ct) =>
+        (await contingents.CreateContingentAsync(new CreateContingentRequest
+        {
+            RequestId = $"demo-contingent-{key}",
+            NationCode = nation,
+            Name = name,
+            UnitType = officers >= 100 ? UnitType.FormedPoliceUnit : UnitType.IndividualPoliceOfficers,
+            OfficerCount = officers,
+            TourMonths = 12,
+            SiteId = siteId,
+        }, cancellationToken: ct)).Id;
+
+    private async Task DeployAsync(string key, string nation, string name, int officers, string siteId, Date on, CancellationToken ct) =>
+        await MoveAsync(key, await CreateContingentAsync(key, nation, name, officers, siteId, ct), ContingentStatus.Deployed, on, ct);
+
+    /// <summary>Walks a contingent along its chain, one step at a time, up to <paramref name="target"/>.</summary>
+    private async Task MoveAsync(string key, string id, ContingentStatus target, Date? on, CancellationToken ct)
+    {
+        for (var status = ContingentStatus.Assigned; status <= target; status++)
+        {
+            await contingents.ChangeContingentStatusAsync(new ChangeContingentStatusRequest
+            {
+                RequestId = $"demo-contingent-{key}-{status.ToString().ToLowerInvariant()}",
+                Id = id,
+                Status = status,
+                EffectiveOn = status == ContingentStatus.Deployed ? on : null,
+            }, cancellationToken: ct);
+        }
+    }
+
+    private async Task PledgeAsync(string key, string donor, string currency, long units, string rate, CancellationToken ct) =>
+        await contributions.RecordContributionAsync(new RecordContributionRequest
+        {
+            RequestId = $"demo-pledge-{key}",
+            DonorNationCode = donor,
+            Amount = new Money { CurrencyCode = currency, Units = units },
+            UsdExchangeRate = rate,
+            RateDate = rate.Length > 0 ? Day(2024, 12, 31) : null,
+            Channel = Channel.TrustFund,
+            DecidedOn = Day(2024, 12, 31),
+            Earmark = "MSS trust fund",
+        }, cancellationToken: ct);
+
+    /// <summary>Personnel learns of mandates from diplomacy's events: wait until it has this one.</summary>
+    private Task WaitForMandateAsync(string symbol, CancellationToken ct) =>
+        WaitAsync(() => strength.GetForceStrengthAsync(new GetForceStrengthRequest(), cancellationToken: ct).ResponseAsync,
+            s => s.MandateResolutionSymbol == symbol, ct);
+
+    private static async Task<T> WaitAsync<T>(Func<Task<T>> read, Func<T, bool> done, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var value = await read();
+            if (done(value) || DateTime.UtcNow > deadline)
+            {
+                return value;
+            }
+            await Task.Delay(200, ct);
+        }
+    }
+
+    private static Date Day(int year, int month, int day) => new() { Year = year, Month = month, Day = day };
+}

@@ -1,0 +1,151 @@
+using Coordination.Diplomacy;
+using Coordination.Finance;
+using Coordination.Gateway;
+using Coordination.Hosting;
+using Coordination.Logistics;
+using Coordination.Messaging;
+using Coordination.Personnel;
+using Coordination.Persistence;
+using Npgsql;
+
+namespace Coordination.Local;
+
+/// <summary>
+/// The four services and the gateway on this machine. Without a broker they share one process and an in-process
+/// bus (each still its own host, ports and database); with RabbitMQ each service runs in its own process.
+/// </summary>
+public sealed class LocalSuite : IAsyncDisposable
+{
+    public static readonly ServiceModule[] Modules =
+        [PersonnelService.Module, LogisticsService.Module, FinanceService.Module, DiplomacyService.Module];
+
+    private readonly List<WebApplication> hosts = [];
+    private readonly List<ServiceProcess> processes = [];
+    private readonly Dictionary<string, Uri> serviceAddresses = [];
+
+    private LocalSuite(LocalOptions options, string signingKey)
+    {
+        Options = options;
+        SigningKey = signingKey;
+    }
+
+    public LocalOptions Options { get; }
+    public string SigningKey { get; }
+    public Uri GatewayGrpc { get; private set; } = null!;
+    public Uri GatewayHttp { get; private set; } = null!;
+    public IReadOnlyDictionary<string, Uri> ServiceAddresses => serviceAddresses;
+
+    public static async Task<LocalSuite> StartAsync(LocalOptions options, TextWriter log, CancellationToken ct)
+    {
+        Directory.CreateDirectory(options.DataDirectory);
+        var suite = new LocalSuite(options, SigningKeyFile.LoadOrCreate(options.DataDirectory));
+        try
+        {
+            await suite.StartServicesAsync(log, ct);
+            await suite.StartGatewayAsync(ct);
+            return suite;
+        }
+        catch
+        {
+            await suite.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task StartServicesAsync(TextWriter log, CancellationToken ct)
+    {
+        var hub = new InProcessEventHub();
+        for (var i = 0; i < Modules.Length; i++)
+        {
+            var module = Modules[i];
+            var grpcPort = Options.ServiceBasePort == 0 ? 0 : Options.ServiceBasePort + (100 * i);
+            var httpPort = grpcPort == 0 ? 0 : grpcPort + 1;
+            var settings = await ServiceSettingsAsync(module.Name, grpcPort, httpPort, ct);
+            if (Options.SeparateProcesses)
+            {
+                var process = ServiceProcess.Start(module.Name, settings, log);
+                processes.Add(process);
+                await process.WaitUntilReadyAsync(new Uri($"http://{Options.BindAddress}:{httpPort}/healthz/ready"), ct);
+                serviceAddresses[module.Name] = new Uri($"http://{Options.BindAddress}:{grpcPort}");
+            }
+            else
+            {
+                var app = module.Build(settings, s => s.AddSingleton(hub), "Development", Options.DataDirectory);
+                hosts.Add(app);
+                await app.Services.MigrateDatabaseAsync(ct);
+                await app.StartAsync(ct);
+                serviceAddresses[module.Name] = app.GrpcAddress();
+            }
+        }
+    }
+
+    private async Task StartGatewayAsync(CancellationToken ct)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Hosting:BindAddress"] = Options.BindAddress,
+            ["Hosting:GrpcPort"] = Options.GatewayGrpcPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Hosting:HttpPort"] = Options.GatewayHttpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Auth:SigningKey"] = SigningKey,
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (name, address) in serviceAddresses)
+        {
+            settings[$"Gateway:Backends:{name}"] = address.ToString().TrimEnd('/');
+        }
+        var gateway = GatewaySetup.Module.Build(settings, null, "Development", Options.DataDirectory);
+        hosts.Add(gateway);
+        await gateway.StartAsync(ct);
+        GatewayGrpc = gateway.GrpcAddress();
+        GatewayHttp = gateway.HttpAddress();
+    }
+
+    private async Task<Dictionary<string, string?>> ServiceSettingsAsync(string service, int grpcPort, int httpPort, CancellationToken ct)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Hosting:BindAddress"] = Options.BindAddress,
+            ["Hosting:GrpcPort"] = grpcPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Hosting:HttpPort"] = httpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Auth:SigningKey"] = SigningKey,
+            ["Database:SqliteDirectory"] = Options.DataDirectory,
+            ["Database:MigrateOnStartup"] = "true",
+            ["Messaging:RabbitMqUri"] = Options.RabbitMqUri ?? "",
+            ["Messaging:Prefix"] = Options.MessagingPrefix,
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        if (!string.IsNullOrEmpty(Options.PostgresConnection))
+        {
+            settings["ConnectionStrings:Database"] = await EnsureDatabaseAsync(Options.PostgresConnection, $"coordination_{service}", ct);
+        }
+        return settings;
+    }
+
+    /// <summary>Each service owns its database; create it on the given server when it is missing.</summary>
+    private static async Task<string> EnsureDatabaseAsync(string serverConnection, string database, CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(serverConnection);
+        await connection.OpenAsync(ct);
+        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection);
+        exists.Parameters.AddWithValue("name", database);
+        if (await exists.ExecuteScalarAsync(ct) is null)
+        {
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database}\"", connection);
+            await create.ExecuteNonQueryAsync(ct);
+        }
+        return new NpgsqlConnectionStringBuilder(serverConnection) { Database = database }.ConnectionString;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        for (var i = hosts.Count - 1; i >= 0; i--)
+        {
+            await hosts[i].StopAsync(CancellationToken.None);
+            await hosts[i].DisposeAsync();
+        }
+        foreach (var process in processes)
+        {
+            await process.DisposeAsync();
+        }
+    }
+}

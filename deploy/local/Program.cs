@@ -1,0 +1,87 @@
+using Coordination.Auth;
+using Coordination.Hosting;
+using Coordination.Local;
+using Grpc.Core.Interceptors;
+using Grpc.Net.Client;
+
+// A child process of the RabbitMQ mode: host one service and stop when the parent goes away.
+if (args is ["--serve", var name])
+{
+    var module = LocalSuite.Modules.Single(m => m.Name == name);
+    var app = module.Build([], environment: "Development", contentRoot: AppContext.BaseDirectory);
+    ServiceProcess.StopWhenParentLeaves(app.Lifetime);
+    return await app.RunServiceAsync([]);
+}
+
+LocalOptions options;
+try
+{
+    options = LocalOptions.Parse(args);
+}
+catch (Exception e) when (e is ArgumentException or FormatException)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
+
+using var stop = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    stop.Cancel();
+};
+
+var started = System.Diagnostics.Stopwatch.StartNew();
+LocalSuite suite;
+try
+{
+    suite = await LocalSuite.StartAsync(options, Console.Out, stop.Token);
+}
+catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+{
+    Console.Error.WriteLine($"{e.Message} Is Coordination already running? Stop it, or choose other ports with --grpc-port and --http-port.");
+    return 1;
+}
+await using var running = suite;
+var mode = options.SeparateProcesses ? $"one process per service on RabbitMQ {Redact(options.RabbitMqUri!)}" : "one process, in-process bus";
+var storage = string.IsNullOrEmpty(options.PostgresConnection) ? $"SQLite files in {options.DataDirectory}" : "PostgreSQL databases coordination_<service>";
+Console.WriteLine($"Coordination started in {started.Elapsed.TotalSeconds:0.0} s ({mode}; {storage}).");
+Console.WriteLine($"  Gateway gRPC (cleartext HTTP/2): {suite.GatewayGrpc}");
+Console.WriteLine($"  Gateway HTTP (health, dev tokens): {suite.GatewayHttp}");
+foreach (var (service, address) in suite.ServiceAddresses)
+{
+    Console.WriteLine($"  {service,-10} gRPC {address}");
+}
+
+if (options.LoadDemo)
+{
+    var token = new TokenIssuer(new AuthOptions { SigningKey = suite.SigningKey }, TimeProvider.System)
+        .Issue("demo-loader", "HTI", Roles.MissionAdmin, TimeSpan.FromMinutes(10));
+    using var channel = GrpcChannel.ForAddress(suite.GatewayGrpc);
+    var invoker = channel.Intercept(metadata =>
+    {
+        metadata.Add("authorization", $"Bearer {token}");
+        return metadata;
+    });
+    Console.WriteLine("Loading the demo scenario through the gateway...");
+    await new DemoScenario(invoker, Console.Out).LoadAsync(stop.Token);
+}
+
+Console.WriteLine($"""
+    Try it:
+      TOKEN=$(curl -s '{suite.GatewayHttp}dev/token?nation=KEN&role=contributor')
+      grpcurl -plaintext -H "authorization: Bearer $TOKEN" -import-path protos -proto coordination/personnel/v1/contingents.proto \
+        {suite.GatewayGrpc.Authority} coordination.personnel.v1.ContingentService/ListContingents
+    Press Ctrl-C to stop.
+    """);
+try
+{
+    await Task.Delay(Timeout.Infinite, stop.Token);
+}
+catch (OperationCanceledException)
+{
+}
+Console.WriteLine("Stopping...");
+return 0;
+
+static string Redact(string uri) => Uri.TryCreate(uri, UriKind.Absolute, out var u) ? $"{u.Scheme}://{u.Host}:{u.Port}{u.AbsolutePath}" : "(configured)";

@@ -1,0 +1,47 @@
+using Coordination.Auth;
+using Coordination.Health;
+using Coordination.Hosting;
+using Coordination.Messaging;
+using Coordination.Telemetry;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Coordination.Gateway;
+
+public static class GatewaySetup
+{
+    public const string Name = "gateway";
+    public const string PartnerPolicy = "partner";
+
+    public static readonly ServiceModule Module = new(Name, b => b.AddGateway(), app => app.MapGateway());
+
+    public static WebApplicationBuilder AddGateway(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(new ServiceIdentity(Name));
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        HostingOptions.ConfigureKestrel(builder);
+        builder.AddServiceTelemetry(Name);
+        builder.Services.AddCoordinationAuthentication(builder.Configuration);
+        builder.Services.AddAuthorizationBuilder().AddPolicy(PartnerPolicy, p => p.RequireAuthenticatedUser());
+        builder.Services.AddPartnerRateLimits(builder.Configuration);
+        builder.Services.AddGrpc();
+        builder.AddServiceHealth();
+        builder.Services.AddHealthChecks().AddCheck<RoutesHealthCheck>("routes", tags: [HealthSetup.Ready]);
+        builder.Services.AddReverseProxy().AddServiceRoutes(builder.Configuration);
+        return builder;
+    }
+
+    public static WebApplication MapGateway(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.MapServiceHealth();
+        app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
+        if (app.Environment.IsDevelopment())
+        {
+            app.MapDevelopmentTokens();
+        }
+        app.MapReverseProxy();
+        return app;
+    }
+}

@@ -1,0 +1,92 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Coordination.Auth;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Coordination.Gateway;
+
+/// <summary>Per-partner request budgets. Bound from <c>Gateway:RateLimit</c>.</summary>
+public sealed class RateLimitOptions
+{
+    /// <summary>Requests a partner may make per second, sustained.</summary>
+    public int PermitsPerSecond { get; set; } = 100;
+
+    /// <summary>Requests a partner may make in a burst above the sustained rate.</summary>
+    public int Burst { get; set; } = 200;
+}
+
+public static class PartnerRateLimits
+{
+    public const string Policy = "per-partner";
+
+    /// <summary>
+    /// A token bucket per partner: a contributor's budget is its nation's (all of a government's clients share it);
+    /// mission staff each have their own. Over budget, gRPC callers get RESOURCE_EXHAUSTED.
+    /// </summary>
+    public static IServiceCollection AddPartnerRateLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection("Gateway:RateLimit").Get<RateLimitOptions>() ?? new RateLimitOptions();
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.AddPolicy(Policy, http => RateLimitPartition.GetTokenBucketLimiter(PartitionKey(http), _ => new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = options.Burst,
+                TokensPerPeriod = options.PermitsPerSecond,
+                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                QueueLimit = 0,
+                AutoReplenishment = true,
+            }));
+            limiter.OnRejected = async (context, ct) =>
+            {
+                var http = context.HttpContext;
+                http.Response.Headers.RetryAfter = "1";
+                var message = $"Rate limit exceeded for {PartitionKey(http)}: {options.PermitsPerSecond} requests per second (bursts of {options.Burst}); retry after 1 s.";
+                if (GrpcResponses.IsGrpc(http.Request))
+                {
+                    await GrpcResponses.WriteStatusAsync(http.Response, Grpc.Core.StatusCode.ResourceExhausted, message);
+                }
+                else
+                {
+                    http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                    await http.Response.WriteAsync(message, ct);
+                }
+            };
+        });
+        return services;
+    }
+
+    private static string PartitionKey(HttpContext http)
+    {
+        var user = http.User;
+        var role = user.FindFirstValue(ClaimNames.Role);
+        if (role == Roles.Contributor && user.FindFirstValue(ClaimNames.Nation) is { } nation)
+        {
+            return $"nation {nation}";
+        }
+        return user.FindFirstValue(ClaimNames.Subject) is { Length: > 0 } subject
+            ? $"subject {subject}"
+            : $"address {http.Connection.RemoteIpAddress?.ToString() ?? "unknown"}";
+    }
+}
+
+/// <summary>Development only: a signed token for any nation and role, so a newcomer can call the API at once.</summary>
+public static class DevelopmentTokens
+{
+    public static void MapDevelopmentTokens(this WebApplication app) =>
+        app.MapGet("/dev/token", (string? nation, string? role, string? sub, TokenIssuer issuer) =>
+        {
+            nation ??= "KEN";
+            role ??= Roles.Contributor;
+            if (!Validation.Nations.IsKnown(nation))
+            {
+                return Results.BadRequest($"nation '{nation}' is not an ISO 3166-1 alpha-3 code, e.g. KEN");
+            }
+            if (!Roles.All.Contains(role))
+            {
+                return Results.BadRequest($"role '{role}' is not one of: {string.Join(", ", Roles.All)}");
+            }
+            var subject = sub ?? string.Create(CultureInfo.InvariantCulture, $"dev-{nation.ToLowerInvariant()}-{role}");
+            return Results.Text(issuer.Issue(subject, nation, role), "text/plain");
+        }).AllowAnonymous();
+}

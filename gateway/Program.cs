@@ -1,0 +1,7 @@
+using Coordination.Gateway;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddGateway();
+var app = builder.Build();
+app.MapGateway();
+await app.RunAsync();
