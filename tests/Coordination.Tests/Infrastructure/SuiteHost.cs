@@ -1,0 +1,188 @@
+using System.Globalization;
+using Coordination.Diplomacy;
+using Coordination.Finance;
+using Coordination.Gateway;
+using Coordination.Hosting;
+using Coordination.Logistics;
+using Coordination.Personnel;
+using Coordination.Persistence;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Coordination.Tests.Infrastructure;
+
+/// <summary>
+/// Real service hosts on loopback ports, each with its own PostgreSQL database, sharing the real RabbitMQ under a
+/// prefix of their own (so concurrent tests never exchange events), optionally behind the real gateway.
+/// </summary>
+public sealed class SuiteHost : IAsyncDisposable
+{
+    public static readonly IReadOnlyDictionary<string, ServiceModule> Modules = new Dictionary<string, ServiceModule>
+    {
+        [PersonnelService.Name] = PersonnelService.Module,
+        [LogisticsService.Name] = LogisticsService.Module,
+        [FinanceService.Name] = FinanceService.Module,
+        [DiplomacyService.Name] = DiplomacyService.Module,
+    };
+
+    private readonly Dictionary<string, WebApplication> services = [];
+    private readonly Dictionary<string, string> databases = [];
+    private readonly List<WebApplication> gateways = [];
+    private readonly List<GrpcChannel> channels = [];
+
+    private SuiteHost(string prefix, string rabbitMqUri)
+    {
+        Prefix = prefix;
+        RabbitMqUri = rabbitMqUri;
+    }
+
+    /// <summary>Queue and exchange prefix of this suite on the shared broker.</summary>
+    public string Prefix { get; }
+
+    public string RabbitMqUri { get; }
+
+    public WebApplication? Gateway => gateways.FirstOrDefault();
+
+    /// <summary>Starts the named services (all four when none are named) and, when asked, the gateway in front.</summary>
+    public static async Task<SuiteHost> StartAsync(
+        IEnumerable<string>? serviceNames = null,
+        bool gateway = false,
+        Func<string, IDictionary<string, string?>>? settingsFor = null)
+    {
+        var host = new SuiteHost($"t{Guid.NewGuid():N}"[..9] + "-", await TestEnvironment.RabbitMqUriAsync());
+        try
+        {
+            await Task.WhenAll((serviceNames ?? Modules.Keys).Select(name => host.StartServiceAsync(name, settingsFor?.Invoke(name))));
+            if (gateway)
+            {
+                await host.StartGatewayAsync();
+            }
+            return host;
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async Task<WebApplication> StartServiceAsync(string name, IDictionary<string, string?>? extra = null)
+    {
+        var database = await TestDatabases.CreateAsync(name);
+        lock (databases)
+        {
+            databases[name] = database;
+        }
+        var settings = new Dictionary<string, string?>
+        {
+            ["Hosting:BindAddress"] = "127.0.0.1",
+            ["Hosting:GrpcPort"] = "0",
+            ["Hosting:HttpPort"] = "0",
+            ["Auth:SigningKey"] = TestTokens.SigningKey,
+            ["ConnectionStrings:Database"] = database,
+            ["Messaging:RabbitMqUri"] = RabbitMqUri,
+            ["Messaging:Prefix"] = Prefix,
+            ["Outbox:PollInterval"] = "00:00:00.250",
+            ["Outbox:PublishTimeout"] = "00:00:05",
+            ["Outbox:MaxBackoff"] = "00:00:02",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+        var app = Modules[name].Build(settings);
+        await app.Services.MigrateDatabaseAsync();
+        await app.StartAsync();
+        lock (services)
+        {
+            services[name] = app;
+        }
+        return app;
+    }
+
+    /// <summary>Starts a gateway in front of the running services; extra settings tune it (e.g. rate limits).</summary>
+    public async Task<WebApplication> StartGatewayAsync(IDictionary<string, string?>? extra = null, string environment = "Production")
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Hosting:BindAddress"] = "127.0.0.1",
+            ["Hosting:GrpcPort"] = "0",
+            ["Hosting:HttpPort"] = "0",
+            ["Auth:SigningKey"] = TestTokens.SigningKey,
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (name, app) in services)
+        {
+            settings[$"Gateway:Backends:{name}"] = app.GrpcAddress().ToString().TrimEnd('/');
+        }
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+        var gateway = GatewaySetup.Module.Build(settings, environment: environment);
+        await gateway.StartAsync();
+        gateways.Add(gateway);
+        return gateway;
+    }
+
+    public WebApplication Service(string name) => services[name];
+
+    public string DatabaseOf(string name) => databases[name];
+
+    /// <summary>A scope of a service's container, e.g. to read its database directly.</summary>
+    public AsyncServiceScope Scope(string name) => services[name].Services.CreateAsyncScope();
+
+    /// <summary>A client calling a service directly, with a bearer token (none: anonymous).</summary>
+    public T Client<T>(string service, string? token) where T : ClientBase<T> =>
+        CreateClient<T>(services[service].GrpcAddress(), token);
+
+    /// <summary>A client calling through a gateway (the first one unless another is given).</summary>
+    public T ViaGateway<T>(string? token, WebApplication? gateway = null) where T : ClientBase<T> =>
+        CreateClient<T>((gateway ?? Gateway ?? throw new InvalidOperationException("No gateway started.")).GrpcAddress(), token);
+
+    private T CreateClient<T>(Uri address, string? token) where T : ClientBase<T>
+    {
+        var channel = GrpcChannel.ForAddress(address);
+        lock (channels)
+        {
+            channels.Add(channel);
+        }
+        CallInvoker invoker = token is null
+            ? channel.CreateCallInvoker()
+            : channel.Intercept(metadata =>
+            {
+                metadata.Add("authorization", $"Bearer {token}");
+                return metadata;
+            });
+        return (T)Activator.CreateInstance(typeof(T), invoker)!;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var channel in channels)
+        {
+            channel.Dispose();
+        }
+        foreach (var app in gateways.Concat(services.Values))
+        {
+            try
+            {
+                await app.StopAsync(new CancellationTokenSource(TimeSpan.FromSeconds(20)).Token);
+            }
+            finally
+            {
+                await app.DisposeAsync();
+            }
+        }
+        foreach (var database in databases.Values)
+        {
+            await TestDatabases.DropAsync(database);
+        }
+    }
+
+    public static string Port(Uri address) => address.Port.ToString(CultureInfo.InvariantCulture);
+}

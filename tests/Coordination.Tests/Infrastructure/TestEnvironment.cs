@@ -1,0 +1,47 @@
+using Testcontainers.PostgreSql;
+using Testcontainers.RabbitMq;
+
+namespace Coordination.Tests.Infrastructure;
+
+/// <summary>
+/// The real broker and database the tests use: the ones named by RABBITMQ_URI and POSTGRES_CONNECTION (what
+/// ./test.sh starts), or, when neither is set and a Docker engine answers, containers started here.
+/// </summary>
+public static class TestEnvironment
+{
+    private static readonly Lazy<Task<(string RabbitMq, string Postgres)>> Servers = new(ResolveAsync);
+
+    public static async Task<string> RabbitMqUriAsync() => (await Servers.Value).RabbitMq;
+
+    public static async Task<string> PostgresConnectionAsync() => (await Servers.Value).Postgres;
+
+    private static async Task<(string, string)> ResolveAsync()
+    {
+        var rabbit = Environment.GetEnvironmentVariable("RABBITMQ_URI");
+        var postgres = Environment.GetEnvironmentVariable("POSTGRES_CONNECTION");
+        if (string.IsNullOrEmpty(rabbit) || string.IsNullOrEmpty(postgres))
+        {
+            try
+            {
+                if (string.IsNullOrEmpty(rabbit))
+                {
+                    var container = new RabbitMqBuilder("rabbitmq:3.13-alpine").Build();
+                    await container.StartAsync();
+                    rabbit = container.GetConnectionString();
+                }
+                if (string.IsNullOrEmpty(postgres))
+                {
+                    var container = new PostgreSqlBuilder("postgres:16-alpine").Build();
+                    await container.StartAsync();
+                    postgres = container.GetConnectionString();
+                }
+            }
+            catch (Exception e) when (e.GetType().Name == "DockerUnavailableException")
+            {
+                throw new InvalidOperationException(
+                    "These tests need RabbitMQ and PostgreSQL: run ./test.sh (it starts both on 127.0.0.1), or set RABBITMQ_URI and POSTGRES_CONNECTION.", e);
+            }
+        }
+        return (rabbit, postgres);
+    }
+}

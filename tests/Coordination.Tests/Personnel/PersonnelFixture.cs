@@ -1,0 +1,5 @@
+using Coordination.Tests.Infrastructure;
+
+namespace Coordination.Tests.Personnel;
+
+public sealed class PersonnelFixture() : ServiceFixture("personnel");
