@@ -36,7 +36,7 @@ public static class TestEnvironment
                     postgres = container.GetConnectionString();
                 }
             }
-            catch (Exception e) when (e.GetType().Name == "DockerUnavailableException")
+            catch (Exception e) when (IsDockerMissing(e))
             {
                 throw new InvalidOperationException(
                     "These tests need RabbitMQ and PostgreSQL: run ./test.sh (it starts both on 127.0.0.1), or set RABBITMQ_URI and POSTGRES_CONNECTION.", e);
@@ -44,4 +44,11 @@ public static class TestEnvironment
         }
         return (rabbit, postgres);
     }
+
+    private static bool IsDockerMissing(Exception e) => e switch
+    {
+        DotNet.Testcontainers.Builders.DockerUnavailableException => true,
+        AggregateException a => a.InnerExceptions.Any(IsDockerMissing),
+        _ => e.InnerException is { } inner && IsDockerMissing(inner),
+    };
 }
