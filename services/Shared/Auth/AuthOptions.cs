@@ -17,22 +17,28 @@ public sealed class AuthOptions
     /// <summary>HMAC-SHA256 key, base64, at least 32 bytes; from a secret, never from a committed file.</summary>
     public string SigningKey { get; set; } = "";
 
+    public bool HasUsableKey() => KeyBytes().Length >= 32;
+
     public SymmetricSecurityKey CreateKey()
     {
-        byte[] bytes;
-        try
-        {
-            bytes = Convert.FromBase64String(SigningKey);
-        }
-        catch (FormatException)
-        {
-            bytes = Encoding.UTF8.GetBytes(SigningKey);
-        }
+        var bytes = KeyBytes();
         if (bytes.Length < 32)
         {
             throw new InvalidOperationException(
                 "Auth:SigningKey must be set to at least 32 bytes (base64). Set the Auth__SigningKey environment variable or the secret that provides it.");
         }
         return new SymmetricSecurityKey(bytes) { KeyId = "coordination-hs256" };
+    }
+
+    private byte[] KeyBytes()
+    {
+        try
+        {
+            return Convert.FromBase64String(SigningKey);
+        }
+        catch (FormatException)
+        {
+            return Encoding.UTF8.GetBytes(SigningKey);
+        }
     }
 }

@@ -1,0 +1,159 @@
+using System.Net;
+using Coordination.Auth;
+using Coordination.Hosting;
+using Coordination.Logistics.V1;
+using Coordination.Personnel.V1;
+using Coordination.Tests.Infrastructure;
+using Grpc.Core;
+using Grpc.Health.V1;
+using Grpc.Net.Client;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using Xunit;
+
+namespace Coordination.Tests.Gateway;
+
+/// <summary>The real gateway in front of real service hosts: one address, tokens checked, limits per partner.</summary>
+public sealed class GatewayTests(FullSuiteFixture fixture) : IClassFixture<FullSuiteFixture>
+{
+    private SuiteHost Suite => fixture.Suite;
+
+    [Fact]
+    public async Task A_partner_reaches_every_service_through_the_one_address_with_its_token()
+    {
+        var kenya = TestTokens.For("KEN", Roles.Contributor);
+        var created = await Suite.ViaGateway<ContingentService.ContingentServiceClient>(kenya).CreateContingentAsync(new CreateContingentRequest
+        {
+            RequestId = Guid.NewGuid().ToString("N"),
+            NationCode = "KEN",
+            Name = "Kenya FPU via gateway",
+            UnitType = UnitType.FormedPoliceUnit,
+            OfficerCount = 120,
+            TourMonths = 6,
+        });
+
+        var direct = await Suite.Client<ContingentService.ContingentServiceClient>("personnel", kenya)
+            .GetContingentAsync(new GetContingentRequest { Id = created.Id });
+        Assert.Equal(created, direct);
+        Assert.NotNull(await Suite.ViaGateway<SiteService.SiteServiceClient>(kenya).ListSitesAsync(new ListSitesRequest()));
+        Assert.NotNull(await Suite.ViaGateway<Coordination.Finance.V1.BudgetService.BudgetServiceClient>(kenya)
+            .ListBudgetPeriodsAsync(new Coordination.Finance.V1.ListBudgetPeriodsRequest()));
+        Assert.NotNull(await Suite.ViaGateway<Coordination.Diplomacy.V1.MandateService.MandateServiceClient>(kenya)
+            .ListMandatesAsync(new Coordination.Diplomacy.V1.ListMandatesRequest()));
+    }
+
+    [Fact]
+    public async Task A_call_without_a_valid_token_is_unauthenticated_at_the_gateway()
+    {
+        var e = await RpcAssert.FailsWith(StatusCode.Unauthenticated,
+            () => Suite.ViaGateway<SiteService.SiteServiceClient>(null).ListSitesAsync(new ListSitesRequest()).ResponseAsync);
+        Assert.Contains("bearer token", e.Status.Detail, StringComparison.OrdinalIgnoreCase);
+
+        await RpcAssert.FailsWith(StatusCode.Unauthenticated,
+            () => Suite.ViaGateway<SiteService.SiteServiceClient>(TestTokens.Forged("KEN", Roles.MissionAdmin)).ListSitesAsync(new ListSitesRequest()).ResponseAsync);
+    }
+
+    [Fact]
+    public async Task A_token_with_a_role_the_suite_does_not_know_is_refused()
+    {
+        var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = new AuthOptions().Issuer,
+            Audience = new AuthOptions().Audience,
+            Expires = DateTime.UtcNow.AddMinutes(5),
+            Claims = new Dictionary<string, object> { ["sub"] = "someone", ["nation"] = "KEN", ["role"] = "general" },
+            SigningCredentials = new SigningCredentials(new AuthOptions { SigningKey = TestTokens.SigningKey }.CreateKey(), SecurityAlgorithms.HmacSha256),
+        });
+
+        var e = await RpcAssert.FailsWith(StatusCode.Unauthenticated,
+            () => Suite.ViaGateway<SiteService.SiteServiceClient>(token).ListSitesAsync(new ListSitesRequest()).ResponseAsync);
+        Assert.Contains("role claim 'general'", e.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_path_that_is_not_a_public_service_is_not_routed()
+    {
+        var channel = GrpcChannel.ForAddress(Suite.Gateway!.GrpcAddress());
+        var reflection = new Grpc.Reflection.V1Alpha.ServerReflection.ServerReflectionClient(channel);
+        var e = await Assert.ThrowsAsync<RpcException>(async () =>
+        {
+            using var call = reflection.ServerReflectionInfo(new Metadata { { "authorization", $"Bearer {TestTokens.For("KEN", Roles.MissionAdmin)}" } });
+            await call.RequestStream.WriteAsync(new Grpc.Reflection.V1Alpha.ServerReflectionRequest { ListServices = "" });
+            await call.ResponseStream.MoveNext();
+        });
+        Assert.Equal(StatusCode.Unimplemented, e.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_partner_over_its_rate_limit_gets_resource_exhausted_while_other_partners_are_served()
+    {
+        var strict = await Suite.StartGatewayAsync(new Dictionary<string, string?>
+        {
+            ["Gateway:RateLimit:PermitsPerSecond"] = "1",
+            ["Gateway:RateLimit:Burst"] = "2",
+        });
+        var kenya = Suite.ViaGateway<SiteService.SiteServiceClient>(TestTokens.For("KEN", Roles.Contributor), strict);
+        var kenyaAgain = Suite.ViaGateway<SiteService.SiteServiceClient>(TestTokens.For("KEN", Roles.Contributor, "another-kenyan-client"), strict);
+
+        var outcomes = new List<StatusCode>();
+        for (var i = 0; i < 6; i++)
+        {
+            try
+            {
+                await (i % 2 == 0 ? kenya : kenyaAgain).ListSitesAsync(new ListSitesRequest());
+                outcomes.Add(StatusCode.OK);
+            }
+            catch (RpcException e)
+            {
+                outcomes.Add(e.StatusCode);
+                Assert.Contains("nation KEN", e.Status.Detail, StringComparison.Ordinal);
+            }
+        }
+
+        Assert.Contains(StatusCode.ResourceExhausted, outcomes);
+        Assert.True(outcomes.Count(o => o == StatusCode.OK) is >= 2 and <= 4, string.Join(", ", outcomes));
+        Assert.All(outcomes, o => Assert.True(o is StatusCode.OK or StatusCode.ResourceExhausted));
+        var jamaica = Suite.ViaGateway<SiteService.SiteServiceClient>(TestTokens.For("JAM", Roles.Contributor), strict);
+        Assert.NotNull(await jamaica.ListSitesAsync(new ListSitesRequest()));
+    }
+
+    [Fact]
+    public async Task Development_tokens_are_issued_only_by_a_gateway_running_in_Development()
+    {
+        using var http = new HttpClient();
+        var production = await http.GetAsync(new Uri(Suite.Gateway!.HttpAddress(), "/dev/token?nation=KEN&role=contributor"));
+        Assert.Equal(HttpStatusCode.NotFound, production.StatusCode);
+
+        var development = await Suite.StartGatewayAsync(environment: "Development");
+        var token = await http.GetStringAsync(new Uri(development.HttpAddress(), "/dev/token?nation=KEN&role=contributor"));
+        var sites = await Suite.ViaGateway<SiteService.SiteServiceClient>(token, development).ListSitesAsync(new ListSitesRequest());
+        Assert.NotNull(sites);
+        var refused = await http.GetAsync(new Uri(development.HttpAddress(), "/dev/token?nation=XXX&role=contributor"));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task Gateway_and_services_report_health_over_HTTP_and_gRPC_and_serve_metrics()
+    {
+        using var http = new HttpClient();
+        var ready = await http.GetAsync(new Uri(Suite.Gateway!.HttpAddress(), "/healthz/ready"));
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Contains("\"routes\"", await ready.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("http_server_request_duration", await http.GetStringAsync(new Uri(Suite.Gateway!.HttpAddress(), "/metrics")), StringComparison.Ordinal);
+
+        foreach (var service in SuiteHost.Modules.Keys)
+        {
+            var host = Suite.Service(service);
+            var body = await http.GetStringAsync(new Uri(host.HttpAddress(), "/healthz/ready"));
+            Assert.Contains("\"database\"", body, StringComparison.Ordinal);
+            Assert.Contains("\"masstransit-bus\"", body, StringComparison.Ordinal);
+            Assert.Contains("\"status\":\"Healthy\"", body, StringComparison.Ordinal);
+
+            var health = new Grpc.Health.V1.Health.HealthClient(GrpcChannel.ForAddress(host.GrpcAddress()));
+            Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, (await health.CheckAsync(new HealthCheckRequest())).Status);
+            Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, (await health.CheckAsync(new HealthCheckRequest { Service = "liveness" })).Status);
+        }
+        var gatewayHealth = new Grpc.Health.V1.Health.HealthClient(GrpcChannel.ForAddress(Suite.Gateway!.GrpcAddress()));
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, (await gatewayHealth.CheckAsync(new HealthCheckRequest())).Status);
+    }
+}
