@@ -37,7 +37,7 @@ public sealed class MandatesApi(DiplomacyDbContext db, IdempotentRequests reques
         return requests.ExecuteAsync(request, request.RequestId, caller, context, async () =>
         {
             await EnsureSymbolIsNewAsync(request.ResolutionSymbol, context.CancellationToken);
-            var now = time.GetUtcNow().UtcDateTime;
+            var now = time.UtcNow();
             var mandate = Mandate.Adopt(request.ResolutionSymbol, adoptedOn!.Value, vote, start!.Value, end!.Value,
                 request.PersonnelCeiling, Audit.Created(caller, request.RequestId, now));
             db.Mandates.Add(mandate);
@@ -89,7 +89,7 @@ public sealed class MandatesApi(DiplomacyDbContext db, IdempotentRequests reques
         return await requests.ExecuteAsync(request, request.RequestId, caller, context, async () =>
         {
             await EnsureSymbolIsNewAsync(request.ResolutionSymbol, context.CancellationToken);
-            var now = time.GetUtcNow().UtcDateTime;
+            var now = time.UtcNow();
             var renewal = mandate.Extend(request.ResolutionSymbol, adoptedOn!.Value, end!.Value, request.PersonnelCeiling, vote, caller, request.RequestId, now);
             db.Publish(new MandateExtended
             {

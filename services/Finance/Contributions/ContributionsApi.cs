@@ -35,7 +35,7 @@ public sealed class ContributionsApi(FinanceDbContext db, IdempotentRequests req
 
         return requests.ExecuteAsync(request, request.RequestId, caller, context, () =>
         {
-            var now = time.GetUtcNow().UtcDateTime;
+            var now = time.UtcNow();
             var contribution = Contribution.Pledge(request.DonorNationCode, amount!.Value, rate, rateText, rateDate,
                 request.Channel, decidedOn!.Value, request.Earmark, request.AgreementReference,
                 Audit.Created(caller, request.RequestId, now));

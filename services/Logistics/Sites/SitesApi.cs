@@ -44,7 +44,7 @@ public sealed class SitesApi(LogisticsDbContext db, IdempotentRequests requests,
                 throw new ResourceAlreadyExistsException("site", request.Name, $"A site named '{request.Name}' is already registered.");
             }
             var site = Site.Register(request.Name, request.Kind, request.Location!.Latitude, request.Location.Longitude,
-                request.Status, request.RequiredPosture, Audit.Created(caller, request.RequestId, time.GetUtcNow().UtcDateTime));
+                request.Status, request.RequiredPosture, Audit.Created(caller, request.RequestId, time.UtcNow()));
             db.Sites.Add(site);
             return site.ToProto(0);
         });
@@ -97,7 +97,7 @@ public sealed class SitesApi(LogisticsDbContext db, IdempotentRequests requests,
 
         return await requests.ExecuteAsync(request, request.RequestId, caller, context, async () =>
         {
-            var now = time.GetUtcNow().UtcDateTime;
+            var now = time.UtcNow();
             var change = site.ChangeStatus(request.Status, request.Reason, caller, request.RequestId, now);
             db.SiteStatusChanges.Add(change);
             db.Publish(new SiteStatusChanged

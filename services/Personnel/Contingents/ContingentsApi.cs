@@ -35,7 +35,7 @@ public sealed class ContingentsApi(PersonnelDbContext db, IdempotentRequests req
         return requests.ExecuteAsync(request, request.RequestId, caller, context, () =>
         {
             var contingent = Contingent.Request(request.NationCode, request.Name, request.UnitType, request.OfficerCount,
-                request.TourMonths, request.SiteId, Audit.Created(caller, request.RequestId, time.GetUtcNow().UtcDateTime));
+                request.TourMonths, request.SiteId, Audit.Created(caller, request.RequestId, time.UtcNow()));
             db.Contingents.Add(contingent);
             return Task.FromResult(contingent.ToProto());
         });
@@ -91,7 +91,7 @@ public sealed class ContingentsApi(PersonnelDbContext db, IdempotentRequests req
 
         return await requests.ExecuteAsync(request, request.RequestId, caller, context, async () =>
         {
-            var now = time.GetUtcNow().UtcDateTime;
+            var now = time.UtcNow();
             MandateView? mandate = null;
             var inMissionArea = 0;
             if (request.Status == ContingentStatus.Deployed)

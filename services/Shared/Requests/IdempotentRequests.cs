@@ -41,7 +41,7 @@ public sealed class IdempotentRequests(ServiceDbContext db, TimeProvider time)
             Method = context.Method,
             RequestHash = hash,
             Response = response.ToByteArray(),
-            CreatedAt = time.GetUtcNow().UtcDateTime,
+            CreatedAt = time.UtcNow(),
         });
         try
         {
