@@ -1,0 +1,5 @@
+using Coordination.Tests.Infrastructure;
+
+namespace Coordination.Tests.Diplomacy;
+
+public sealed class DiplomacyFixture() : ServiceFixture("diplomacy");

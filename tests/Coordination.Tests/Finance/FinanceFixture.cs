@@ -1,0 +1,5 @@
+using Coordination.Tests.Infrastructure;
+
+namespace Coordination.Tests.Finance;
+
+public sealed class FinanceFixture() : ServiceFixture("finance");

@@ -1,0 +1,159 @@
+using System.Text;
+using Coordination.Common.V1;
+using Coordination.Errors;
+using Coordination.Persistence;
+using Coordination.Validation;
+using Xunit;
+
+namespace Coordination.Tests.Unit;
+
+/// <summary>Shared field rules: nations, request ids, page tokens and sizes, record ids.</summary>
+public sealed class FieldsTests
+{
+    private static string Token(string text) =>
+        Convert.ToBase64String(Encoding.ASCII.GetBytes(text)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    [Theory]
+    [InlineData("KEN")]
+    [InlineData("HTI")]
+    [InlineData("USA")]
+    [InlineData("JAM")]
+    public void An_ISO_alpha_3_code_is_a_known_nation(string code) => Assert.True(Nations.IsKnown(code));
+
+    [Theory]
+    [InlineData("ken")]
+    [InlineData("XXX")]
+    [InlineData("")]
+    [InlineData("KE")]
+    [InlineData(" KEN")]
+    public void Anything_else_is_not_a_nation(string code) => Assert.False(Nations.IsKnown(code));
+
+    [Fact]
+    public void There_are_249_nations()
+    {
+        Assert.Equal(249, Nations.Count);
+
+        var v = new Violations();
+        v.NationCode("XXX", "nation_code");
+        var e = Assert.Throws<RequestValidationException>(v.ThrowIfAny);
+        Assert.Equal("nation_code", Assert.Single(e.Violations).Field);
+    }
+
+    [Theory]
+    [InlineData("a")]
+    [InlineData("r-1.2_3")]
+    [InlineData("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef")]
+    [InlineData("KEN-MFA.2024_07_09")]
+    public void A_request_id_of_up_to_64_safe_characters_is_valid(string requestId)
+    {
+        var v = new Violations();
+        v.RequestId(requestId);
+        Assert.False(v.Any);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0")]
+    [InlineData("has space")]
+    [InlineData("a/b")]
+    [InlineData("café")]
+    [InlineData("a\n")]
+    public void Any_other_request_id_is_invalid(string requestId)
+    {
+        var v = new Violations();
+        v.RequestId(requestId);
+        var e = Assert.Throws<RequestValidationException>(v.ThrowIfAny);
+        Assert.Equal("request_id", Assert.Single(e.Violations).Field);
+    }
+
+    [Fact]
+    public void A_page_token_reads_back_the_id_it_was_made_from()
+    {
+        var id = Ids.New();
+        var v = new Violations();
+
+        var cursor = Paging.Read(new PageRequest { PageSize = 10, PageToken = Token("v1:" + id) }, v);
+
+        Assert.False(v.Any);
+        Assert.Equal(new PageCursor(10, id), cursor);
+    }
+
+    [Theory]
+    [InlineData("garbage")]
+    [InlineData("!!!")]
+    [InlineData("djE6bm90LWFuLWlk")] // "v1:not-an-id"
+    public void A_forged_page_token_is_refused(string token)
+    {
+        var v = new Violations();
+
+        var cursor = Paging.Read(new PageRequest { PageToken = token }, v);
+
+        Assert.Null(cursor.AfterId);
+        var e = Assert.Throws<RequestValidationException>(v.ThrowIfAny);
+        Assert.Equal("page.page_token", Assert.Single(e.Violations).Field);
+    }
+
+    [Fact]
+    public void A_token_with_another_version_or_a_tampered_id_is_refused()
+    {
+        var id = Ids.New();
+        foreach (var token in new[] { Token("v2:" + id), Token("v1:" + id.ToUpperInvariant()), Token("v1:" + id[..31]), Token("v1:" + id + "0") })
+        {
+            var v = new Violations();
+            Paging.Read(new PageRequest { PageToken = token }, v);
+            Assert.True(v.Any, $"The token {token} was accepted.");
+        }
+    }
+
+    [Theory]
+    [InlineData(0, 50)]
+    [InlineData(1, 1)]
+    [InlineData(500, 500)]
+    [InlineData(501, 500)]
+    [InlineData(int.MaxValue, 500)]
+    public void A_page_size_defaults_to_50_and_is_capped_at_500(int asked, int size)
+    {
+        var v = new Violations();
+
+        Assert.Equal(size, Paging.Read(new PageRequest { PageSize = asked }, v).Size);
+        Assert.False(v.Any);
+    }
+
+    [Fact]
+    public void No_page_request_means_the_first_page_of_the_default_size_and_a_negative_size_is_invalid()
+    {
+        var v = new Violations();
+        Assert.Equal(new PageCursor(Paging.DefaultSize, null), Paging.Read(null, v));
+        Assert.False(v.Any);
+
+        Paging.Read(new PageRequest { PageSize = -1 }, v);
+        var e = Assert.Throws<RequestValidationException>(v.ThrowIfAny);
+        Assert.Equal("page.page_size", Assert.Single(e.Violations).Field);
+    }
+
+    [Fact]
+    public void Ids_are_32_lower_case_hex_characters_that_sort_in_creation_order()
+    {
+        var ids = new List<string>(10_000);
+        for (var i = 0; i < 10_000; i++)
+        {
+            ids.Add(Ids.New());
+        }
+
+        Assert.All(ids, id => Assert.Matches("^[0-9a-f]{32}$", id));
+        for (var i = 1; i < ids.Count; i++)
+        {
+            Assert.True(string.CompareOrdinal(ids[i - 1], ids[i]) < 0, $"Id {i} ({ids[i]}) does not sort after id {i - 1} ({ids[i - 1]}).");
+        }
+        Assert.True(Fields.IsWellFormedId(ids[0]));
+    }
+
+    [Fact]
+    public void An_id_followed_by_a_newline_is_not_well_formed()
+    {
+        var id = Ids.New();
+
+        Assert.True(Fields.IsWellFormedId(id));
+        Assert.False(Fields.IsWellFormedId(id + "\n"));
+    }
+}
