@@ -14,6 +14,7 @@ public sealed class ContributionPledgedConsumer(DiplomacyDbContext db, ILogger<C
         tally.PledgedUsdCents += message.UsdCents;
         tally.ContributionsPledged++;
         tally.UpdatedAt = message.OccurredAt;
+        tally.Revision++;
     }
 }
 
@@ -27,6 +28,7 @@ public sealed class ContingentDeployedConsumer(DiplomacyDbContext db, ILogger<Co
         tally.DeployedOfficers += message.OfficerCount;
         tally.DeployedContingents++;
         tally.UpdatedAt = message.OccurredAt;
+        tally.Revision++;
     }
 }
 
@@ -40,6 +42,7 @@ public sealed class ContingentRepatriatedConsumer(DiplomacyDbContext db, ILogger
         tally.DeployedOfficers = Math.Max(0, tally.DeployedOfficers - message.OfficerCount);
         tally.DeployedContingents = Math.Max(0, tally.DeployedContingents - 1);
         tally.UpdatedAt = message.OccurredAt;
+        tally.Revision++;
     }
 }
 

@@ -12,6 +12,7 @@ public sealed class PartnerTally
     public long PledgedUsdCents { get; set; }
     public int ContributionsPledged { get; set; }
     public DateTime UpdatedAt { get; set; }
+    public int Revision { get; set; }
 }
 
 public sealed class PartnerTallyConfiguration : IEntityTypeConfiguration<PartnerTally>
@@ -21,5 +22,6 @@ public sealed class PartnerTallyConfiguration : IEntityTypeConfiguration<Partner
         b.ToTable("partner_tallies");
         b.HasKey(x => x.Nation);
         b.Property(x => x.Nation).HasMaxLength(3);
+        b.Property(x => x.Revision).IsConcurrencyToken();
     }
 }

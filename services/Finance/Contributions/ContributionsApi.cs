@@ -114,6 +114,10 @@ public sealed class ContributionsApi(FinanceDbContext db, IdempotentRequests req
                 ? $"required for a {amount.Value.Currency} amount: USD per one {amount.Value.Currency}, e.g. \"0.7236\""
                 : "must be a positive decimal written with digits and one '.', e.g. \"0.7236\"");
         }
+        else if (!amount.Value.TryConvertTo("USD", rate.Value, out _))
+        {
+            v.Add("usd_exchange_rate", "gives a USD value too large to record; check the rate's decimal point");
+        }
         if (request.RateDate is null)
         {
             v.Add("rate_date", $"required for a {amount.Value.Currency} amount: the day the rate applies to");

@@ -79,6 +79,7 @@ public sealed class Contingent : IKeyed
         var natural = DeployedOn!.Value.AddMonths(TourMonths).AddDays(-1);
         TourEndCappedByMandate = natural > mandateEnd;
         PlannedTourEnd = TourEndCappedByMandate ? mandateEnd : natural;
+        Revision++;
     }
 
     public void Touch(Caller caller, string requestId, DateTime now) => Audit.Touch(caller, requestId, now);

@@ -48,6 +48,7 @@ public sealed class MandateExtendedConsumer(PersonnelDbContext db, ILogger<Manda
         view.PeriodEnd = message.PeriodEnd;
         view.PersonnelCeiling = message.PersonnelCeiling;
         view.UpdatedAt = message.OccurredAt;
+        view.Revision++;
 
         var capped = await db.Contingents
             .Where(c => c.TourEndCappedByMandate && ContingentLifecycle.InMissionArea.Contains(c.Status))

@@ -12,6 +12,7 @@ public sealed class MandateView
     public DateOnly PeriodEnd { get; set; }
     public int PersonnelCeiling { get; set; }
     public DateTime UpdatedAt { get; set; }
+    public int Revision { get; set; }
 }
 
 public sealed class MandateViewConfiguration : IEntityTypeConfiguration<MandateView>
@@ -23,5 +24,6 @@ public sealed class MandateViewConfiguration : IEntityTypeConfiguration<MandateV
         b.Property(x => x.MandateId).HasMaxLength(32);
         b.Property(x => x.ResolutionSymbol).HasMaxLength(60);
         b.HasIndex(x => x.PeriodEnd);
+        b.Property(x => x.Revision).IsConcurrencyToken();
     }
 }

@@ -10,6 +10,8 @@ namespace Coordination.Messaging;
 /// Base of every consumer: handles a message once per consumer however often the broker delivers it. The effect,
 /// any events it publishes, and the processed-message mark commit in one transaction; a failure rolls all of it
 /// back and lets the broker retry (and, in the end, move the message to the error queue, never drop it).
+/// Consumers run concurrently, so read models carry a revision checked on save: of two events racing for one
+/// row, the later save fails, is retried on fresh state, and nothing is lost.
 /// </summary>
 public abstract partial class IdempotentConsumer<TEvent>(ServiceDbContext db, ILogger logger) : IConsumer<TEvent>
     where TEvent : IntegrationEvent
@@ -36,8 +38,13 @@ public abstract partial class IdempotentConsumer<TEvent>(ServiceDbContext db, IL
         }
         catch (DbUpdateException e) when (ServiceDbContext.IsUniqueViolation(e))
         {
-            // Another delivery of the same message won the race; its effect stands, this one is discarded.
             await transaction.RollbackAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
+            if (!await db.ProcessedMessages.AnyAsync(p => p.MessageId == messageId && p.Consumer == consumer, ct))
+            {
+                throw; // a race on the service's own rows, not a duplicate: the broker retries with fresh state
+            }
+            // Another delivery of the same message won the race; its effect stands, this one is discarded.
             LogDuplicate(logger, typeof(TEvent).Name, messageId, consumer);
         }
     }

@@ -7,10 +7,10 @@ namespace Coordination.Validation;
 /// <summary>Checks of the fields every service shares: request ids, nations, text, dates, money.</summary>
 public static partial class Fields
 {
-    [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$")]
+    [GeneratedRegex(@"^[A-Za-z0-9._-]{1,64}\z")]
     private static partial Regex RequestIdPattern();
 
-    [GeneratedRegex("^[0-9a-f]{32}$")]
+    [GeneratedRegex(@"^[0-9a-f]{32}\z")]
     private static partial Regex IdPattern();
 
     public static void RequestId(this Violations v, string value, string field = "request_id") =>

@@ -49,7 +49,8 @@ public readonly record struct ExactMoney(string Currency, long MinorUnits)
             return null;
         }
         var scale = (long)Math.Pow(10, digits);
-        if (Math.Abs(money.Units) > long.MaxValue / scale / 10)
+        var limit = long.MaxValue / scale / 10;
+        if (money.Units > limit || money.Units < -limit)
         {
             v.Add($"{field}.units", "is too large");
             return null;
@@ -79,8 +80,23 @@ public readonly record struct ExactMoney(string Currency, long MinorUnits)
     public ExactMoney ConvertTo(string targetCurrency, decimal rate) =>
         FromDecimal(targetCurrency, Value * rate);
 
+    /// <summary>As <see cref="ConvertTo"/>, but false instead of an overflow when the result cannot be held.</summary>
+    public bool TryConvertTo(string targetCurrency, decimal rate, out ExactMoney result)
+    {
+        try
+        {
+            result = ConvertTo(targetCurrency, rate);
+            return true;
+        }
+        catch (OverflowException)
+        {
+            result = default;
+            return false;
+        }
+    }
+
     public static ExactMoney FromDecimal(string currency, decimal value) =>
-        new(currency, (long)decimal.Round(value * Scale(currency), 0, MidpointRounding.ToEven));
+        new(currency, checked((long)decimal.Round(value * Scale(currency), 0, MidpointRounding.ToEven)));
 
     /// <summary>Parses an exchange rate written as a plain positive decimal ("0.7236"); no exponent, no sign, no grouping.</summary>
     public static decimal? ParseRate(string text) =>

@@ -74,13 +74,14 @@ public sealed class GatewayTests(FullSuiteFixture fixture) : IClassFixture<FullS
     public async Task A_path_that_is_not_a_public_service_is_not_routed()
     {
         var channel = GrpcChannel.ForAddress(Suite.Gateway!.GrpcAddress());
-        var reflection = new Grpc.Reflection.V1Alpha.ServerReflection.ServerReflectionClient(channel);
-        var e = await Assert.ThrowsAsync<RpcException>(async () =>
-        {
-            using var call = reflection.ServerReflectionInfo(new Metadata { { "authorization", $"Bearer {TestTokens.For("KEN", Roles.MissionAdmin)}" } });
-            await call.RequestStream.WriteAsync(new Grpc.Reflection.V1Alpha.ServerReflectionRequest { ListServices = "" });
-            await call.ResponseStream.MoveNext();
-        });
+        var marshaller = Marshallers.Create((Google.Protobuf.WellKnownTypes.Empty m) => Google.Protobuf.MessageExtensions.ToByteArray(m),
+            bytes => Google.Protobuf.WellKnownTypes.Empty.Parser.ParseFrom(bytes));
+        var method = new Method<Google.Protobuf.WellKnownTypes.Empty, Google.Protobuf.WellKnownTypes.Empty>(
+            MethodType.Unary, "grpc.reflection.v1alpha.ServerReflection", "ListEverything", marshaller, marshaller);
+        var headers = new Metadata { { "authorization", $"Bearer {TestTokens.For("KEN", Roles.MissionAdmin)}" } };
+
+        var e = await Assert.ThrowsAsync<RpcException>(() =>
+            channel.CreateCallInvoker().AsyncUnaryCall(method, null, new CallOptions(headers), new Google.Protobuf.WellKnownTypes.Empty()).ResponseAsync);
         Assert.Equal(StatusCode.Unimplemented, e.StatusCode);
     }
 

@@ -165,6 +165,10 @@ namespace Coordination.Diplomacy.Persistence.Migrations.Postgres
                     b.Property<long>("PledgedUsdCents")
                         .HasColumnType("bigint");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 

@@ -160,6 +160,10 @@ namespace Coordination.Diplomacy.Persistence.Migrations.Sqlite
                     b.Property<long>("PledgedUsdCents")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 

@@ -1,0 +1,115 @@
+using Coordination.Auth;
+using Coordination.Diplomacy.V1;
+using Coordination.Finance.V1;
+using Coordination.Local;
+using Coordination.Personnel.V1;
+using Coordination.Tests.Infrastructure;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Grpc.Net.Client;
+using Xunit;
+
+namespace Coordination.Tests.Local;
+
+/// <summary>
+/// The first command of the README: the suite in one process on SQLite files and the in-process bus, with the
+/// demo scenario, reached through the gateway with a development token. No broker or database server involved.
+/// </summary>
+public sealed class LocalRunTests : IAsyncLifetime
+{
+    private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), $"coordination-local-{Guid.NewGuid():N}");
+    private readonly List<GrpcChannel> channels = [];
+
+    private LocalOptions Options => new()
+    {
+        DataDirectory = dataDirectory,
+        GatewayGrpcPort = 0,
+        GatewayHttpPort = 0,
+        ServiceBasePort = 0,
+        LoadDemo = false,
+    };
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync()
+    {
+        foreach (var channel in channels)
+        {
+            channel.Dispose();
+        }
+        Directory.Delete(dataDirectory, recursive: true);
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task The_local_run_serves_the_demo_scenario_and_an_event_crosses_services_on_the_in_process_bus()
+    {
+        await using var suite = await LocalSuite.StartAsync(Options, TextWriter.Null, CancellationToken.None);
+        await new DemoScenario(Invoker(suite, "HTI", Roles.MissionAdmin), TextWriter.Null)
+            .LoadAsync(CancellationToken.None);
+
+        Assert.True(File.Exists(Path.Combine(dataDirectory, "personnel.db")));
+        var kenya = Invoker(suite, "KEN", Roles.Contributor);
+        var strength = await new ForceStrengthService.ForceStrengthServiceClient(kenya).GetForceStrengthAsync(new GetForceStrengthRequest());
+        Assert.Equal("S/RES/2793 (2025)", strength.MandateResolutionSymbol);
+        Assert.Equal(5_550, strength.AuthorizedCeiling);
+        Assert.Equal(410, strength.DeployedOfficers);
+        Assert.Equal(600, strength.PipelineOfficers);
+
+        var kenyan = await new ContingentService.ContingentServiceClient(kenya).ListContingentsAsync(new ListContingentsRequest());
+        Assert.Equal([ContingentStatus.Deployed, ContingentStatus.Deployed, ContingentStatus.Standby], kenyan.Contingents.Select(c => c.Status));
+        var first = kenyan.Contingents[0];
+        Assert.Equal(new Coordination.Common.V1.Date { Year = 2025, Month = 6, Day = 24 }, first.PlannedTourEnd);
+
+        var admin = Invoker(suite, "HTI", Roles.MissionAdmin);
+        var pledges = await new ContributionService.ContributionServiceClient(admin).ListContributionsAsync(new ListContributionsRequest());
+        Assert.Equal(110_300_000, pledges.Contributions.Sum(c => c.UsdValue.Units));
+
+        var usa = Invoker(suite, "USA", Roles.Contributor);
+        var briefs = new PartnerService.PartnerServiceClient(usa);
+        var before = await briefs.GetPartnerBriefAsync(new GetPartnerBriefRequest { NationCode = "USA" });
+        await new ContributionService.ContributionServiceClient(usa).RecordContributionAsync(new RecordContributionRequest
+        {
+            RequestId = Guid.NewGuid().ToString("N"),
+            DonorNationCode = "USA",
+            Amount = new Coordination.Common.V1.Money { CurrencyCode = "USD", Units = 10_000_000 },
+            Channel = Channel.TrustFund,
+            DecidedOn = new Coordination.Common.V1.Date { Year = 2025, Month = 3, Day = 1 },
+        });
+        var after = await Eventually.Get(() => briefs.GetPartnerBriefAsync(new GetPartnerBriefRequest { NationCode = "USA" }).ResponseAsync,
+            b => b.ContributionsPledged == before.ContributionsPledged + 1, what: "diplomacy to hear of the pledge");
+        Assert.Equal(before.PledgedUsd.Units + 10_000_000, after.PledgedUsd.Units);
+    }
+
+    [Fact]
+    public async Task Loading_the_demo_again_after_a_restart_on_the_same_files_duplicates_nothing()
+    {
+        for (var run = 0; run < 2; run++)
+        {
+            await using var suite = await LocalSuite.StartAsync(Options, TextWriter.Null, CancellationToken.None);
+            var loader = Invoker(suite, "HTI", Roles.MissionAdmin);
+            await new DemoScenario(loader, TextWriter.Null).LoadAsync(CancellationToken.None);
+        }
+
+        await using var again = await LocalSuite.StartAsync(Options, TextWriter.Null, CancellationToken.None);
+        var admin = Invoker(again, "HTI", Roles.MissionAdmin);
+        Assert.Equal(4, (await new ContingentService.ContingentServiceClient(admin).ListContingentsAsync(new ListContingentsRequest())).Contingents.Count);
+        Assert.Equal(2, (await new MandateService.MandateServiceClient(admin).ListMandatesAsync(new ListMandatesRequest())).Mandates.Count);
+        Assert.Equal(6, (await new ContributionService.ContributionServiceClient(admin).ListContributionsAsync(new ListContributionsRequest())).Contributions.Count);
+    }
+
+    /// <summary>A caller through the local gateway, with a token signed by the local run's own key.</summary>
+    private CallInvoker Invoker(LocalSuite suite, string nation, string role) =>
+        WithToken(suite, new TokenIssuer(new AuthOptions { SigningKey = suite.SigningKey }, TimeProvider.System).Issue($"local-{nation}", nation, role));
+
+    private CallInvoker WithToken(LocalSuite suite, string token)
+    {
+        var channel = GrpcChannel.ForAddress(suite.GatewayGrpc);
+        channels.Add(channel);
+        return channel.Intercept(metadata =>
+        {
+            metadata.Add("authorization", $"Bearer {token}");
+            return metadata;
+        });
+    }
+}
