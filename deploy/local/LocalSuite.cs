@@ -113,6 +113,8 @@ public sealed class LocalSuite : IAsyncDisposable
             ["Messaging:RabbitMqUri"] = Options.RabbitMqUri ?? "",
             ["Messaging:Prefix"] = Options.MessagingPrefix,
             ["Logging:LogLevel:Default"] = "Warning",
+            // EF logs the expected first-run probe of the migrations table, and retried races, as errors: noise here.
+            ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "None",
         };
         if (!string.IsNullOrEmpty(Options.PostgresConnection))
         {
