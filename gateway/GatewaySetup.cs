@@ -2,6 +2,7 @@ using Coordination.Auth;
 using Coordination.Health;
 using Coordination.Hosting;
 using Coordination.Messaging;
+using Coordination.Secrets;
 using Coordination.Telemetry;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -16,6 +17,7 @@ public static class GatewaySetup
 
     public static WebApplicationBuilder AddGateway(this WebApplicationBuilder builder)
     {
+        builder.AddDaprSecrets(DaprSecrets.ForGateway());
         builder.Services.AddSingleton(new ServiceIdentity(Name));
         builder.Services.TryAddSingleton(TimeProvider.System);
         HostingOptions.ConfigureKestrel(builder);

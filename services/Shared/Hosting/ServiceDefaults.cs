@@ -4,6 +4,7 @@ using Coordination.Health;
 using Coordination.Messaging;
 using Coordination.Persistence;
 using Coordination.Requests;
+using Coordination.Secrets;
 using Coordination.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +19,7 @@ public static class ServiceDefaults
 {
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string service)
     {
+        builder.AddDaprSecrets(DaprSecrets.ForService(service));
         builder.Services.AddSingleton(new ServiceIdentity(service));
         builder.Services.TryAddSingleton(TimeProvider.System);
         HostingOptions.ConfigureKestrel(builder);

@@ -88,8 +88,9 @@ public sealed partial class OutboxRelay(
             {
             }
         }
-        catch (Exception e) when (e is OperationCanceledException or DbUpdateException or InvalidOperationException)
+        catch (Exception e)
         {
+            // Stopping must not fail: whatever was not published stays in the outbox for the next start.
             LogDrainIncomplete(logger, e.Message);
         }
     }

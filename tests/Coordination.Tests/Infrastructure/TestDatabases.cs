@@ -8,7 +8,8 @@ public static class TestDatabases
     public static async Task<string> CreateAsync(string service)
     {
         var server = await TestEnvironment.PostgresConnectionAsync();
-        var name = $"t_{service}_{Guid.NewGuid():N}"[..40];
+        var name = $"t_{service}_{Guid.NewGuid():N}";
+        name = name[..Math.Min(name.Length, 60)];
         await using var connection = new NpgsqlConnection(server);
         await connection.OpenAsync();
         await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
