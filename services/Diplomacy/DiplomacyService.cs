@@ -1,3 +1,7 @@
+using Coordination.Diplomacy.Agreements;
+using Coordination.Diplomacy.Commitments;
+using Coordination.Diplomacy.Deadlines;
+using Coordination.Diplomacy.Engagements;
 using Coordination.Diplomacy.Mandates;
 using Coordination.Diplomacy.Partners;
 using Coordination.Diplomacy.Persistence;
@@ -22,7 +26,12 @@ public static class DiplomacyService
             bus.AddConsumer<ContributionPledgedConsumer>();
             bus.AddConsumer<ContingentDeployedConsumer>();
             bus.AddConsumer<ContingentRepatriatedConsumer>();
+            bus.AddConsumer<PersonnelPledgedConsumer>();
+            bus.AddConsumer<ContributionPaidConsumer>();
         });
+        builder.Services.Configure<DeadlineOptions>(builder.Configuration.GetSection("Diplomacy:Deadlines"));
+        builder.Services.AddSingleton<DeadlineWatch>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DeadlineWatch>());
         return builder;
     }
 
@@ -31,6 +40,9 @@ public static class DiplomacyService
         app.MapServiceDefaults();
         app.MapGrpcService<MandatesApi>().RequireAuthorization();
         app.MapGrpcService<PartnersApi>().RequireAuthorization();
+        app.MapGrpcService<AgreementsApi>().RequireAuthorization();
+        app.MapGrpcService<EngagementsApi>().RequireAuthorization();
+        app.MapGrpcService<CommitmentsApi>().RequireAuthorization();
         return app;
     }
 }

@@ -21,6 +21,7 @@ public static class FinanceService
         {
             bus.AddConsumer<MandateAdoptedConsumer>();
             bus.AddConsumer<MandateExtendedConsumer>();
+            bus.AddConsumer<MandateTransitionedConsumer>();
         });
         return builder;
     }

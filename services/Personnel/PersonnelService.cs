@@ -3,6 +3,7 @@ using Coordination.Messaging;
 using Coordination.Personnel.Contingents;
 using Coordination.Personnel.Mandates;
 using Coordination.Personnel.Persistence;
+using Coordination.Personnel.Pledges;
 using Coordination.Personnel.Strength;
 using Coordination.Persistence;
 
@@ -22,6 +23,7 @@ public static class PersonnelService
         {
             bus.AddConsumer<MandateAdoptedConsumer>();
             bus.AddConsumer<MandateExtendedConsumer>();
+            bus.AddConsumer<MandateTransitionedConsumer>();
         });
         return builder;
     }
@@ -31,6 +33,7 @@ public static class PersonnelService
         app.MapServiceDefaults();
         app.MapGrpcService<ContingentsApi>().RequireAuthorization();
         app.MapGrpcService<ForceStrengthApi>().RequireAuthorization();
+        app.MapGrpcService<PledgesApi>().RequireAuthorization();
         return app;
     }
 }

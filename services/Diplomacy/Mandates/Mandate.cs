@@ -1,4 +1,5 @@
 using Coordination.Auth;
+using Coordination.Diplomacy.V1;
 using Coordination.Errors;
 using Coordination.Persistence;
 
@@ -6,6 +7,24 @@ namespace Coordination.Diplomacy.Mandates;
 
 /// <summary>How the Council voted on a resolution.</summary>
 public sealed record CouncilVote(int InFavour, int Against, int Abstentions);
+
+/// <summary>One member's vote, as recorded.</summary>
+public sealed record MemberVoteRecord(string Member, VotePosition Position);
+
+/// <summary>A report or review a mandate requires.</summary>
+public sealed record Obligation(string Title, DateOnly DueOn, ObligationKind Kind);
+
+/// <summary>What the Council decided in adopting a mandate: everything AdoptMandate takes.</summary>
+public sealed record MandateTerms(
+    string ResolutionSymbol,
+    DateOnly AdoptedOn,
+    CouncilVote Vote,
+    IReadOnlyList<MemberVoteRecord> MemberVotes,
+    DateOnly PeriodStart,
+    DateOnly PeriodEnd,
+    int PersonnelCeiling,
+    IReadOnlyList<string> Tasks,
+    IReadOnlyList<Obligation> Obligations);
 
 /// <summary>A Security Council mandate with its renewals; the period and ceiling reflect the latest renewal.</summary>
 public sealed class Mandate : IKeyed
@@ -16,9 +35,14 @@ public sealed class Mandate : IKeyed
     public string ResolutionSymbol { get; private init; } = "";
     public DateOnly AdoptedOn { get; private init; }
     public CouncilVote Vote { get; private init; } = null!;
+    public List<MemberVoteRecord> MemberVotes { get; private init; } = [];
     public DateOnly PeriodStart { get; private init; }
     public DateOnly PeriodEnd { get; private set; }
     public int PersonnelCeiling { get; private set; }
+    public List<string> Tasks { get; private init; } = [];
+    public List<Obligation> Obligations { get; private init; } = [];
+    public string PredecessorId { get; private init; } = "";
+    public string SuccessorId { get; private set; } = "";
     public int Revision { get; private set; }
     public Audit Audit { get; private init; } = null!;
     public IReadOnlyList<MandateRenewal> Renewals => renewals;
@@ -27,16 +51,26 @@ public sealed class Mandate : IKeyed
     {
     }
 
-    public static Mandate Adopt(string symbol, DateOnly adoptedOn, CouncilVote vote, DateOnly start, DateOnly end, int ceiling, Audit audit) => new()
+    public static Mandate Adopt(MandateTerms terms, Audit audit, string predecessorId = "") => new()
     {
-        ResolutionSymbol = symbol,
-        AdoptedOn = adoptedOn,
-        Vote = vote,
-        PeriodStart = start,
-        PeriodEnd = end,
-        PersonnelCeiling = ceiling,
+        ResolutionSymbol = terms.ResolutionSymbol,
+        AdoptedOn = terms.AdoptedOn,
+        Vote = terms.Vote,
+        MemberVotes = [.. terms.MemberVotes],
+        PeriodStart = terms.PeriodStart,
+        PeriodEnd = terms.PeriodEnd,
+        PersonnelCeiling = terms.PersonnelCeiling,
+        Tasks = [.. terms.Tasks],
+        Obligations = [.. terms.Obligations.OrderBy(o => o.DueOn)],
+        PredecessorId = predecessorId,
         Audit = audit,
     };
+
+    public MandateStatus StatusOn(DateOnly today) =>
+        SuccessorId.Length > 0 ? MandateStatus.Succeeded
+        : today < PeriodStart ? MandateStatus.Pending
+        : today > PeriodEnd ? MandateStatus.Expired
+        : MandateStatus.Active;
 
     /// <summary>
     /// A renewal extends the period while the mandate is still in force; once it has lapsed, the Council must
@@ -44,6 +78,7 @@ public sealed class Mandate : IKeyed
     /// </summary>
     public MandateRenewal Extend(string symbol, DateOnly adoptedOn, DateOnly newEnd, int newCeiling, CouncilVote vote, Caller caller, string requestId, DateTime now)
     {
+        EnsureNotSucceeded();
         if (adoptedOn > PeriodEnd)
         {
             throw new PreconditionFailedException("MANDATE_EXPIRED", $"mandates/{Id}",
@@ -69,6 +104,31 @@ public sealed class Mandate : IKeyed
         Revision++;
         Audit.Touch(caller, requestId, now);
         return renewal;
+    }
+
+    /// <summary>A successor takes over: its period must follow on (no gap), and a mandate has one successor at most.</summary>
+    public Mandate HandOverTo(MandateTerms successor, Caller caller, string requestId, DateTime now)
+    {
+        EnsureNotSucceeded();
+        if (successor.PeriodStart > PeriodEnd.AddDays(1) || successor.PeriodStart <= PeriodStart)
+        {
+            throw new RequestValidationException([new FieldViolation("successor.period_start",
+                $"must follow on from {ResolutionSymbol}: after {PeriodStart:yyyy-MM-dd} and no later than {PeriodEnd.AddDays(1):yyyy-MM-dd}")]);
+        }
+        var next = Adopt(successor, Audit.Created(caller, requestId, now), predecessorId: Id);
+        SuccessorId = next.Id;
+        Revision++;
+        Audit.Touch(caller, requestId, now);
+        return next;
+    }
+
+    private void EnsureNotSucceeded()
+    {
+        if (SuccessorId.Length > 0)
+        {
+            throw new PreconditionFailedException("MANDATE_SUCCEEDED", $"mandates/{Id}",
+                $"{ResolutionSymbol} has been succeeded by mandate {SuccessorId}; renew or succeed that one instead.");
+        }
     }
 }
 

@@ -1,4 +1,5 @@
 using Coordination.Contracts;
+using Coordination.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -16,6 +17,11 @@ public sealed class MandateConfiguration : IEntityTypeConfiguration<Mandate>
         b.Property(x => x.Revision).IsConcurrencyToken();
         b.ComplexProperty(x => x.Vote);
         b.ComplexProperty(x => x.Audit);
+        b.Property(x => x.MemberVotes).HasJsonConversion();
+        b.Property(x => x.Tasks).HasJsonConversion();
+        b.Property(x => x.Obligations).HasJsonConversion();
+        b.Property(x => x.PredecessorId).HasMaxLength(32);
+        b.Property(x => x.SuccessorId).HasMaxLength(32);
         b.HasMany(x => x.Renewals).WithOne().HasForeignKey(r => r.MandateId);
         b.Navigation(x => x.Renewals).HasField("renewals").AutoInclude();
     }
@@ -37,8 +43,14 @@ public sealed class MandateRenewalConfiguration : IEntityTypeConfiguration<Manda
 
 public static class MandateMapping
 {
-    public static V1.Mandate ToProto(this Mandate m) => new()
+    public static V1.Mandate ToProto(this Mandate m, DateOnly today) => new()
     {
+        Status = m.StatusOn(today),
+        PredecessorId = m.PredecessorId,
+        SuccessorId = m.SuccessorId,
+        MemberVotes = { m.MemberVotes.Select(v => new V1.MemberVote { MemberCode = v.Member, Position = v.Position }) },
+        Tasks = { m.Tasks },
+        ReportingObligations = { m.Obligations.Select(o => new V1.ReportingObligation { Title = o.Title, DueOn = o.DueOn.ToProto(), Kind = o.Kind }) },
         Id = m.Id,
         ResolutionSymbol = m.ResolutionSymbol,
         AdoptedOn = m.AdoptedOn.ToProto(),

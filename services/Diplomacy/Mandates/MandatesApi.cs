@@ -1,4 +1,5 @@
 using Coordination.Auth;
+using Coordination.Contracts;
 using Coordination.Diplomacy.Persistence;
 using Coordination.Diplomacy.V1;
 using Coordination.Errors;
@@ -16,30 +17,22 @@ public sealed class MandatesApi(DiplomacyDbContext db, IdempotentRequests reques
 {
     private static readonly string[] Writers = [Roles.Diplomat, Roles.MissionAdmin];
 
+    private DateOnly Today => DateOnly.FromDateTime(time.UtcNow());
+
     public override Task<V1.Mandate> AdoptMandate(AdoptMandateRequest request, ServerCallContext context)
     {
         var caller = Caller.From(context);
         var v = new Violations();
         v.RequestId(request.RequestId);
-        v.Text(request.ResolutionSymbol, "resolution_symbol", 1, 60);
-        var adoptedOn = v.RequiredDate(request.AdoptedOn, "adopted_on");
-        var vote = ReadVote(request.Vote, v);
-        var start = v.RequiredDate(request.PeriodStart, "period_start");
-        var end = v.RequiredDate(request.PeriodEnd, "period_end");
-        if (start is not null && end is not null)
-        {
-            v.Check(end > start, "period_end", "must be after period_start");
-        }
-        v.Range(request.PersonnelCeiling, "personnel_ceiling", 1, 100_000);
+        var terms = MandateTermsReader.Read(request, v);
         v.ThrowIfAny();
         caller.RequireRole("adopt mandates", Writers);
 
         return requests.ExecuteAsync(request, request.RequestId, caller, context, async () =>
         {
-            await EnsureSymbolIsNewAsync(request.ResolutionSymbol, context.CancellationToken);
+            await EnsureSymbolIsNewAsync(terms!.ResolutionSymbol, context.CancellationToken);
             var now = time.UtcNow();
-            var mandate = Mandate.Adopt(request.ResolutionSymbol, adoptedOn!.Value, vote, start!.Value, end!.Value,
-                request.PersonnelCeiling, Audit.Created(caller, request.RequestId, now));
+            var mandate = Mandate.Adopt(terms, Audit.Created(caller, request.RequestId, now));
             db.Mandates.Add(mandate);
             db.Publish(new MandateAdopted
             {
@@ -51,14 +44,14 @@ public sealed class MandatesApi(DiplomacyDbContext db, IdempotentRequests reques
                 PeriodEnd = mandate.PeriodEnd,
                 PersonnelCeiling = mandate.PersonnelCeiling,
             });
-            return mandate.ToProto();
+            return mandate.ToProto(Today);
         });
     }
 
     public override async Task<V1.Mandate> GetMandate(GetMandateRequest request, ServerCallContext context)
     {
         _ = Caller.From(context);
-        return (await FindAsync(request.Id, context.CancellationToken)).ToProto();
+        return (await FindAsync(request.Id, context.CancellationToken)).ToProto(Today);
     }
 
     public override async Task<ListMandatesResponse> ListMandates(ListMandatesRequest request, ServerCallContext context)
@@ -68,7 +61,7 @@ public sealed class MandatesApi(DiplomacyDbContext db, IdempotentRequests reques
         var cursor = Paging.Read(request.Page, v);
         v.ThrowIfAny();
         var (items, page) = await db.Mandates.AsNoTracking().ToPageAsync(cursor, context.CancellationToken);
-        return new ListMandatesResponse { Mandates = { items.Select(m => m.ToProto()) }, Page = page };
+        return new ListMandatesResponse { Mandates = { items.Select(m => m.ToProto(Today)) }, Page = page };
     }
 
     public override async Task<V1.Mandate> ExtendMandate(ExtendMandateRequest request, ServerCallContext context)
@@ -80,7 +73,7 @@ public sealed class MandatesApi(DiplomacyDbContext db, IdempotentRequests reques
         v.Text(request.ResolutionSymbol, "resolution_symbol", 1, 60);
         var adoptedOn = v.RequiredDate(request.AdoptedOn, "adopted_on");
         var end = v.RequiredDate(request.PeriodEnd, "period_end");
-        var vote = ReadVote(request.Vote, v);
+        var vote = MandateTermsReader.ReadVote(request.Vote, v, "vote");
         v.Range(request.PersonnelCeiling, "personnel_ceiling", 0, 100_000);
         v.ThrowIfAny();
         caller.RequireRole("renew mandates", Writers);
@@ -102,8 +95,59 @@ public sealed class MandatesApi(DiplomacyDbContext db, IdempotentRequests reques
                 PeriodEnd = renewal.PeriodEnd,
                 PersonnelCeiling = renewal.PersonnelCeiling,
             });
-            return mandate.ToProto();
+            return mandate.ToProto(Today);
         });
+    }
+
+    public override async Task<V1.Mandate> TransitionMandate(TransitionMandateRequest request, ServerCallContext context)
+    {
+        var caller = Caller.From(context);
+        var v = new Violations();
+        v.RequestId(request.RequestId);
+        v.Id(request.Id);
+        var terms = MandateTermsReader.Read(request.Successor, v, "successor.");
+        v.ThrowIfAny();
+        caller.RequireRole("record successor mandates", Writers);
+        var predecessor = await FindAsync(request.Id, context.CancellationToken);
+
+        return await requests.ExecuteAsync(request, request.RequestId, caller, context, async () =>
+        {
+            await EnsureSymbolIsNewAsync(terms!.ResolutionSymbol, context.CancellationToken);
+            var now = time.UtcNow();
+            var successor = predecessor.HandOverTo(terms, caller, request.RequestId, now);
+            db.Mandates.Add(successor);
+            db.Publish(new MandateTransitioned
+            {
+                OccurredAt = now,
+                SubjectId = successor.Id,
+                PredecessorId = predecessor.Id,
+                PredecessorPeriodEnd = predecessor.PeriodEnd,
+                ResolutionSymbol = successor.ResolutionSymbol,
+                AdoptedOn = successor.AdoptedOn,
+                PeriodStart = successor.PeriodStart,
+                PeriodEnd = successor.PeriodEnd,
+                PersonnelCeiling = successor.PersonnelCeiling,
+            });
+            return successor.ToProto(Today);
+        });
+    }
+
+    public override async Task<MandateCalendar> GetMandateCalendar(GetMandateCalendarRequest request, ServerCallContext context)
+    {
+        _ = Caller.From(context);
+        var v = new Violations();
+        var from = v.OptionalDate(request.From, "from") ?? Today;
+        var to = v.OptionalDate(request.To, "to") ?? from.AddYears(1);
+        v.Check(to >= from, "to", "must not be before from");
+        v.Check(to <= from.AddYears(10), "to", "the calendar spans at most ten years");
+        v.ThrowIfAny();
+
+        var mandates = await db.Mandates.AsNoTracking().Where(m => m.PeriodEnd >= from && m.PeriodStart <= to).ToListAsync(context.CancellationToken);
+        var entries = mandates
+            .SelectMany(m => MandateCalendarEntries.Of(m))
+            .Where(e => e.On.ToDateOnly() is { } day && day >= from && day <= to)
+            .OrderBy(e => e.On.ToDateOnly()).ThenBy(e => e.ResolutionSymbol, StringComparer.Ordinal);
+        return new MandateCalendar { Entries = { entries } };
     }
 
     private async Task EnsureSymbolIsNewAsync(string symbol, CancellationToken ct)
@@ -115,22 +159,41 @@ public sealed class MandatesApi(DiplomacyDbContext db, IdempotentRequests reques
         }
     }
 
-    private static CouncilVote ReadVote(Vote? vote, Violations v)
-    {
-        if (vote is null)
-        {
-            return new CouncilVote(0, 0, 0);
-        }
-        v.Check(vote.InFavour >= 0 && vote.Against >= 0 && vote.Abstentions >= 0, "vote", "counts must not be negative");
-        v.Check(vote.InFavour + vote.Against + vote.Abstentions <= 15, "vote", "the Council has 15 members; the counts add up to more");
-        return new CouncilVote(vote.InFavour, vote.Against, vote.Abstentions);
-    }
-
     private async Task<Mandate> FindAsync(string id, CancellationToken ct)
     {
         var v = new Violations();
         v.Id(id);
         v.ThrowIfAny();
         return await db.Mandates.FirstOrDefaultAsync(m => m.Id == id, ct) ?? throw new ResourceNotFoundException("mandate", id);
+    }
+}
+
+/// <summary>The dates a mandate puts in the calendar: its expiry (unless a successor took over) and what it requires.</summary>
+public static class MandateCalendarEntries
+{
+    public static IEnumerable<CalendarEntry> Of(Mandate m)
+    {
+        if (m.SuccessorId.Length == 0)
+        {
+            yield return new CalendarEntry
+            {
+                On = m.PeriodEnd.ToProto(),
+                Kind = CalendarEntryKind.Expiry,
+                MandateId = m.Id,
+                ResolutionSymbol = m.ResolutionSymbol,
+                Title = $"{m.ResolutionSymbol} expires",
+            };
+        }
+        foreach (var o in m.Obligations)
+        {
+            yield return new CalendarEntry
+            {
+                On = o.DueOn.ToProto(),
+                Kind = o.Kind == ObligationKind.Review ? CalendarEntryKind.Review : CalendarEntryKind.ReportDue,
+                MandateId = m.Id,
+                ResolutionSymbol = m.ResolutionSymbol,
+                Title = o.Title,
+            };
+        }
     }
 }

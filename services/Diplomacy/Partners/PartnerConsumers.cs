@@ -1,4 +1,6 @@
+using Coordination.Diplomacy.Commitments;
 using Coordination.Diplomacy.Persistence;
+using Coordination.Diplomacy.V1;
 using Coordination.Events;
 using Coordination.Messaging;
 
@@ -43,6 +45,36 @@ public sealed class ContingentRepatriatedConsumer(DiplomacyDbContext db, ILogger
         tally.DeployedContingents = Math.Max(0, tally.DeployedContingents - 1);
         tally.UpdatedAt = message.OccurredAt;
         tally.Revision++;
+    }
+}
+
+/// <summary>A nation's pledge of officers counts towards its brief and its open personnel commitments.</summary>
+public sealed class PersonnelPledgedConsumer(DiplomacyDbContext db, ILogger<PersonnelPledgedConsumer> logger)
+    : IdempotentConsumer<PersonnelPledged>(db, logger)
+{
+    protected override async Task HandleAsync(PersonnelPledged message, CancellationToken ct)
+    {
+        var tally = await PartnerTallies.GetAsync(db, message.Nation, ct);
+        tally.PledgedOfficers += message.OfficerCount;
+        tally.UpdatedAt = message.OccurredAt;
+        tally.Revision++;
+        await CommitmentLedger.ApplyAsync(db, message.Nation ?? "", CommitmentKind.Personnel, message.OfficerCount,
+            CommitmentLedger.PersonnelPledgeSource, message.SubjectId, message.OccurredAt, ct);
+    }
+}
+
+/// <summary>A donor's payment counts towards its brief and its open funds commitments (in USD).</summary>
+public sealed class ContributionPaidConsumer(DiplomacyDbContext db, ILogger<ContributionPaidConsumer> logger)
+    : IdempotentConsumer<ContributionPaid>(db, logger)
+{
+    protected override async Task HandleAsync(ContributionPaid message, CancellationToken ct)
+    {
+        var tally = await PartnerTallies.GetAsync(db, message.Nation, ct);
+        tally.PaidUsdCents += message.UsdCents;
+        tally.UpdatedAt = message.OccurredAt;
+        tally.Revision++;
+        await CommitmentLedger.ApplyAsync(db, message.Nation ?? "", CommitmentKind.Funds, message.UsdCents,
+            CommitmentLedger.ContributionSource, message.SubjectId, message.OccurredAt, ct);
     }
 }
 

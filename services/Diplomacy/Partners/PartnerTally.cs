@@ -11,6 +11,8 @@ public sealed class PartnerTally
     public int DeployedContingents { get; set; }
     public long PledgedUsdCents { get; set; }
     public int ContributionsPledged { get; set; }
+    public int PledgedOfficers { get; set; }
+    public long PaidUsdCents { get; set; }
     public DateTime UpdatedAt { get; set; }
     public int Revision { get; set; }
 }

@@ -1,6 +1,9 @@
 using Coordination.Auth;
 using Coordination.Contracts;
+using Coordination.Diplomacy.Agreements;
+using Coordination.Diplomacy.Commitments;
 using Coordination.Diplomacy.Persistence;
+using Coordination.Persistence;
 using Coordination.Diplomacy.V1;
 using Coordination.Validation;
 using Coordination.Values;
@@ -10,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Coordination.Diplomacy.Partners;
 
 /// <summary>Partner briefs: a contributor reads its own nation's, diplomats and mission admins any.</summary>
-public sealed class PartnersApi(DiplomacyDbContext db) : PartnerService.PartnerServiceBase
+public sealed class PartnersApi(DiplomacyDbContext db, TimeProvider time) : PartnerService.PartnerServiceBase
 {
     public override async Task<PartnerBrief> GetPartnerBrief(GetPartnerBriefRequest request, ServerCallContext context)
     {
@@ -20,9 +23,24 @@ public sealed class PartnersApi(DiplomacyDbContext db) : PartnerService.PartnerS
         v.ThrowIfAny();
         caller.RequireNationAccess(request.NationCode, "read partner briefs", Roles.Diplomat, Roles.MissionAdmin);
 
-        var tally = await db.PartnerTallies.AsNoTracking().FirstOrDefaultAsync(t => t.Nation == request.NationCode, context.CancellationToken);
+        var ct = context.CancellationToken;
+        var today = DateOnly.FromDateTime(time.UtcNow());
+        var tally = await db.PartnerTallies.AsNoTracking().FirstOrDefaultAsync(t => t.Nation == request.NationCode, ct);
+        var commitments = await db.Commitments.AsNoTracking().Where(c => c.Nation == request.NationCode)
+            .OrderBy(c => c.DueOn).ThenBy(c => c.Id).Take(200).ToListAsync(ct);
+        var agreements = await db.Agreements.AsNoTracking().Where(a => a.Parties.Any(p => p.Nation == request.NationCode))
+            .OrderBy(a => a.Id).Take(200).ToListAsync(ct);
         return new PartnerBrief
         {
+            PledgedOfficers = tally?.PledgedOfficers ?? 0,
+            PaidUsd = new ExactMoney("USD", tally?.PaidUsdCents ?? 0).ToProto(),
+            Commitments = { commitments.Select(c => c.ToProto(today)) },
+            CommitmentCounts =
+            {
+                commitments.GroupBy(c => c.StateOn(today)).OrderBy(g => g.Key)
+                    .Select(g => new CommitmentStateCount { State = g.Key, Count = g.Count() }),
+            },
+            Agreements = { agreements.Select(a => a.ToProto()) },
             NationCode = request.NationCode,
             DeployedOfficers = tally?.DeployedOfficers ?? 0,
             DeployedContingents = tally?.DeployedContingents ?? 0,

@@ -1,3 +1,7 @@
+using Coordination.Diplomacy.Agreements;
+using Coordination.Diplomacy.Commitments;
+using Coordination.Diplomacy.Deadlines;
+using Coordination.Diplomacy.Engagements;
 using Coordination.Diplomacy.Mandates;
 using Coordination.Diplomacy.Partners;
 using Coordination.Persistence;
@@ -10,6 +14,10 @@ public abstract class DiplomacyDbContext(DbContextOptions options) : ServiceDbCo
 {
     public DbSet<Mandate> Mandates => Set<Mandate>();
     public DbSet<PartnerTally> PartnerTallies => Set<PartnerTally>();
+    public DbSet<Agreement> Agreements => Set<Agreement>();
+    public DbSet<Engagement> Engagements => Set<Engagement>();
+    public DbSet<Commitment> Commitments => Set<Commitment>();
+    public DbSet<DeadlineNotice> DeadlineNotices => Set<DeadlineNotice>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

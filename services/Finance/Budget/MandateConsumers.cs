@@ -32,3 +32,11 @@ internal static class BudgetPeriods
         }
     }
 }
+
+/// <summary>A successor mandate opens its own budget period; funds carry over to it.</summary>
+public sealed class MandateTransitionedConsumer(FinanceDbContext db, ILogger<MandateTransitionedConsumer> logger)
+    : IdempotentConsumer<MandateTransitioned>(db, logger)
+{
+    protected override Task HandleAsync(MandateTransitioned message, CancellationToken ct) =>
+        BudgetPeriods.OpenAsync(db, message.SubjectId, message.ResolutionSymbol, message.PeriodStart, message.PeriodEnd, message.OccurredAt, ct);
+}

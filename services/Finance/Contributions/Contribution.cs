@@ -16,7 +16,11 @@ public sealed class Contribution : IKeyed
     public DateOnly? RateDate { get; private init; }
     public long UsdCents { get; private init; }
     public Channel Channel { get; private init; }
-    public ContributionStatus Status { get; private init; }
+    public ContributionStatus Status { get; private set; }
+    /// <summary>Where a suspended contribution returns when the suspension is lifted.</summary>
+    public ContributionStatus? StatusBeforeSuspension { get; private set; }
+    public DateOnly? PaidOn { get; private set; }
+    public int Revision { get; private set; }
     public DateOnly DecidedOn { get; private init; }
     public string Earmark { get; private init; } = "";
     public string AgreementReference { get; private init; } = "";
@@ -27,6 +31,30 @@ public sealed class Contribution : IKeyed
 
     private Contribution()
     {
+    }
+
+    /// <summary>Moves the status, returning the history entry; the lifecycle says which moves are allowed.</summary>
+    public ContributionStatusChange MoveTo(ContributionStatus target, DateOnly? effectiveOn, string reason, string by, DateTime now)
+    {
+        ContributionLifecycle.EnsureAllowed(this, target);
+        var change = new ContributionStatusChange
+        {
+            ContributionId = Id,
+            From = Status,
+            To = target,
+            EffectiveOn = effectiveOn,
+            Reason = reason,
+            ChangedBy = by,
+            ChangedAt = now,
+        };
+        StatusBeforeSuspension = target == ContributionStatus.Suspended ? Status : null;
+        if (target == ContributionStatus.Paid)
+        {
+            PaidOn = effectiveOn;
+        }
+        Status = target;
+        Revision++;
+        return change;
     }
 
     public static Contribution Pledge(string donor, ExactMoney amount, decimal usdRate, string usdRateText, DateOnly? rateDate,

@@ -16,6 +16,8 @@ public sealed class ContributionConfiguration : IEntityTypeConfiguration<Contrib
         b.Property(x => x.UsdRate).HasMaxLength(32);
         b.Property(x => x.Channel).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.StatusBeforeSuspension).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Revision).IsConcurrencyToken();
         b.Property(x => x.Earmark).HasMaxLength(200);
         b.Property(x => x.AgreementReference).HasMaxLength(100);
         b.ComplexProperty(x => x.Audit);
@@ -41,5 +43,6 @@ public static class ContributionMapping
         Earmark = c.Earmark,
         AgreementReference = c.AgreementReference,
         Audit = c.Audit.ToProto(),
+        PaidOn = c.PaidOn.ToProto(),
     };
 }

@@ -91,6 +91,54 @@ public sealed class ContributionsApi(FinanceDbContext db, IdempotentRequests req
         return new ListContributionsResponse { Contributions = { items.Select(c => c.ToProto()) }, Page = page };
     }
 
+    public override async Task<V1.Contribution> ChangeContributionStatus(ChangeContributionStatusRequest request, ServerCallContext context)
+    {
+        var caller = Caller.From(context);
+        var v = new Violations();
+        v.RequestId(request.RequestId);
+        v.Id(request.Id);
+        v.Defined(request.Status, "status");
+        var effectiveOn = request.Status == ContributionStatus.Paid
+            ? v.RequiredDate(request.EffectiveOn, "effective_on")
+            : v.OptionalDate(request.EffectiveOn, "effective_on");
+        v.Text(request.Reason, "reason", request.Status is ContributionStatus.Suspended or ContributionStatus.Cancelled ? 1 : 0, 500);
+        v.ThrowIfAny();
+        caller.RequireRole("change contribution status", Officers);
+        var contribution = await db.Contributions.FirstOrDefaultAsync(c => c.Id == request.Id, context.CancellationToken)
+            ?? throw new ResourceNotFoundException("contribution", request.Id);
+
+        return await requests.ExecuteAsync(request, request.RequestId, caller, context, () =>
+        {
+            var now = time.UtcNow();
+            db.ContributionStatusChanges.Add(contribution.MoveTo(request.Status, effectiveOn, request.Reason, caller.Subject, now));
+            contribution.Audit.Touch(caller, request.RequestId, now);
+            IntegrationEvent? announcement = contribution.Status switch
+            {
+                ContributionStatus.Committed => new ContributionCommitted
+                {
+                    OccurredAt = now, SubjectId = contribution.Id, Nation = contribution.DonorNation,
+                    Currency = contribution.Currency, AmountMinorUnits = contribution.AmountMinorUnits, UsdCents = contribution.UsdCents,
+                },
+                ContributionStatus.Paid => new ContributionPaid
+                {
+                    OccurredAt = now, SubjectId = contribution.Id, Nation = contribution.DonorNation,
+                    Currency = contribution.Currency, AmountMinorUnits = contribution.AmountMinorUnits, UsdCents = contribution.UsdCents,
+                    PaidOn = effectiveOn!.Value,
+                },
+                ContributionStatus.Suspended => new ContributionSuspended
+                {
+                    OccurredAt = now, SubjectId = contribution.Id, Nation = contribution.DonorNation, Reason = request.Reason,
+                },
+                _ => null,
+            };
+            if (announcement is not null)
+            {
+                db.Publish(announcement);
+            }
+            return Task.FromResult(contribution.ToProto());
+        });
+    }
+
     /// <summary>USD needs no rate (it is 1); any other currency needs the rate and the day it applies to.</summary>
     private static (decimal Rate, string Text, DateOnly? Date) ReadRate(RecordContributionRequest request, ExactMoney? amount, Violations v)
     {

@@ -10,6 +10,7 @@ public abstract class FinanceDbContext(DbContextOptions options) : ServiceDbCont
 {
     public DbSet<Contribution> Contributions => Set<Contribution>();
     public DbSet<BudgetPeriod> BudgetPeriods => Set<BudgetPeriod>();
+    public DbSet<ContributionStatusChange> ContributionStatusChanges => Set<ContributionStatusChange>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -60,3 +60,33 @@ public sealed class MandateExtendedConsumer(PersonnelDbContext db, ILogger<Manda
         }
     }
 }
+
+/// <summary>A successor mandate takes over: it becomes the mandate in force, and contingents carry over to it.</summary>
+public sealed class MandateTransitionedConsumer(PersonnelDbContext db, ILogger<MandateTransitionedConsumer> logger)
+    : IdempotentConsumer<MandateTransitioned>(db, logger)
+{
+    protected override async Task HandleAsync(MandateTransitioned message, CancellationToken ct)
+    {
+        if (await db.Mandates.FindAsync([message.SubjectId], ct) is not null)
+        {
+            return;
+        }
+        db.Mandates.Add(new MandateView
+        {
+            MandateId = message.SubjectId,
+            ResolutionSymbol = message.ResolutionSymbol,
+            PeriodStart = message.PeriodStart,
+            PeriodEnd = message.PeriodEnd,
+            PersonnelCeiling = message.PersonnelCeiling,
+            UpdatedAt = message.OccurredAt,
+        });
+        var capped = await db.Contingents
+            .Where(c => c.TourEndCappedByMandate && ContingentLifecycle.InMissionArea.Contains(c.Status))
+            .ToListAsync(ct);
+        foreach (var contingent in capped)
+        {
+            contingent.ScheduleTourEnd(message.PeriodEnd);
+            contingent.Audit.TouchBySystem(nameof(MandateTransitioned), message.OccurredAt);
+        }
+    }
+}

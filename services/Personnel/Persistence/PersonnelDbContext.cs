@@ -1,5 +1,6 @@
 using Coordination.Personnel.Contingents;
 using Coordination.Personnel.Mandates;
+using Coordination.Personnel.Pledges;
 using Coordination.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,6 +11,7 @@ public abstract class PersonnelDbContext(DbContextOptions options) : ServiceDbCo
 {
     public DbSet<Contingent> Contingents => Set<Contingent>();
     public DbSet<MandateView> Mandates => Set<MandateView>();
+    public DbSet<Pledge> Pledges => Set<Pledge>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -20,3 +20,59 @@ public sealed record MandateExtended : IntegrationEvent
     public required DateOnly PeriodEnd { get; init; }
     public required int PersonnelCeiling { get; init; }
 }
+
+/// <summary>A successor mandate took over from another (contingents and funds carry over). Subject: the successor's id.</summary>
+public sealed record MandateTransitioned : IntegrationEvent
+{
+    public required string PredecessorId { get; init; }
+    public required DateOnly PredecessorPeriodEnd { get; init; }
+    public required string ResolutionSymbol { get; init; }
+    public required DateOnly AdoptedOn { get; init; }
+    public required DateOnly PeriodStart { get; init; }
+    public required DateOnly PeriodEnd { get; init; }
+    public required int PersonnelCeiling { get; init; }
+}
+
+/// <summary>A mandate ends in <see cref="DaysBefore"/> days (sent at 90 and at 30) and no renewal or successor is recorded. Subject: the mandate id.</summary>
+public sealed record MandateExpiring : IntegrationEvent
+{
+    public required string ResolutionSymbol { get; init; }
+    public required DateOnly PeriodEnd { get; init; }
+    public required int DaysBefore { get; init; }
+}
+
+/// <summary>An agreement entered into force for every party, e.g. a status-of-forces agreement. Subject: the agreement id.</summary>
+public sealed record AgreementInForce : IntegrationEvent
+{
+    /// <summary>STATUS_OF_FORCES, BILATERAL_RECIPROCAL, MOU_TOURISM, MOU_CULTURE or OTHER.</summary>
+    public required string Kind { get; init; }
+    public required string Title { get; init; }
+    /// <summary>ISO 3166-1 alpha-3 codes of the parties.</summary>
+    public required IReadOnlyList<string> Parties { get; init; }
+    public required DateOnly InForceOn { get; init; }
+}
+
+/// <summary>A partner announced a commitment. Subject: the commitment id; nation: the partner.</summary>
+public sealed record CommitmentAnnounced : IntegrationEvent
+{
+    /// <summary>PERSONNEL or FUNDS.</summary>
+    public required string Kind { get; init; }
+    /// <summary>Officers promised (PERSONNEL), else 0.</summary>
+    public required int Officers { get; init; }
+    /// <summary>USD promised in cents (FUNDS), else 0.</summary>
+    public required long UsdCents { get; init; }
+    public required DateOnly DueOn { get; init; }
+    /// <summary>Engagement it was announced at; empty when none.</summary>
+    public required string EngagementId { get; init; }
+}
+
+/// <summary>A commitment passed its due day without being fulfilled. Subject: the commitment id; nation: the partner.</summary>
+public sealed record CommitmentSlipping : IntegrationEvent
+{
+    public required string Kind { get; init; }
+    public required DateOnly DueOn { get; init; }
+    /// <summary>Officers, or USD cents, promised.</summary>
+    public required long Promised { get; init; }
+    /// <summary>Officers, or USD cents, delivered so far.</summary>
+    public required long Delivered { get; init; }
+}

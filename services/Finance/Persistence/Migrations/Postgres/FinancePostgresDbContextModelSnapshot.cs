@@ -93,11 +93,22 @@ namespace Coordination.Finance.Persistence.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<DateOnly?>("PaidOn")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly?>("RateDate")
                         .HasColumnType("date");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<string>("Status")
                         .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("StatusBeforeSuspension")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
@@ -137,6 +148,50 @@ namespace Coordination.Finance.Persistence.Migrations.Postgres
                     b.HasIndex("DonorNation", "Id");
 
                     b.ToTable("contributions", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.Finance.Contributions.ContributionStatusChange", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ContributionId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly?>("EffectiveOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContributionId", "Id");
+
+                    b.ToTable("contribution_status_changes", (string)null);
                 });
 
             modelBuilder.Entity("Coordination.Messaging.OutboxMessage", b =>
@@ -234,6 +289,15 @@ namespace Coordination.Finance.Persistence.Migrations.Postgres
                     b.HasIndex("CreatedAt");
 
                     b.ToTable("request_records", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.Finance.Contributions.ContributionStatusChange", b =>
+                {
+                    b.HasOne("Coordination.Finance.Contributions.Contribution", null)
+                        .WithMany()
+                        .HasForeignKey("ContributionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

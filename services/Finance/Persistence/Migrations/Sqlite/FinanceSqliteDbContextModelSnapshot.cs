@@ -88,11 +88,22 @@ namespace Coordination.Finance.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("PaidOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("RateDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatusBeforeSuspension")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
@@ -132,6 +143,50 @@ namespace Coordination.Finance.Persistence.Migrations.Sqlite
                     b.HasIndex("DonorNation", "Id");
 
                     b.ToTable("contributions", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.Finance.Contributions.ContributionStatusChange", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContributionId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EffectiveOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContributionId", "Id");
+
+                    b.ToTable("contribution_status_changes", (string)null);
                 });
 
             modelBuilder.Entity("Coordination.Messaging.OutboxMessage", b =>
@@ -229,6 +284,15 @@ namespace Coordination.Finance.Persistence.Migrations.Sqlite
                     b.HasIndex("CreatedAt");
 
                     b.ToTable("request_records", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.Finance.Contributions.ContributionStatusChange", b =>
+                {
+                    b.HasOne("Coordination.Finance.Contributions.Contribution", null)
+                        .WithMany()
+                        .HasForeignKey("ContributionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

@@ -202,6 +202,64 @@ namespace Coordination.Personnel.Persistence.Migrations.Postgres
                     b.ToTable("mandates", (string)null);
                 });
 
+            modelBuilder.Entity("Coordination.Personnel.Pledges.Pledge", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Nation")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<int>("OfficerCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReadinessLevel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UnitType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Audit", "Coordination.Personnel.Pledges.Pledge.Audit#Audit", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<DateTime>("CreatedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("CreatedBy")
+                                .IsRequired()
+                                .HasColumnType("text");
+
+                            b1.Property<string>("LastRequestId")
+                                .IsRequired()
+                                .HasColumnType("text");
+
+                            b1.Property<DateTime>("UpdatedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("UpdatedBy")
+                                .IsRequired()
+                                .HasColumnType("text");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Nation", "Id");
+
+                    b.ToTable("pledges", (string)null);
+                });
+
             modelBuilder.Entity("Coordination.Requests.RequestRecord", b =>
                 {
                     b.Property<string>("Scope")

@@ -1,0 +1,134 @@
+using Coordination.Auth;
+using Coordination.Diplomacy.Persistence;
+using Coordination.Diplomacy.V1;
+using Coordination.Errors;
+using Coordination.Events;
+using Coordination.Persistence;
+using Coordination.Requests;
+using Coordination.Validation;
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coordination.Diplomacy.Agreements;
+
+/// <summary>gRPC surface of agreements: diplomats and mission admins write and read all; a contributor reads its nation's.</summary>
+public sealed class AgreementsApi(DiplomacyDbContext db, IdempotentRequests requests, TimeProvider time) : AgreementService.AgreementServiceBase
+{
+    private static readonly string[] Writers = [Roles.Diplomat, Roles.MissionAdmin];
+
+    public override Task<V1.Agreement> CreateAgreement(CreateAgreementRequest request, ServerCallContext context)
+    {
+        var caller = Caller.From(context);
+        var v = new Violations();
+        v.RequestId(request.RequestId);
+        v.Defined(request.Kind, "kind");
+        v.Text(request.Title, "title", 1, 200);
+        v.Check(request.PartyNationCodes.Count is >= 2 and <= 50, "party_nation_codes", "an agreement has 2 to 50 parties");
+        for (var i = 0; i < request.PartyNationCodes.Count; i++)
+        {
+            v.NationCode(request.PartyNationCodes[i], $"party_nation_codes[{i}]");
+        }
+        v.Check(request.PartyNationCodes.Distinct().Count() == request.PartyNationCodes.Count, "party_nation_codes", "a nation is a party once");
+        v.ThrowIfAny();
+        caller.RequireRole("record agreements", Writers);
+
+        return requests.ExecuteAsync(request, request.RequestId, caller, context, () =>
+        {
+            var agreement = Agreement.Draft(request.Kind, request.Title, request.PartyNationCodes, Audit.Created(caller, request.RequestId, time.UtcNow()));
+            db.Agreements.Add(agreement);
+            return Task.FromResult(agreement.ToProto());
+        });
+    }
+
+    public override async Task<V1.Agreement> GetAgreement(GetAgreementRequest request, ServerCallContext context)
+    {
+        var caller = Caller.From(context);
+        var agreement = await FindAsync(request.Id, context.CancellationToken);
+        if (caller.IsContributor && agreement.Parties.All(p => p.Nation != caller.Nation))
+        {
+            throw new AccessDeniedException($"A contributor of {caller.Nation} reads only agreements its nation is party to.");
+        }
+        if (!caller.IsContributor)
+        {
+            caller.RequireRole("read agreements", Writers);
+        }
+        return agreement.ToProto();
+    }
+
+    public override async Task<ListAgreementsResponse> ListAgreements(ListAgreementsRequest request, ServerCallContext context)
+    {
+        var caller = Caller.From(context);
+        var v = new Violations();
+        var cursor = Paging.Read(request.Page, v);
+        if (request.NationCode.Length > 0)
+        {
+            v.NationCode(request.NationCode, "nation_code");
+        }
+        v.ThrowIfAny();
+        if (!caller.IsContributor)
+        {
+            caller.RequireRole("list agreements", Writers);
+        }
+        var nation = caller.ScopeNationFilter(request.NationCode, "list the agreements");
+        var query = db.Agreements.AsNoTracking();
+        if (nation.Length > 0)
+        {
+            query = query.Where(a => a.Parties.Any(p => p.Nation == nation));
+        }
+        var (items, page) = await query.ToPageAsync(cursor, context.CancellationToken);
+        return new ListAgreementsResponse { Agreements = { items.Select(a => a.ToProto()) }, Page = page };
+    }
+
+    public override async Task<V1.Agreement> ChangePartyStatus(ChangePartyStatusRequest request, ServerCallContext context)
+    {
+        var caller = Caller.From(context);
+        var v = new Violations();
+        v.RequestId(request.RequestId);
+        v.Id(request.Id);
+        v.NationCode(request.NationCode, "nation_code");
+        v.Defined(request.Status, "status");
+        var on = v.RequiredDate(request.EffectiveOn, "effective_on");
+        v.ThrowIfAny();
+        caller.RequireRole("record agreement steps", Writers);
+        var agreement = await FindAsync(request.Id, context.CancellationToken);
+
+        return await requests.ExecuteAsync(request, request.RequestId, caller, context, () =>
+        {
+            var now = time.UtcNow();
+            if (agreement.ChangeParty(request.NationCode, request.Status, on!.Value, caller, request.RequestId, now))
+            {
+                db.Publish(new AgreementInForce
+                {
+                    OccurredAt = now,
+                    SubjectId = agreement.Id,
+                    Kind = AgreementLifecycle.KindName(agreement.Kind),
+                    Title = agreement.Title,
+                    Parties = [.. agreement.Parties.OrderBy(p => p.Position).Select(p => p.Nation)],
+                    InForceOn = on.Value,
+                });
+            }
+            return Task.FromResult(agreement.ToProto());
+        });
+    }
+
+    public override async Task<AgreementMatrix> GetAgreementMatrix(GetAgreementMatrixRequest request, ServerCallContext context)
+    {
+        Caller.From(context).RequireRole("read the agreement matrix", Writers);
+        var agreements = await db.Agreements.AsNoTracking().ToListAsync(context.CancellationToken);
+        var cells = agreements
+            .SelectMany(a => a.Parties.Select(p => (p.Nation, Agreement: a)))
+            .GroupBy(x => (x.Nation, x.Agreement.Kind))
+            .Select(g => g.OrderByDescending(x => AgreementLifecycle.Rank(x.Agreement.Status)).First())
+            .OrderBy(x => x.Nation, StringComparer.Ordinal).ThenBy(x => x.Agreement.Kind)
+            .Select(x => new AgreementMatrixCell { NationCode = x.Nation, Kind = x.Agreement.Kind, Status = x.Agreement.Status, AgreementId = x.Agreement.Id });
+        return new AgreementMatrix { Cells = { cells } };
+    }
+
+    private async Task<Agreement> FindAsync(string id, CancellationToken ct)
+    {
+        var v = new Violations();
+        v.Id(id);
+        v.ThrowIfAny();
+        return await db.Agreements.FirstOrDefaultAsync(a => a.Id == id, ct) ?? throw new ResourceNotFoundException("agreement", id);
+    }
+}

@@ -1,0 +1,116 @@
+using Coordination.Auth;
+using Coordination.Diplomacy.Persistence;
+using Coordination.Diplomacy.V1;
+using Coordination.Errors;
+using Coordination.Events;
+using Coordination.Persistence;
+using Coordination.Requests;
+using Coordination.Validation;
+using Coordination.Values;
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coordination.Diplomacy.Commitments;
+
+/// <summary>gRPC surface of commitments: diplomats and mission admins record; a contributor reads its own nation's.</summary>
+public sealed class CommitmentsApi(DiplomacyDbContext db, IdempotentRequests requests, TimeProvider time) : CommitmentService.CommitmentServiceBase
+{
+    private static readonly string[] Staff = [Roles.Diplomat, Roles.MissionAdmin];
+
+    private DateOnly Today => DateOnly.FromDateTime(time.UtcNow());
+
+    public override Task<V1.Commitment> AnnounceCommitment(AnnounceCommitmentRequest request, ServerCallContext context)
+    {
+        var caller = Caller.From(context);
+        var v = new Violations();
+        v.RequestId(request.RequestId);
+        v.NationCode(request.NationCode, "nation_code");
+        v.Defined(request.Kind, "kind");
+        v.Text(request.Description, "description", 1, 500);
+        v.OptionalId(request.EngagementId, "engagement_id");
+        var announced = v.RequiredDate(request.AnnouncedOn, "announced_on");
+        var due = v.RequiredDate(request.DueOn, "due_on");
+        if (announced is not null && due is not null)
+        {
+            v.Check(due >= announced, "due_on", "must not be before announced_on");
+        }
+        long promised = 0;
+        if (request.Kind == CommitmentKind.Personnel)
+        {
+            v.Range(request.Officers, "officers", 1, 100_000);
+            v.Check(request.Amount is null, "amount", "only for funds commitments");
+            promised = request.Officers;
+        }
+        else if (request.Kind == CommitmentKind.Funds)
+        {
+            v.Check(request.Officers == 0, "officers", "only for personnel commitments");
+            if (ExactMoney.FromProto(request.Amount, v, "amount") is { } amount)
+            {
+                v.Check(amount.Currency == "USD", "amount.currency_code", "commitments are tracked in USD; convert the announced amount");
+                promised = amount.MinorUnits;
+            }
+        }
+        v.ThrowIfAny();
+        caller.RequireRole("record commitments", Staff);
+
+        return requests.ExecuteAsync(request, request.RequestId, caller, context, async () =>
+        {
+            if (request.EngagementId.Length > 0 && !await db.Engagements.AnyAsync(e => e.Id == request.EngagementId, context.CancellationToken))
+            {
+                throw new ResourceNotFoundException("engagement", request.EngagementId);
+            }
+            var now = time.UtcNow();
+            var commitment = Commitment.Announce(request.NationCode, request.Kind, request.Description, request.EngagementId,
+                announced!.Value, due!.Value, promised, Audit.Created(caller, request.RequestId, now));
+            db.Commitments.Add(commitment);
+            db.Publish(new CommitmentAnnounced
+            {
+                OccurredAt = now,
+                SubjectId = commitment.Id,
+                Nation = commitment.Nation,
+                Kind = CommitmentMapping.KindName(commitment.Kind),
+                Officers = commitment.Kind == CommitmentKind.Personnel ? (int)promised : 0,
+                UsdCents = commitment.Kind == CommitmentKind.Funds ? promised : 0,
+                DueOn = commitment.DueOn,
+                EngagementId = commitment.EngagementId,
+            });
+            return commitment.ToProto(Today);
+        });
+    }
+
+    public override async Task<V1.Commitment> GetCommitment(GetCommitmentRequest request, ServerCallContext context)
+    {
+        var caller = Caller.From(context);
+        var v = new Violations();
+        v.Id(request.Id);
+        v.ThrowIfAny();
+        var commitment = await db.Commitments.AsNoTracking().FirstOrDefaultAsync(c => c.Id == request.Id, context.CancellationToken)
+            ?? throw new ResourceNotFoundException("commitment", request.Id);
+        caller.RequireNationAccess(commitment.Nation, "read commitments", Staff);
+        return commitment.ToProto(Today);
+    }
+
+    public override async Task<ListCommitmentsResponse> ListCommitments(ListCommitmentsRequest request, ServerCallContext context)
+    {
+        var caller = Caller.From(context);
+        var v = new Violations();
+        var cursor = Paging.Read(request.Page, v);
+        if (request.NationCode.Length > 0)
+        {
+            v.NationCode(request.NationCode, "nation_code");
+        }
+        v.ThrowIfAny();
+        if (!caller.IsContributor)
+        {
+            caller.RequireRole("list commitments", Staff);
+        }
+        var nation = caller.ScopeNationFilter(request.NationCode, "list the commitments");
+        var query = db.Commitments.AsNoTracking();
+        if (nation.Length > 0)
+        {
+            query = query.Where(c => c.Nation == nation);
+        }
+        var (items, page) = await query.ToPageAsync(cursor, context.CancellationToken);
+        return new ListCommitmentsResponse { Commitments = { items.Select(c => c.ToProto(Today)) }, Page = page };
+    }
+}

@@ -1,0 +1,89 @@
+using Coordination.Diplomacy.V1;
+using Coordination.Validation;
+
+namespace Coordination.Diplomacy.Mandates;
+
+/// <summary>Reads and checks what AdoptMandate (or a successor in TransitionMandate) carries.</summary>
+public static class MandateTermsReader
+{
+    public static MandateTerms? Read(AdoptMandateRequest? request, Violations v, string prefix = "")
+    {
+        if (request is null)
+        {
+            v.Add(prefix.TrimEnd('.'), "required");
+            return null;
+        }
+        v.Text(request.ResolutionSymbol, prefix + "resolution_symbol", 1, 60);
+        var adoptedOn = v.RequiredDate(request.AdoptedOn, prefix + "adopted_on");
+        var vote = ReadVote(request.Vote, v, prefix + "vote");
+        var members = ReadMemberVotes(request, vote, v, prefix);
+        var start = v.RequiredDate(request.PeriodStart, prefix + "period_start");
+        var end = v.RequiredDate(request.PeriodEnd, prefix + "period_end");
+        if (start is not null && end is not null)
+        {
+            v.Check(end > start, prefix + "period_end", "must be after period_start");
+        }
+        v.Range(request.PersonnelCeiling, prefix + "personnel_ceiling", 1, 100_000);
+        v.Check(request.Tasks.Count <= 50, prefix + "tasks", "at most 50");
+        for (var i = 0; i < request.Tasks.Count; i++)
+        {
+            v.Text(request.Tasks[i], $"{prefix}tasks[{i}]", 1, 200);
+        }
+        v.Check(request.ReportingObligations.Count <= 50, prefix + "reporting_obligations", "at most 50");
+        var obligations = new List<Obligation>();
+        for (var i = 0; i < request.ReportingObligations.Count; i++)
+        {
+            var o = request.ReportingObligations[i];
+            var field = $"{prefix}reporting_obligations[{i}]";
+            v.Text(o.Title, field + ".title", 1, 200);
+            v.Defined(o.Kind, field + ".kind");
+            var due = v.RequiredDate(o.DueOn, field + ".due_on");
+            if (due is not null && start is not null && end is not null)
+            {
+                v.Check(due >= start && due <= end, field + ".due_on", "must fall within the mandate period");
+            }
+            if (due is not null)
+            {
+                obligations.Add(new Obligation(o.Title, due.Value, o.Kind));
+            }
+        }
+        return v.Any
+            ? null
+            : new MandateTerms(request.ResolutionSymbol, adoptedOn!.Value, vote, members, start!.Value, end!.Value,
+                request.PersonnelCeiling, [.. request.Tasks], obligations);
+    }
+
+    public static CouncilVote ReadVote(Vote? vote, Violations v, string field)
+    {
+        if (vote is null)
+        {
+            return new CouncilVote(0, 0, 0);
+        }
+        v.Check(vote.InFavour >= 0 && vote.Against >= 0 && vote.Abstentions >= 0, field, "counts must not be negative");
+        v.Check(vote.InFavour + vote.Against + vote.Abstentions <= 15, field, "the Council has 15 members; the counts add up to more");
+        return new CouncilVote(vote.InFavour, vote.Against, vote.Abstentions);
+    }
+
+    private static List<MemberVoteRecord> ReadMemberVotes(AdoptMandateRequest request, CouncilVote vote, Violations v, string prefix)
+    {
+        var field = prefix + "member_votes";
+        var members = new List<MemberVoteRecord>();
+        for (var i = 0; i < request.MemberVotes.Count; i++)
+        {
+            var m = request.MemberVotes[i];
+            v.NationCode(m.MemberCode, $"{field}[{i}].member_code");
+            v.Defined(m.Position, $"{field}[{i}].position");
+            members.Add(new MemberVoteRecord(m.MemberCode, m.Position));
+        }
+        if (members.Count == 0)
+        {
+            return members;
+        }
+        v.Check(members.Select(m => m.Member).Distinct().Count() == members.Count, field, "a member may vote once");
+        v.Check(members.Count(m => m.Position == VotePosition.InFavour) == vote.InFavour
+                && members.Count(m => m.Position == VotePosition.Against) == vote.Against
+                && members.Count(m => m.Position == VotePosition.Abstain) == vote.Abstentions,
+            field, $"must add up to the vote ({vote.InFavour} in favour, {vote.Against} against, {vote.Abstentions} abstaining)");
+        return members;
+    }
+}
