@@ -28,7 +28,7 @@ public sealed class SuiteHost : IAsyncDisposable
         [DiplomacyService.Name] = DiplomacyService.Module,
     };
 
-    private readonly Dictionary<string, WebApplication> services = [];
+    private readonly Dictionary<string, WebApplication> hosts = [];
     private readonly Dictionary<string, string> databases = [];
     private readonly List<WebApplication> gateways = [];
     private readonly List<GrpcChannel> channels = [];
@@ -50,12 +50,13 @@ public sealed class SuiteHost : IAsyncDisposable
     public static async Task<SuiteHost> StartAsync(
         IEnumerable<string>? serviceNames = null,
         bool gateway = false,
-        Func<string, IDictionary<string, string?>>? settingsFor = null)
+        Func<string, IDictionary<string, string?>>? settingsFor = null,
+        Action<IServiceCollection>? services = null)
     {
         var host = new SuiteHost($"t{Guid.NewGuid():N}"[..9] + "-", await TestEnvironment.RabbitMqUriAsync());
         try
         {
-            await Task.WhenAll((serviceNames ?? Modules.Keys).Select(name => host.StartServiceAsync(name, settingsFor?.Invoke(name))));
+            await Task.WhenAll((serviceNames ?? Modules.Keys).Select(name => host.StartServiceAsync(name, settingsFor?.Invoke(name), services)));
             if (gateway)
             {
                 await host.StartGatewayAsync();
@@ -69,7 +70,7 @@ public sealed class SuiteHost : IAsyncDisposable
         }
     }
 
-    public async Task<WebApplication> StartServiceAsync(string name, IDictionary<string, string?>? extra = null)
+    public async Task<WebApplication> StartServiceAsync(string name, IDictionary<string, string?>? extra = null, Action<IServiceCollection>? services = null)
     {
         var database = await TestDatabases.CreateAsync(name);
         lock (databases)
@@ -94,12 +95,12 @@ public sealed class SuiteHost : IAsyncDisposable
         {
             settings[key] = value;
         }
-        var app = Modules[name].Build(settings);
+        var app = Modules[name].Build(settings, services);
         await app.Services.MigrateDatabaseAsync();
         await app.StartAsync();
-        lock (services)
+        lock (hosts)
         {
-            services[name] = app;
+            hosts[name] = app;
         }
         return app;
     }
@@ -115,7 +116,7 @@ public sealed class SuiteHost : IAsyncDisposable
             ["Auth:SigningKey"] = TestTokens.SigningKey,
             ["Logging:LogLevel:Default"] = "Warning",
         };
-        foreach (var (name, app) in services)
+        foreach (var (name, app) in hosts)
         {
             settings[$"Gateway:Backends:{name}"] = app.GrpcAddress().ToString().TrimEnd('/');
         }
@@ -129,16 +130,16 @@ public sealed class SuiteHost : IAsyncDisposable
         return gateway;
     }
 
-    public WebApplication Service(string name) => services[name];
+    public WebApplication Service(string name) => hosts[name];
 
     public string DatabaseOf(string name) => databases[name];
 
     /// <summary>A scope of a service's container, e.g. to read its database directly.</summary>
-    public AsyncServiceScope Scope(string name) => services[name].Services.CreateAsyncScope();
+    public AsyncServiceScope Scope(string name) => hosts[name].Services.CreateAsyncScope();
 
     /// <summary>A client calling a service directly, with a bearer token (none: anonymous).</summary>
     public T Client<T>(string service, string? token) where T : ClientBase<T> =>
-        CreateClient<T>(services[service].GrpcAddress(), token);
+        CreateClient<T>(hosts[service].GrpcAddress(), token);
 
     /// <summary>A client calling through a gateway (the first one unless another is given).</summary>
     public T ViaGateway<T>(string? token, WebApplication? gateway = null) where T : ClientBase<T> =>
@@ -167,7 +168,7 @@ public sealed class SuiteHost : IAsyncDisposable
         {
             channel.Dispose();
         }
-        foreach (var app in gateways.Concat(services.Values))
+        foreach (var app in gateways.Concat(hosts.Values))
         {
             try
             {

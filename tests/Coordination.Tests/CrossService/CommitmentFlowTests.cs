@@ -1,0 +1,131 @@
+using Coordination.Auth;
+using Coordination.Common.V1;
+using Coordination.Diplomacy.V1;
+using Coordination.Finance.V1;
+using Coordination.Personnel.V1;
+using Coordination.Tests.Infrastructure;
+using Xunit;
+using static Coordination.Tests.CrossService.Calls;
+
+namespace Coordination.Tests.CrossService;
+
+/// <summary>
+/// The loop partners are judged by: a commitment announced in diplomacy is fulfilled by the pledge personnel
+/// records and the payment finance records, each arriving as an event; the brief shows it all.
+/// </summary>
+public sealed class CommitmentFlowTests(FullSuiteFixture fixture) : IClassFixture<FullSuiteFixture>
+{
+    private readonly string diplomat = TestTokens.For("HTI", Roles.Diplomat);
+    private readonly string kenya = TestTokens.For("KEN", Roles.Contributor);
+    private readonly string financeOfficer = TestTokens.For("HTI", Roles.FinanceOfficer);
+
+    [Fact]
+    public async Task Commitments_announced_here_are_fulfilled_by_personnels_pledges_and_finances_payments()
+    {
+        var suite = fixture.Suite;
+        var engagement = await suite.ViaGateway<EngagementService.EngagementServiceClient>(diplomat).RecordEngagementAsync(new RecordEngagementRequest
+        {
+            RequestId = NewId(),
+            Kind = EngagementKind.Meeting,
+            Title = "President Ruto and Prime Minister Conille",
+            HeldOn = Day(2024, 10, 11),
+            Participants = { new Participant { NationCode = "KEN", Role = "President" }, new Participant { NationCode = "HTI", Role = "Prime Minister" } },
+        });
+        var commitments = suite.ViaGateway<CommitmentService.CommitmentServiceClient>(diplomat);
+        var officers = await commitments.AnnounceCommitmentAsync(new AnnounceCommitmentRequest
+        {
+            RequestId = NewId(), NationCode = "KEN", Kind = CommitmentKind.Personnel, Description = "600 more officers next month",
+            EngagementId = engagement.Id, AnnouncedOn = Day(2024, 10, 11), DueOn = Day(2099, 11, 30), Officers = 600,
+        });
+        var money = await commitments.AnnounceCommitmentAsync(new AnnounceCommitmentRequest
+        {
+            RequestId = NewId(), NationCode = "KEN", Kind = CommitmentKind.Funds, Description = "USD 10M to the trust fund",
+            EngagementId = engagement.Id, AnnouncedOn = Day(2024, 10, 11), DueOn = Day(2099, 12, 31),
+            Amount = new Money { CurrencyCode = "USD", Units = 10_000_000 },
+        });
+
+        var pledges = suite.ViaGateway<PledgeService.PledgeServiceClient>(kenya);
+        var first = await pledges.CreatePledgeAsync(new CreatePledgeRequest { RequestId = NewId(), NationCode = "KEN", UnitType = UnitType.FormedPoliceUnit, OfficerCount = 400 });
+        var mine = suite.ViaGateway<CommitmentService.CommitmentServiceClient>(kenya);
+        var partly = await Eventually.Get(() => mine.GetCommitmentAsync(new GetCommitmentRequest { Id = officers.Id }).ResponseAsync,
+            c => c.OfficersDelivered == 400, what: "diplomacy to count the first pledge");
+        Assert.Equal(CommitmentState.PartlyFulfilled, partly.State);
+
+        var second = await pledges.CreatePledgeAsync(new CreatePledgeRequest { RequestId = NewId(), NationCode = "KEN", UnitType = UnitType.FormedPoliceUnit, OfficerCount = 300 });
+        var fulfilled = await Eventually.Get(() => mine.GetCommitmentAsync(new GetCommitmentRequest { Id = officers.Id }).ResponseAsync,
+            c => c.State == CommitmentState.Fulfilled, what: "diplomacy to count the second pledge");
+        Assert.Equal(600, fulfilled.OfficersDelivered);
+        Assert.Equal([(first.Id, 400), (second.Id, 200)], fulfilled.Fulfilments.Select(f => (f.SourceId, f.Officers)));
+        Assert.All(fulfilled.Fulfilments, f => Assert.Equal("personnel-pledge", f.Source));
+
+        var contributions = suite.ViaGateway<ContributionService.ContributionServiceClient>(financeOfficer);
+        var contribution = await contributions.RecordContributionAsync(new RecordContributionRequest
+        {
+            RequestId = NewId(), DonorNationCode = "KEN", Amount = new Money { CurrencyCode = "USD", Units = 10_000_000 },
+            Channel = Channel.TrustFund, DecidedOn = Day(2024, 10, 20),
+        });
+        foreach (var status in new[] { ContributionStatus.Committed, ContributionStatus.Paid })
+        {
+            await contributions.ChangeContributionStatusAsync(new ChangeContributionStatusRequest
+            {
+                RequestId = NewId(), Id = contribution.Id, Status = status, EffectiveOn = Day(2024, 11, 5),
+            });
+        }
+        var paid = await Eventually.Get(() => mine.GetCommitmentAsync(new GetCommitmentRequest { Id = money.Id }).ResponseAsync,
+            c => c.State == CommitmentState.Fulfilled, what: "diplomacy to count the payment");
+        Assert.Equal(contribution.Id, Assert.Single(paid.Fulfilments).SourceId);
+
+        var brief = await Eventually.Get(
+            () => suite.ViaGateway<PartnerService.PartnerServiceClient>(kenya).GetPartnerBriefAsync(new GetPartnerBriefRequest { NationCode = "KEN" }).ResponseAsync,
+            b => b.PaidUsd.Units == 10_000_000, what: "the brief to show the payment");
+        Assert.Equal(700, brief.PledgedOfficers);
+        Assert.Equal(10_000_000, brief.PledgedUsd.Units);
+        Assert.Equal(2, Assert.Single(brief.CommitmentCounts).Count);
+        Assert.Equal(CommitmentState.Fulfilled, brief.CommitmentCounts[0].State);
+    }
+
+    [Fact]
+    public async Task A_successor_mandate_carries_contingents_over_moves_the_ceiling_and_opens_a_budget_period()
+    {
+        var suite = fixture.Suite;
+        var admin = TestTokens.For("HTI", Roles.MissionAdmin);
+        var mandates = suite.ViaGateway<MandateService.MandateServiceClient>(diplomat);
+        var mss = await AdoptAsync(suite, diplomat, "S/RES/2751 (2024)", Day(2024, 10, 2), Day(2025, 10, 2), 2_500);
+        await PersonnelKnowsMandateAsync(suite, admin, "S/RES/2751 (2024)");
+        var contingent = await DeployAsync(suite, admin, "KEN", 200, 12, Day(2025, 6, 25));
+        Assert.Equal(Day(2025, 10, 2), contingent.PlannedTourEnd);
+
+        var gsf = await mandates.TransitionMandateAsync(new TransitionMandateRequest
+        {
+            RequestId = NewId(),
+            Id = mss.Id,
+            Successor = new AdoptMandateRequest
+            {
+                ResolutionSymbol = "S/RES/2793 (2025)",
+                AdoptedOn = Day(2025, 9, 30),
+                Vote = new Vote { InFavour = 12, Abstentions = 3 },
+                PeriodStart = Day(2025, 10, 3),
+                PeriodEnd = Day(2026, 10, 2),
+                PersonnelCeiling = 5_550,
+                Tasks = { "Gang Suppression Force: neutralise gangs and protect critical infrastructure" },
+            },
+        });
+        Assert.Equal(mss.Id, gsf.PredecessorId);
+        Assert.Equal(MandateStatus.Succeeded, (await mandates.GetMandateAsync(new GetMandateRequest { Id = mss.Id })).Status);
+
+        var strength = await PersonnelKnowsMandateAsync(suite, admin, "S/RES/2793 (2025)");
+        Assert.Equal(5_550, strength.AuthorizedCeiling);
+        var carried = await Eventually.Get(
+            () => suite.ViaGateway<ContingentService.ContingentServiceClient>(admin).GetContingentAsync(new GetContingentRequest { Id = contingent.Id }).ResponseAsync,
+            c => !c.TourEndCappedByMandate, what: "personnel to carry the contingent over");
+        Assert.Equal(Day(2026, 6, 24), carried.PlannedTourEnd);
+        await Eventually.Get(
+            () => suite.ViaGateway<BudgetService.BudgetServiceClient>(admin).ListBudgetPeriodsAsync(new ListBudgetPeriodsRequest()).ResponseAsync,
+            p => p.Periods.Any(x => x.ResolutionSymbol == "S/RES/2793 (2025)" && x.StartsOn.Equals(Day(2025, 10, 3))), what: "finance to open the successor's budget period");
+
+        await RpcAssert.FailedPrecondition(() => mandates.ExtendMandateAsync(new ExtendMandateRequest
+        {
+            RequestId = NewId(), Id = mss.Id, ResolutionSymbol = "S/RES/9999 (2025)", AdoptedOn = Day(2025, 9, 30), PeriodEnd = Day(2026, 10, 2),
+        }).ResponseAsync, "MANDATE_SUCCEEDED");
+    }
+}
