@@ -22,6 +22,10 @@ public sealed class DemoScenario(CallInvoker gateway, TextWriter log)
     private readonly ForceStrengthService.ForceStrengthServiceClient strength = new(gateway);
     private readonly ContributionService.ContributionServiceClient contributions = new(gateway);
     private readonly BudgetService.BudgetServiceClient budget = new(gateway);
+    private readonly AgreementService.AgreementServiceClient agreements = new(gateway);
+    private readonly EngagementService.EngagementServiceClient engagements = new(gateway);
+    private readonly CommitmentService.CommitmentServiceClient commitments = new(gateway);
+    private readonly PledgeService.PledgeServiceClient pledges = new(gateway);
 
     public async Task LoadAsync(CancellationToken ct)
     {
@@ -40,7 +44,7 @@ public sealed class DemoScenario(CallInvoker gateway, TextWriter log)
         var port = await RecapturedSiteAsync("port", "Port of Port-au-Prince", SiteKind.Port, 18.5547, -72.3497, 150, "Recaptured with the Haitian National Police", ct);
         var palace = await RecapturedSiteAsync("palace", "National Palace", SiteKind.Government, 18.5434, -72.3389, 100, "Recaptured with the Haitian National Police", ct);
 
-        await WaitForMandateAsync("S/RES/2699 (2023)", ct);
+        await WaitForMandateAsync(Day(2024, 10, 1), ct);
         await DeployAsync("ken-1", "KEN", "Kenya FPU 1", 200, hospital.Id, Day(2024, 6, 25), ct);
         await DeployAsync("ken-2", "KEN", "Kenya FPU 2", 200, port.Id, Day(2024, 7, 16), ct);
         await DeployAsync("jam-1", "JAM", "Jamaica Constabulary Force IPOs", 10, palace.Id, Day(2024, 9, 13), ct);
@@ -56,26 +60,39 @@ public sealed class DemoScenario(CallInvoker gateway, TextWriter log)
             PeriodEnd = Day(2025, 10, 2),
             Vote = new Vote { InFavour = 15 },
         }, cancellationToken: ct);
-        await WaitForMandateAsync("S/RES/2751 (2024)", ct);
+        await WaitForMandateAsync(Day(2025, 10, 2), ct);
 
-        await mandates.AdoptMandateAsync(new AdoptMandateRequest
+        await KenyaAsync(ct);
+
+        // The MSS becomes the Gang Suppression Force: a successor mandate, contingents and funds carry over.
+        await mandates.TransitionMandateAsync(new TransitionMandateRequest
         {
             RequestId = "demo-res-2793",
-            ResolutionSymbol = "S/RES/2793 (2025)",
-            AdoptedOn = Day(2025, 9, 30),
-            Vote = new Vote { InFavour = 12, Against = 0, Abstentions = 3 },
-            PeriodStart = Day(2025, 10, 3),
-            PeriodEnd = Day(2026, 10, 2),
-            PersonnelCeiling = 5_550,
+            Id = mss.Id,
+            Successor = new AdoptMandateRequest
+            {
+                ResolutionSymbol = "S/RES/2793 (2025)",
+                AdoptedOn = Day(2025, 9, 30),
+                Vote = new Vote { InFavour = 12, Against = 0, Abstentions = 3 },
+                PeriodStart = Day(2025, 10, 3),
+                PeriodEnd = Day(2026, 10, 2),
+                PersonnelCeiling = 5_550,
+                Tasks = { "Neutralise gangs and protect critical infrastructure with the Haitian National Police" },
+                ReportingObligations =
+                {
+                    new ReportingObligation { Title = "Secretary-General's report on the Gang Suppression Force", DueOn = Day(2026, 4, 2), Kind = ObligationKind.Report },
+                },
+            },
         }, cancellationToken: ct);
 
-        // An illustrative split of the USD 110.3M the trust fund reported pledged at the end of 2024.
-        await PledgeAsync("usa", "USA", "USD", 60_000_000, "", ct);
-        await PledgeAsync("can", "CAN", "CAD", 30_000_000, "0.74", ct);
-        await PledgeAsync("gbr", "GBR", "GBP", 10_000_000, "1.27", ct);
-        await PledgeAsync("fra", "FRA", "EUR", 5_000_000, "1.08", ct);
-        await PledgeAsync("esp", "ESP", "EUR", 5_000_000, "1.08", ct);
-        await PledgeAsync("kor", "KOR", "USD", 4_600_000, "", ct);
+        // An illustrative split of the trust fund's figures at the end of 2024: USD 110.3M pledged, 85M received.
+        await PledgeAsync("usa", "USA", "USD", 60_000_000, "", paid: true, ct);
+        await PledgeAsync("can", "CAN", "CAD", 30_000_000, "0.74", paid: false, ct);
+        await PledgeAsync("gbr", "GBR", "GBP", 10_000_000, "1.27", paid: true, ct);
+        await PledgeAsync("fra", "FRA", "EUR", 5_000_000, "1.08", paid: true, ct);
+        await PledgeAsync("esp", "ESP", "EUR", 5_000_000, "1.08", paid: true, ct);
+        await PledgeAsync("kor", "KOR", "USD", 1_500_000, "", paid: true, ct);
+        await PledgeAsync("aus", "AUS", "USD", 3_100_000, "", paid: false, ct);
 
         await ReportAsync(ct);
     }
@@ -87,11 +104,23 @@ public sealed class DemoScenario(CallInvoker gateway, TextWriter log)
 
         var kenya = await WaitAsync(() => partners.GetPartnerBriefAsync(new GetPartnerBriefRequest { NationCode = "KEN" }, cancellationToken: ct).ResponseAsync,
             b => b.DeployedOfficers >= 400, ct);
-        log.WriteLine($"  Kenya's brief (diplomacy, from personnel's events): {kenya.DeployedOfficers:N0} officers deployed in {kenya.DeployedContingents} contingents.");
+        kenya = await WaitAsync(() => partners.GetPartnerBriefAsync(new GetPartnerBriefRequest { NationCode = "KEN" }, cancellationToken: ct).ResponseAsync,
+            b => b.PledgedOfficers >= 600 && b.Commitments.All(c => c.OfficersDelivered == c.OfficersPromised), ct);
+        log.WriteLine($"  Kenya's brief (diplomacy, from personnel's events): {kenya.PledgedOfficers:N0} officers pledged, {kenya.DeployedOfficers:N0} deployed in {kenya.DeployedContingents} contingents;");
+        foreach (var c in kenya.Commitments)
+        {
+            log.WriteLine($"    commitment \"{c.Description}\" due {c.DueOn.Year:D4}-{c.DueOn.Month:D2}-{c.DueOn.Day:D2}: {c.OfficersDelivered}/{c.OfficersPromised} officers, {c.State}");
+        }
+        foreach (var a in kenya.Agreements)
+        {
+            log.WriteLine($"    agreement \"{a.Title}\": {a.Status}");
+        }
 
         var usa = await WaitAsync(() => partners.GetPartnerBriefAsync(new GetPartnerBriefRequest { NationCode = "USA" }, cancellationToken: ct).ResponseAsync,
             b => b.ContributionsPledged > 0, ct);
-        log.WriteLine($"  United States' brief (diplomacy, from finance's events): USD {usa.PledgedUsd.Units:N0} pledged.");
+        usa = await WaitAsync(() => partners.GetPartnerBriefAsync(new GetPartnerBriefRequest { NationCode = "USA" }, cancellationToken: ct).ResponseAsync,
+            b => b.PaidUsd.Units > 0, ct);
+        log.WriteLine($"  United States' brief (diplomacy, from finance's events): USD {usa.PledgedUsd.Units:N0} pledged, USD {usa.PaidUsd.Units:N0} paid.");
 
         var periods = await WaitAsync(() => budget.ListBudgetPeriodsAsync(new ListBudgetPeriodsRequest(), cancellationToken: ct).ResponseAsync,
             p => p.Periods.Count >= 3, ct);
@@ -148,8 +177,79 @@ public sealed class DemoScenario(CallInvoker gateway, TextWriter log)
         }
     }
 
-    private async Task PledgeAsync(string key, string donor, string currency, long units, string rate, CancellationToken ct) =>
-        await contributions.RecordContributionAsync(new RecordContributionRequest
+    /// <summary>
+    /// The report's Nairobi meeting: Kenya announces 600 more officers in pre-deployment training, pledges them, and
+    /// the commitment is fulfilled; the status-of-forces agreement with Haiti is in force, the tourism and culture
+    /// MOU in draft.
+    /// </summary>
+    private async Task KenyaAsync(CancellationToken ct)
+    {
+        var sofa = await agreements.CreateAgreementAsync(new CreateAgreementRequest
+        {
+            RequestId = "demo-agreement-ken-hti-sofa",
+            Kind = AgreementKind.StatusOfForces,
+            Title = "Reciprocal agreement between Kenya and Haiti on the deployment of Kenyan police",
+            PartyNationCodes = { "KEN", "HTI" },
+        }, cancellationToken: ct);
+        foreach (var nation in new[] { "KEN", "HTI" })
+        {
+            foreach (var status in new[] { AgreementStatus.Signed, AgreementStatus.Ratified, AgreementStatus.InForce })
+            {
+                await agreements.ChangePartyStatusAsync(new ChangePartyStatusRequest
+                {
+                    RequestId = $"demo-agreement-ken-hti-sofa-{nation}-{status}",
+                    Id = sofa.Id,
+                    NationCode = nation,
+                    Status = status,
+                    EffectiveOn = Day(2024, 3, 1),
+                }, cancellationToken: ct);
+            }
+        }
+        await agreements.CreateAgreementAsync(new CreateAgreementRequest
+        {
+            RequestId = "demo-agreement-ken-hti-tourism",
+            Kind = AgreementKind.MouTourism,
+            Title = "Memorandum of understanding between Kenya and Haiti on tourism and cultural exchange",
+            PartyNationCodes = { "KEN", "HTI" },
+        }, cancellationToken: ct);
+
+        var meeting = await engagements.RecordEngagementAsync(new RecordEngagementRequest
+        {
+            RequestId = "demo-engagement-nairobi",
+            Kind = EngagementKind.Meeting,
+            Title = "President Ruto and Prime Minister Conille, State House Nairobi",
+            HeldOn = Day(2024, 10, 11),
+            Location = "State House, Nairobi",
+            Participants = { new Participant { NationCode = "KEN", Role = "President" }, new Participant { NationCode = "HTI", Role = "Prime Minister" } },
+            Outcome = "Kenya to send 600 more officers, in pre-deployment training and ready next month; partners urged to honour their commitments; cooperation on tourism and culture.",
+            FollowUps =
+            {
+                new NewFollowUp { Action = "Draft the MOU on tourism and cultural exchange", Owner = "KEN Ministry of Foreign Affairs", DueOn = Day(2024, 12, 31) },
+            },
+        }, cancellationToken: ct);
+        await commitments.AnnounceCommitmentAsync(new AnnounceCommitmentRequest
+        {
+            RequestId = "demo-commitment-ken-600",
+            NationCode = "KEN",
+            Kind = CommitmentKind.Personnel,
+            Description = "Another 600 Kenyan police officers, ready for duty next month",
+            EngagementId = meeting.Id,
+            AnnouncedOn = Day(2024, 10, 11),
+            DueOn = Day(2024, 11, 30),
+            Officers = 600,
+        }, cancellationToken: ct);
+        await pledges.CreatePledgeAsync(new CreatePledgeRequest
+        {
+            RequestId = "demo-pledge-ken-600",
+            NationCode = "KEN",
+            UnitType = UnitType.FormedPoliceUnit,
+            OfficerCount = 600,
+        }, cancellationToken: ct);
+    }
+
+    private async Task PledgeAsync(string key, string donor, string currency, long units, string rate, bool paid, CancellationToken ct)
+    {
+        var contribution = await contributions.RecordContributionAsync(new RecordContributionRequest
         {
             RequestId = $"demo-pledge-{key}",
             DonorNationCode = donor,
@@ -160,11 +260,27 @@ public sealed class DemoScenario(CallInvoker gateway, TextWriter log)
             DecidedOn = Day(2024, 12, 31),
             Earmark = "MSS trust fund",
         }, cancellationToken: ct);
+        if (!paid)
+        {
+            return;
+        }
+        foreach (var status in new[] { ContributionStatus.Committed, ContributionStatus.Paid })
+        {
+            await contributions.ChangeContributionStatusAsync(new ChangeContributionStatusRequest
+            {
+                RequestId = $"demo-pledge-{key}-{status}",
+                Id = contribution.Id,
+                Status = status,
+                EffectiveOn = Day(2024, 12, 31),
+            }, cancellationToken: ct);
+        }
+    }
 
-    /// <summary>Personnel learns of mandates from diplomacy's events: wait until it has this one.</summary>
-    private Task WaitForMandateAsync(string symbol, CancellationToken ct) =>
+    /// <summary>Personnel learns of mandates from diplomacy's events: wait until its mandate runs at least to this day
+    /// (on a second load it already knows a later one).</summary>
+    private Task WaitForMandateAsync(Date end, CancellationToken ct) =>
         WaitAsync(() => strength.GetForceStrengthAsync(new GetForceStrengthRequest(), cancellationToken: ct).ResponseAsync,
-            s => s.MandateResolutionSymbol == symbol, ct);
+            s => s.MandatePeriodEnd is { } known && (known.Year, known.Month, known.Day).CompareTo((end.Year, end.Month, end.Day)) >= 0, ct);
 
     private static async Task<T> WaitAsync<T>(Func<Task<T>> read, Func<T, bool> done, CancellationToken ct)
     {

@@ -30,6 +30,12 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     stop.Cancel();
 };
+// A service manager (or `timeout`, or `kill`) stops it with SIGTERM: the same clean stop as Ctrl-C.
+using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+{
+    context.Cancel = true;
+    stop.Cancel();
+});
 
 var started = System.Diagnostics.Stopwatch.StartNew();
 LocalSuite suite;

@@ -64,6 +64,14 @@ public sealed class LocalRunTests : IAsyncLifetime
         var admin = Invoker(suite, "HTI", Roles.MissionAdmin);
         var pledges = await new ContributionService.ContributionServiceClient(admin).ListContributionsAsync(new ListContributionsRequest());
         Assert.Equal(110_300_000, pledges.Contributions.Sum(c => c.UsdValue.Units));
+        Assert.Equal(85_000_000, pledges.Contributions.Where(c => c.Status == ContributionStatus.Paid).Sum(c => c.UsdValue.Units));
+
+        var brief = await new PartnerService.PartnerServiceClient(kenya).GetPartnerBriefAsync(new GetPartnerBriefRequest { NationCode = "KEN" });
+        Assert.Equal(600, brief.PledgedOfficers);
+        Assert.Equal(400, brief.DeployedOfficers);
+        var commitment = Assert.Single(brief.Commitments);
+        Assert.Equal(CommitmentState.Fulfilled, commitment.State);
+        Assert.Equal([AgreementStatus.InForce, AgreementStatus.Draft], brief.Agreements.Select(a => a.Status));
 
         var usa = Invoker(suite, "USA", Roles.Contributor);
         var briefs = new PartnerService.PartnerServiceClient(usa);
@@ -95,7 +103,7 @@ public sealed class LocalRunTests : IAsyncLifetime
         var admin = Invoker(again, "HTI", Roles.MissionAdmin);
         Assert.Equal(4, (await new ContingentService.ContingentServiceClient(admin).ListContingentsAsync(new ListContingentsRequest())).Contingents.Count);
         Assert.Equal(2, (await new MandateService.MandateServiceClient(admin).ListMandatesAsync(new ListMandatesRequest())).Mandates.Count);
-        Assert.Equal(6, (await new ContributionService.ContributionServiceClient(admin).ListContributionsAsync(new ListContributionsRequest())).Contributions.Count);
+        Assert.Equal(7, (await new ContributionService.ContributionServiceClient(admin).ListContributionsAsync(new ListContributionsRequest())).Contributions.Count);
     }
 
     /// <summary>A caller through the local gateway, with a token signed by the local run's own key.</summary>
