@@ -2,18 +2,28 @@ using Xunit;
 
 namespace Coordination.Tests.Infrastructure;
 
-/// <summary>One host of one service for a whole test class (each test makes its own records).</summary>
+/// <summary>One host of one service behind the real gateway, for a whole test class (each test makes its own records).
+/// Clients call through the gateway, as partners do.</summary>
 public abstract class ServiceFixture(string service) : IAsyncLifetime
 {
     public SuiteHost Suite { get; private set; } = null!;
 
     public string Service { get; } = service;
 
-    public async Task InitializeAsync() => Suite = await SuiteHost.StartAsync([Service]);
+    public async Task InitializeAsync()
+    {
+        Suite = await SuiteHost.StartAsync([Service]);
+        // A whole class of tests shares one partner budget per nation: lift the limit (its own tests cover it).
+        await Suite.StartGatewayAsync(new Dictionary<string, string?>
+        {
+            ["Gateway:RateLimit:PermitsPerSecond"] = "10000",
+            ["Gateway:RateLimit:Burst"] = "10000",
+        });
+    }
 
     public async Task DisposeAsync() => await Suite.DisposeAsync();
 
-    public T Client<T>(string? token) where T : Grpc.Core.ClientBase<T> => Suite.Client<T>(Service, token);
+    public T Client<T>(string? token) where T : Grpc.Core.ClientBase<T> => Suite.ViaGateway<T>(token);
 }
 
 /// <summary>All four services and the gateway, for tests that cross services.</summary>
