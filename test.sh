@@ -114,6 +114,13 @@ if ((${#need_pkgs[@]})); then
   log "install took $(since "$t")"
 fi
 
+# ---------------------------------------------------------------- kubectl (renders deploy/k8s in the deployment tests)
+if ! command -v kubectl >/dev/null 2>&1; then
+  log "kubectl not found: trying apt (package kubectl); the deployment tests fail with a clear message without it"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends kubectl >&2 2>/dev/null ||
+    log "kubectl could not be installed from the configured apt sources"
+fi
+
 # ---------------------------------------------------------------- start RabbitMQ
 if [[ -z ${RABBITMQ_URI:-} ]]; then
   t=$(now)
