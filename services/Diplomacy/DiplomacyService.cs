@@ -1,6 +1,7 @@
 using Coordination.Diplomacy.Mandates;
 using Coordination.Diplomacy.Partners;
 using Coordination.Diplomacy.Persistence;
+using Coordination.Diplomacy.Sites;
 using Coordination.Hosting;
 using Coordination.Messaging;
 using Coordination.Persistence;
@@ -22,6 +23,7 @@ public static class DiplomacyService
             bus.AddConsumer<ContributionPledgedConsumer>();
             bus.AddConsumer<ContingentDeployedConsumer>();
             bus.AddConsumer<ContingentRepatriatedConsumer>();
+            bus.AddConsumer<SiteStatusChangedConsumer>();
         });
         return builder;
     }

@@ -3,6 +3,7 @@ using Coordination.Messaging;
 using Coordination.Personnel.Contingents;
 using Coordination.Personnel.Mandates;
 using Coordination.Personnel.Persistence;
+using Coordination.Personnel.Sites;
 using Coordination.Personnel.Strength;
 using Coordination.Persistence;
 
@@ -22,6 +23,7 @@ public static class PersonnelService
         {
             bus.AddConsumer<MandateAdoptedConsumer>();
             bus.AddConsumer<MandateExtendedConsumer>();
+            bus.AddConsumer<SiteStatusChangedConsumer>();
         });
         return builder;
     }

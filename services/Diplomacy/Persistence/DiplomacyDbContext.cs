@@ -1,15 +1,17 @@
 using Coordination.Diplomacy.Mandates;
 using Coordination.Diplomacy.Partners;
+using Coordination.Diplomacy.Sites;
 using Coordination.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.Diplomacy.Persistence;
 
-/// <summary>The diplomacy database: mandates with their renewals, and the partner briefs fed by events.</summary>
+/// <summary>The diplomacy database: mandates with their renewals, and the partner briefs and site tallies fed by events.</summary>
 public abstract class DiplomacyDbContext(DbContextOptions options) : ServiceDbContext(options)
 {
     public DbSet<Mandate> Mandates => Set<Mandate>();
     public DbSet<PartnerTally> PartnerTallies => Set<PartnerTally>();
+    public DbSet<SiteStatusTally> SiteStatusTallies => Set<SiteStatusTally>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
