@@ -181,4 +181,28 @@ public sealed class RequisitionTests(LogisticsGatewayFixture fixture) : IClassFi
         var pledges = await officer.Requisitions.ListInKindPledgesAsync(new ListInKindPledgesRequest { RequisitionId = requisition.Id });
         Assert.Equal("KEN", Assert.Single(pledges.Pledges).NationCode);
     }
+
+    [Fact]
+    public async Task The_fulfilment_of_a_site_adds_up_its_requisitions_per_item_and_leaves_cancelled_ones_out()
+    {
+        var site = await officer.SiteAsync(SiteStatus.Recaptured);
+        var rations = await officer.ItemAsync("RAT-AAA");
+        var water = await officer.ItemAsync("WAT-BBB", "Drinking water", ItemCategory.Water);
+        var first = await officer.ApprovedRequisitionAsync(site.Id, (rations, 300), (water, 100));
+        await officer.CommitAsync(first, 0, 250);
+        var second = await officer.ApprovedRequisitionAsync(site.Id, (rations, 200));
+        await officer.CommitAsync(second, 0, 50);
+        var cancelled = await officer.RequisitionAsync(site.Id, (rations, 1_000));
+        await officer.ChangeAsync(cancelled, RequisitionStatus.Cancelled);
+        await officer.RequisitionAsync((await officer.SiteAsync(SiteStatus.Secured)).Id, (rations, 7));
+
+        var report = await fixture.Desk(TestTokens.For("JAM", Roles.Contributor)).Reports.GetSupplyFulfilmentAsync(
+            new GetSupplyFulfilmentRequest { DestinationSiteId = site.Id });
+
+        Assert.Equal(2, report.RequisitionCount);
+        Assert.Equal([rations.Code, water.Code], report.Rows.Select(r => r.ItemCode));
+        Assert.Equal((500L, 300L, 0L, 0L), (report.Rows[0].RequestedQuantity, report.Rows[0].CommittedQuantity, report.Rows[0].InTransitQuantity, report.Rows[0].ReceivedQuantity));
+        Assert.Equal((100L, 0L), (report.Rows[1].RequestedQuantity, report.Rows[1].CommittedQuantity));
+        await RpcAssert.InvalidFields(() => officer.Reports.GetSupplyFulfilmentAsync(new GetSupplyFulfilmentRequest()).ResponseAsync, "requisition_id");
+    }
 }
