@@ -75,6 +75,7 @@ public sealed class ReportsApi(LogisticsDbContext db, TimeProvider time) : Logis
         };
     }
 
+    /// <summary>Two queries whatever the ledger's size: the site with its warehouse count, then its balances grouped by item.</summary>
     public override async Task<SiteStock> GetSiteStock(GetSiteStockRequest request, ServerCallContext context)
     {
         _ = Caller.From(context);
@@ -82,18 +83,23 @@ public sealed class ReportsApi(LogisticsDbContext db, TimeProvider time) : Logis
         v.Id(request.SiteId, "site_id");
         v.ThrowIfAny();
         var ct = context.CancellationToken;
-        var site = await db.Sites.AsNoTracking().GetAsync(request.SiteId, "site", ct);
-        var warehouses = db.Warehouses.Where(w => w.SiteId == site.Id).Select(w => w.Id);
-        var rows = await db.StockLevels.AsNoTracking()
-            .Where(l => warehouses.Contains(l.WarehouseId))
-            .GroupBy(l => l.ItemId)
-            .Select(g => new { ItemId = g.Key, OnHand = g.Sum(l => l.OnHand), Daily = g.Sum(l => (long)l.DailyConsumption), Warehouses = g.Count() })
+        var site = await db.Sites.AsNoTracking()
+            .Where(s => s.Id == request.SiteId)
+            .Select(s => new { s.Id, Warehouses = db.Warehouses.Count(w => w.SiteId == s.Id) })
+            .FirstOrDefaultAsync(ct) ?? throw new Errors.ResourceNotFoundException("site", request.SiteId);
+        var rows = await (
+                from level in db.StockLevels
+                join warehouse in db.Warehouses on level.WarehouseId equals warehouse.Id
+                join item in db.CatalogItems on level.ItemId equals item.Id
+                where warehouse.SiteId == site.Id
+                group level by new { item.Id, item.Code } into g
+                select new { ItemId = g.Key.Id, g.Key.Code, OnHand = g.Sum(l => l.OnHand), Daily = g.Sum(l => (long)l.DailyConsumption), Warehouses = g.Count() })
+            .AsNoTracking()
             .ToListAsync(ct);
-        var codes = await ItemCodesAsync(rows.Select(r => r.ItemId), ct);
-        var report = new SiteStock { SiteId = site.Id, WarehouseCount = await warehouses.CountAsync(ct) };
-        foreach (var r in rows.OrderBy(r => codes[r.ItemId], StringComparer.Ordinal))
+        var report = new SiteStock { SiteId = site.Id, WarehouseCount = site.Warehouses };
+        foreach (var r in rows.OrderBy(r => r.Code, StringComparer.Ordinal))
         {
-            var row = new SiteStockRow { ItemId = r.ItemId, ItemCode = codes[r.ItemId], OnHand = r.OnHand, DailyConsumption = r.Daily, WarehouseCount = r.Warehouses };
+            var row = new SiteStockRow { ItemId = r.ItemId, ItemCode = r.Code, OnHand = r.OnHand, DailyConsumption = r.Daily, WarehouseCount = r.Warehouses };
             if (StockArithmetic.DaysOfSupply(r.OnHand, r.Daily) is { } days)
             {
                 row.DaysOfSupply = days;

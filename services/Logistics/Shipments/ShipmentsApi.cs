@@ -128,12 +128,11 @@ public sealed class ShipmentsApi(LogisticsDbContext db, StockLedger ledger, Idem
             var now = time.UtcNow();
             var origin = await db.Warehouses.AsNoTracking().GetAsync(shipment.OriginWarehouseId, "warehouse", ct);
             var site = await db.Sites.AsNoTracking().GetAsync(shipment.DestinationSiteId, "site", ct);
-            var items = await ItemsAsync(shipment.Lines.Select(l => l.ItemId), ct);
             var requisitions = await RequisitionsAsync(shipment.Lines.Select(l => l.RequisitionId), tracked: true, ct);
             shipment.Dispatch(site.Status, caller, request.RequestId, now);
             foreach (var line in shipment.Lines.OrderBy(l => l.Id, StringComparer.Ordinal))
             {
-                await ledger.MoveAsync(origin, items[line.ItemId], StockMovementKind.TransferredOut, line.Quantity,
+                await ledger.MoveAsync(origin.Id, line.ItemId, StockMovementKind.TransferredOut, line.Quantity,
                     $"Dispatched on waybill {shipment.WaybillNumber} to {site.Name}", $"shipments/{shipment.Id}", caller.Subject, now, ct);
                 if (line.RequisitionId.Length > 0)
                 {
@@ -199,13 +198,12 @@ public sealed class ShipmentsApi(LogisticsDbContext db, StockLedger ledger, Idem
             var now = time.UtcNow();
             shipment.Receive(receiving.Id, request.Lines.ToDictionary(l => l.LineId, l => new LineReceipt(l.ReceivedQuantity, l.DamagedQuantity, l.Note)),
                 caller, request.RequestId, now);
-            var items = await ItemsAsync(shipment.Lines.Select(l => l.ItemId), ct);
             var requisitions = await RequisitionsAsync(shipment.Lines.Select(l => l.RequisitionId), tracked: true, ct);
             foreach (var line in shipment.Lines.OrderBy(l => l.Id, StringComparer.Ordinal))
             {
                 if (line.Accepted > 0)
                 {
-                    await ledger.MoveAsync(receiving, items[line.ItemId], StockMovementKind.TransferredIn, line.Accepted,
+                    await ledger.MoveAsync(receiving.Id, line.ItemId, StockMovementKind.TransferredIn, line.Accepted,
                         $"Received on waybill {shipment.WaybillNumber}", $"shipments/{shipment.Id}", caller.Subject, now, ct);
                 }
                 if (line.RequisitionId.Length > 0)

@@ -30,12 +30,12 @@ public sealed class StockApi(LogisticsDbContext db, StockLedger ledger, Idempote
         v.ThrowIfAny();
         caller.RequireRole("record stock movements", LogisticsRoles.Editors);
         var ct = context.CancellationToken;
-        var warehouse = await db.Warehouses.AsNoTracking().GetAsync(request.WarehouseId, "warehouse", ct);
-        var item = await db.CatalogItems.AsNoTracking().GetAsync(request.ItemId, "catalog item", ct);
 
+        // The hot path of the stock API: the ledger checks the warehouse and item exist only when it opens a balance.
         return await ConcurrentWrites.AbortOnRaceAsync(() => requests.ExecuteAsync(request, request.RequestId, caller, context, async () =>
         {
-            var (entry, level) = await ledger.MoveAsync(warehouse, item, request.Kind, request.Quantity, request.Reason, "", caller.Subject, time.UtcNow(), ct);
+            var (entry, level) = await ledger.MoveAsync(request.WarehouseId, request.ItemId, request.Kind, request.Quantity, request.Reason, "",
+                caller.Subject, time.UtcNow(), ct);
             return new StockMovementResult { Entry = entry.ToProto(), Level = level.ToProto() };
         }));
     }
@@ -61,9 +61,9 @@ public sealed class StockApi(LogisticsDbContext db, StockLedger ledger, Idempote
         return await ConcurrentWrites.AbortOnRaceAsync(() => requests.ExecuteAsync(request, request.RequestId, caller, context, async () =>
         {
             var now = time.UtcNow();
-            var (outEntry, _) = await ledger.MoveAsync(from, item, StockMovementKind.TransferredOut, request.Quantity,
+            var (outEntry, _) = await ledger.MoveAsync(from.Id, item.Id, StockMovementKind.TransferredOut, request.Quantity,
                 request.Reason, $"warehouses/{to.Id}", caller.Subject, now, ct);
-            var (inEntry, _) = await ledger.MoveAsync(to, item, StockMovementKind.TransferredIn, request.Quantity,
+            var (inEntry, _) = await ledger.MoveAsync(to.Id, item.Id, StockMovementKind.TransferredIn, request.Quantity,
                 request.Reason, $"warehouses/{from.Id}", caller.Subject, now, ct);
             return new TransferStockResponse { OutEntry = outEntry.ToProto(), InEntry = inEntry.ToProto() };
         }));

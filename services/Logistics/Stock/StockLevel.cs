@@ -36,17 +36,17 @@ public sealed class StockLevel : IKeyed
     /// <summary>Whole days the stock lasts at the daily consumption; null when the consumption is not known.</summary>
     public long? DaysOfSupply => StockArithmetic.DaysOfSupply(OnHand, DailyConsumption);
 
-    /// <summary>Applies one movement and returns the ledger entry that records it; refuses to go below zero.</summary>
-    public StockEntry Move(StockMovementKind kind, int quantity, string reason, string reference, string recordedBy, DateTime now,
-        CatalogItem item, Warehouse warehouse)
+    /// <summary>False when the movement would take the balance below zero.</summary>
+    public bool Allows(StockMovementKind kind, int quantity) => OnHand + Delta(kind, quantity) >= 0;
+
+    /// <summary>Applies one movement and returns the ledger entry that records it. The caller checked <see cref="Allows"/>.</summary>
+    public StockEntry Move(StockMovementKind kind, int quantity, string reason, string reference, string recordedBy, DateTime now)
     {
-        var delta = StockMovements.IsInbound(kind) ? quantity : -(long)quantity;
-        if (OnHand + delta < 0)
+        if (!Allows(kind, quantity))
         {
-            throw new PreconditionFailedException("INSUFFICIENT_STOCK", $"warehouses/{warehouse.Id}/items/{item.Id}",
-                $"Not enough {item.Label} in warehouse '{warehouse.Name}': {OnHand:N0} {item.UnitOfIssue} on hand, {quantity:N0} requested ({StockMovements.Name(kind)}); stock cannot go negative.");
+            throw new InvalidOperationException($"Stock of {ItemId} in {WarehouseId} would go negative; check Allows first.");
         }
-        OnHand += delta;
+        OnHand += Delta(kind, quantity);
         Revision++;
         UpdatedAt = now;
         return new StockEntry
@@ -55,7 +55,7 @@ public sealed class StockLevel : IKeyed
             ItemId = ItemId,
             Kind = kind,
             Quantity = quantity,
-            Delta = delta,
+            Delta = Delta(kind, quantity),
             BalanceAfter = OnHand,
             Reason = reason,
             Reference = reference,
@@ -63,6 +63,13 @@ public sealed class StockLevel : IKeyed
             RecordedAt = now,
         };
     }
+
+    /// <summary>The refusal a person can act on: which item, which warehouse, how much is there and how much was asked.</summary>
+    public PreconditionFailedException Refusal(StockMovementKind kind, int quantity, CatalogItem item, Warehouse warehouse) =>
+        new("INSUFFICIENT_STOCK", $"warehouses/{warehouse.Id}/items/{item.Id}",
+            $"Not enough {item.Label} in warehouse '{warehouse.Name}': {OnHand:N0} {item.UnitOfIssue} on hand, {quantity:N0} requested ({StockMovements.Name(kind)}); stock cannot go negative.");
+
+    private static long Delta(StockMovementKind kind, int quantity) => StockMovements.IsInbound(kind) ? quantity : -(long)quantity;
 
     public void SetDailyConsumption(int unitsPerDay, DateTime now)
     {
