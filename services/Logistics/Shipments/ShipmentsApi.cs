@@ -1,19 +1,18 @@
 using Coordination.Auth;
 using Coordination.Errors;
 using Coordination.Events;
-using Coordination.Logistics.Catalog;
 using Coordination.Logistics.Persistence;
 using Coordination.Logistics.Requisitions;
 using Coordination.Logistics.Stock;
 using Coordination.Logistics.V1;
-using CatalogItem = Coordination.Logistics.Catalog.CatalogItem;
-using Requisition = Coordination.Logistics.Requisitions.Requisition;
 using Coordination.Persistence;
 using Coordination.Requests;
 using Coordination.Validation;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
+using CatalogItem = Coordination.Logistics.Catalog.CatalogItem;
+using Requisition = Coordination.Logistics.Requisitions.Requisition;
 
 namespace Coordination.Logistics.Shipments;
 

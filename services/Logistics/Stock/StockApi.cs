@@ -1,6 +1,4 @@
 using Coordination.Auth;
-using Coordination.Errors;
-using Coordination.Logistics.Catalog;
 using Coordination.Logistics.Persistence;
 using Coordination.Logistics.V1;
 using Coordination.Persistence;

@@ -1,9 +1,8 @@
 using Coordination.Errors;
-using Coordination.Logistics.Catalog;
 using Coordination.Logistics.V1;
+using Coordination.Persistence;
 using CatalogItem = Coordination.Logistics.Catalog.CatalogItem;
 using Warehouse = Coordination.Logistics.Catalog.Warehouse;
-using Coordination.Persistence;
 
 namespace Coordination.Logistics.Stock;
 

@@ -23,10 +23,11 @@ public sealed class ShiftedClock : TimeProvider
 }
 
 /// <summary>
-/// Logistics on PostgreSQL and RabbitMQ, with a clock the test controls, behind the real gateway (whose own clock is
-/// the real one). <see cref="SuiteHost"/> cannot replace a service's TimeProvider, so this host is built here.
+/// Logistics with a clock the test controls, behind the real gateway (whose own clock is the real one), on PostgreSQL
+/// and RabbitMQ or, for the local run's provider, on SQLite. <see cref="SuiteHost"/> cannot replace a service's
+/// TimeProvider nor use SQLite, so this host is built here.
 /// </summary>
-public sealed class ClockedLogisticsFixture : IAsyncLifetime
+public abstract class StandaloneLogisticsFixture(bool sqlite) : IAsyncLifetime
 {
     private readonly List<GrpcChannel> channels = [];
     private WebApplication logistics = null!;
@@ -37,19 +38,29 @@ public sealed class ClockedLogisticsFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        database = await TestDatabases.CreateAsync(LogisticsService.Name);
-        logistics = LogisticsService.Module.Build(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Hosting:BindAddress"] = "127.0.0.1",
             ["Hosting:GrpcPort"] = "0",
             ["Hosting:HttpPort"] = "0",
             ["Auth:SigningKey"] = TestTokens.SigningKey,
-            ["ConnectionStrings:Database"] = database,
-            ["Messaging:RabbitMqUri"] = await TestEnvironment.RabbitMqUriAsync(),
-            ["Messaging:Prefix"] = $"t{Guid.NewGuid():N}"[..9] + "-",
             ["Outbox:PollInterval"] = "00:00:00.250",
             ["Logging:LogLevel:Default"] = "Warning",
-        }, services => services.AddSingleton<TimeProvider>(Clock));
+        };
+        if (sqlite)
+        {
+            database = Path.Combine(Path.GetTempPath(), $"coordination-logistics-{Guid.NewGuid():N}");
+            settings["Database:Provider"] = "sqlite";
+            settings["Database:SqliteDirectory"] = database;
+        }
+        else
+        {
+            database = await TestDatabases.CreateAsync(LogisticsService.Name);
+            settings["ConnectionStrings:Database"] = database;
+            settings["Messaging:RabbitMqUri"] = await TestEnvironment.RabbitMqUriAsync();
+            settings["Messaging:Prefix"] = $"t{Guid.NewGuid():N}"[..9] + "-";
+        }
+        logistics = LogisticsService.Module.Build(settings, services => services.AddSingleton<TimeProvider>(Clock));
         await logistics.Services.MigrateDatabaseAsync();
         await logistics.StartAsync();
         gateway = GatewaySetup.Module.Build(new Dictionary<string, string?>
@@ -76,10 +87,18 @@ public sealed class ClockedLogisticsFixture : IAsyncLifetime
         await gateway.DisposeAsync();
         await logistics.StopAsync();
         await logistics.DisposeAsync();
-        await TestDatabases.DropAsync(database);
+        if (sqlite)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(database, recursive: true);
+        }
+        else
+        {
+            await TestDatabases.DropAsync(database);
+        }
     }
 
-    private sealed class Clients(ClockedLogisticsFixture fixture, string token) : IGatewayClients
+    private sealed class Clients(StandaloneLogisticsFixture fixture, string token) : IGatewayClients
     {
         public T Get<T>() where T : ClientBase<T>
         {
@@ -97,3 +116,9 @@ public sealed class ClockedLogisticsFixture : IAsyncLifetime
         }
     }
 }
+
+/// <summary>Logistics on PostgreSQL and RabbitMQ with a clock the test moves.</summary>
+public sealed class ClockedLogisticsFixture() : StandaloneLogisticsFixture(sqlite: false);
+
+/// <summary>Logistics on SQLite (the local run's provider) with its in-memory bus and a clock the test moves.</summary>
+public sealed class SqliteLogisticsFixture() : StandaloneLogisticsFixture(sqlite: true);
