@@ -3,6 +3,7 @@ using Coordination.Diplomacy.V1;
 using Coordination.Finance.V1;
 using Coordination.Logistics.V1;
 using Coordination.Personnel.V1;
+using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 
 namespace Coordination.Local;
@@ -10,7 +11,8 @@ namespace Coordination.Local;
 /// <summary>
 /// The mission as the news report and the public record tell it: Resolutions 2699, 2751 and 2793; the general
 /// hospital, the port and the National Palace recaptured with the Haitian National Police; Kenya's first two
-/// contingents deployed, 600 more officers in pre-deployment training; the trust fund's USD 110.3M pledged.
+/// contingents deployed, 600 more officers in pre-deployment training; the trust fund's USD 110.3M pledged; a
+/// warehouse at the port with rations and water, and a convoy on its way from it to the hospital.
 /// Every call carries a fixed request id, so loading it twice changes nothing.
 /// </summary>
 public sealed class DemoScenario(CallInvoker gateway, TextWriter log)
@@ -26,6 +28,9 @@ public sealed class DemoScenario(CallInvoker gateway, TextWriter log)
     private readonly EngagementService.EngagementServiceClient engagements = new(gateway);
     private readonly CommitmentService.CommitmentServiceClient commitments = new(gateway);
     private readonly PledgeService.PledgeServiceClient pledges = new(gateway);
+    private readonly CatalogService.CatalogServiceClient catalog = new(gateway);
+    private readonly StockService.StockServiceClient stock = new(gateway);
+    private readonly ShipmentService.ShipmentServiceClient shipments = new(gateway);
 
     public async Task LoadAsync(CancellationToken ct)
     {
@@ -94,8 +99,59 @@ public sealed class DemoScenario(CallInvoker gateway, TextWriter log)
         await PledgeAsync("kor", "KOR", "USD", 1_500_000, "", paid: true, ct);
         await PledgeAsync("aus", "AUS", "USD", 3_100_000, "", paid: false, ct);
 
+        await SupplyHospitalFromPortAsync(port, hospital, ct);
+
         await ReportAsync(ct);
     }
+
+    /// <summary>A bonded warehouse at the port holds rations and water; a convoy takes some to the hospital.</summary>
+    private async Task SupplyHospitalFromPortAsync(Logistics.V1.Site port, Logistics.V1.Site hospital, CancellationToken ct)
+    {
+        var rations = await catalog.CreateCatalogItemAsync(new CreateCatalogItemRequest
+        {
+            RequestId = "demo-item-mre", Code = "RAT-MRE-12", Name = "Meal ready to eat", Category = ItemCategory.Rations,
+            UnitOfIssue = "case", PackSize = 12, BaseUnit = "meal",
+        }, cancellationToken: ct);
+        var water = await catalog.CreateCatalogItemAsync(new CreateCatalogItemRequest
+        {
+            RequestId = "demo-item-water", Code = "WAT-JERRY-20L", Name = "Drinking water, 20 l jerrycan", Category = ItemCategory.Water,
+            UnitOfIssue = "pallet", PackSize = 48, BaseUnit = "jerrycan",
+        }, cancellationToken: ct);
+        var warehouse = await catalog.CreateWarehouseAsync(new CreateWarehouseRequest
+        {
+            RequestId = "demo-warehouse-port", Name = "Port of Port-au-Prince bonded warehouse", SiteId = port.Id,
+        }, cancellationToken: ct);
+        await ReceiveAsync("mre", warehouse.Id, rations.Id, 2_000, "Landed from the Mombasa charter", ct);
+        await ReceiveAsync("water", warehouse.Id, water.Id, 150, "Landed from the Mombasa charter", ct);
+        await stock.SetConsumptionRateAsync(new SetConsumptionRateRequest
+        {
+            RequestId = "demo-rate-port-mre", WarehouseId = warehouse.Id, ItemId = rations.Id, DailyConsumption = 35,
+        }, cancellationToken: ct);
+
+        var convoy = await shipments.CreateShipmentAsync(new CreateShipmentRequest
+        {
+            RequestId = "demo-shipment-hospital",
+            OriginWarehouseId = warehouse.Id,
+            DestinationSiteId = hospital.Id,
+            Carrier = "MSS road convoy",
+            WaybillNumber = "MSS-HUEH-0001",
+            Eta = Timestamp.FromDateTime(new DateTime(2024, 7, 2, 15, 0, 0, DateTimeKind.Utc)),
+            Lines =
+            {
+                new ShipmentLineInput { ItemId = rations.Id, Quantity = 400 },
+                new ShipmentLineInput { ItemId = water.Id, Quantity = 30 },
+            },
+        }, cancellationToken: ct);
+        var dispatched = await shipments.DispatchShipmentAsync(new DispatchShipmentRequest { RequestId = "demo-shipment-hospital-dispatch", Id = convoy.Id }, cancellationToken: ct);
+        var left = await stock.GetStockLevelAsync(new GetStockLevelRequest { WarehouseId = warehouse.Id, ItemId = rations.Id }, cancellationToken: ct);
+        log.WriteLine($"  Port warehouse: {left.OnHand:N0} cases of rations ({left.DaysOfSupply} days of supply); convoy {dispatched.WaybillNumber} to the hospital {(dispatched.Status == ShipmentStatus.InTransit ? "in transit" : "at " + dispatched.Status)}, escort required: {dispatched.EscortRequired}.");
+    }
+
+    private Task ReceiveAsync(string key, string warehouseId, string itemId, int quantity, string reason, CancellationToken ct) =>
+        stock.RecordStockMovementAsync(new RecordStockMovementRequest
+        {
+            RequestId = $"demo-stock-port-{key}", WarehouseId = warehouseId, ItemId = itemId, Kind = StockMovementKind.Received, Quantity = quantity, Reason = reason,
+        }, cancellationToken: ct).ResponseAsync;
 
     private async Task ReportAsync(CancellationToken ct)
     {

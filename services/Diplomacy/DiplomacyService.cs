@@ -5,6 +5,7 @@ using Coordination.Diplomacy.Engagements;
 using Coordination.Diplomacy.Mandates;
 using Coordination.Diplomacy.Partners;
 using Coordination.Diplomacy.Persistence;
+using Coordination.Diplomacy.Sites;
 using Coordination.Hosting;
 using Coordination.Messaging;
 using Coordination.Persistence;
@@ -28,6 +29,7 @@ public static class DiplomacyService
             bus.AddConsumer<ContingentRepatriatedConsumer>();
             bus.AddConsumer<PersonnelPledgedConsumer>();
             bus.AddConsumer<ContributionPaidConsumer>();
+            bus.AddConsumer<SiteStatusChangedConsumer>();
         });
         builder.Services.Configure<DeadlineOptions>(builder.Configuration.GetSection("Diplomacy:Deadlines"));
         builder.Services.AddSingleton<DeadlineWatch>();

@@ -1,6 +1,13 @@
 using Coordination.Hosting;
+using Coordination.Logistics.Catalog;
+using Coordination.Logistics.Equipment;
 using Coordination.Logistics.Persistence;
+using Coordination.Logistics.Planning;
+using Coordination.Logistics.Reports;
+using Coordination.Logistics.Requisitions;
+using Coordination.Logistics.Shipments;
 using Coordination.Logistics.Sites;
+using Coordination.Logistics.Stock;
 using Coordination.Messaging;
 using Coordination.Persistence;
 
@@ -20,7 +27,10 @@ public static class LogisticsService
         {
             bus.AddConsumer<ContingentDeployedConsumer>();
             bus.AddConsumer<ContingentRepatriatedConsumer>();
+            bus.AddConsumer<SupportPlanOnDeploymentConsumer>();
+            bus.AddConsumer<SupportPlanOnRepatriationConsumer>();
         });
+        builder.Services.AddScoped<StockLedger>();
         return builder;
     }
 
@@ -28,6 +38,12 @@ public static class LogisticsService
     {
         app.MapServiceDefaults();
         app.MapGrpcService<SitesApi>().RequireAuthorization();
+        app.MapGrpcService<CatalogApi>().RequireAuthorization();
+        app.MapGrpcService<StockApi>().RequireAuthorization();
+        app.MapGrpcService<RequisitionsApi>().RequireAuthorization();
+        app.MapGrpcService<ShipmentsApi>().RequireAuthorization();
+        app.MapGrpcService<EquipmentApi>().RequireAuthorization();
+        app.MapGrpcService<ReportsApi>().RequireAuthorization();
         return app;
     }
 }

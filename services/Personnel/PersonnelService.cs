@@ -4,6 +4,7 @@ using Coordination.Personnel.Contingents;
 using Coordination.Personnel.Mandates;
 using Coordination.Personnel.Persistence;
 using Coordination.Personnel.Pledges;
+using Coordination.Personnel.Sites;
 using Coordination.Personnel.Strength;
 using Coordination.Persistence;
 
@@ -24,6 +25,7 @@ public static class PersonnelService
             bus.AddConsumer<MandateAdoptedConsumer>();
             bus.AddConsumer<MandateExtendedConsumer>();
             bus.AddConsumer<MandateTransitionedConsumer>();
+            bus.AddConsumer<SiteStatusChangedConsumer>();
         });
         return builder;
     }

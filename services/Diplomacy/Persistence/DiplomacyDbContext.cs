@@ -4,12 +4,13 @@ using Coordination.Diplomacy.Deadlines;
 using Coordination.Diplomacy.Engagements;
 using Coordination.Diplomacy.Mandates;
 using Coordination.Diplomacy.Partners;
+using Coordination.Diplomacy.Sites;
 using Coordination.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.Diplomacy.Persistence;
 
-/// <summary>The diplomacy database: mandates with their renewals, and the partner briefs fed by events.</summary>
+/// <summary>The diplomacy database: mandates with their renewals, and the partner briefs and site tallies fed by events.</summary>
 public abstract class DiplomacyDbContext(DbContextOptions options) : ServiceDbContext(options)
 {
     public DbSet<Mandate> Mandates => Set<Mandate>();
@@ -18,6 +19,7 @@ public abstract class DiplomacyDbContext(DbContextOptions options) : ServiceDbCo
     public DbSet<Engagement> Engagements => Set<Engagement>();
     public DbSet<Commitment> Commitments => Set<Commitment>();
     public DbSet<DeadlineNotice> DeadlineNotices => Set<DeadlineNotice>();
+    public DbSet<SiteStatusTally> SiteStatusTallies => Set<SiteStatusTally>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,15 +1,37 @@
+using Coordination.Logistics.Catalog;
+using Coordination.Logistics.Equipment;
+using Coordination.Logistics.Planning;
+using Coordination.Logistics.Requisitions;
+using Coordination.Logistics.Shipments;
 using Coordination.Logistics.Sites;
+using Coordination.Logistics.Stock;
 using Coordination.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.Logistics.Persistence;
 
-/// <summary>The logistics database: sites, their status history, and which contingents they support.</summary>
+/// <summary>
+/// The logistics database: sites with their status history and supported contingents; the catalog, warehouses and
+/// the stock ledger with its balances; requisitions, in-kind pledges, shipments; contingent-owned equipment; and the
+/// support plans made from personnel's events.
+/// </summary>
 public abstract class LogisticsDbContext(DbContextOptions options) : ServiceDbContext(options)
 {
     public DbSet<Site> Sites => Set<Site>();
     public DbSet<SiteStatusChange> SiteStatusChanges => Set<SiteStatusChange>();
     public DbSet<SiteAssignment> SiteAssignments => Set<SiteAssignment>();
+    public DbSet<CatalogItem> CatalogItems => Set<CatalogItem>();
+    public DbSet<Warehouse> Warehouses => Set<Warehouse>();
+    public DbSet<StockLevel> StockLevels => Set<StockLevel>();
+    public DbSet<StockEntry> StockEntries => Set<StockEntry>();
+    public DbSet<Requisition> Requisitions => Set<Requisition>();
+    public DbSet<RequisitionLine> RequisitionLines => Set<RequisitionLine>();
+    public DbSet<InKindPledge> InKindPledges => Set<InKindPledge>();
+    public DbSet<Shipment> Shipments => Set<Shipment>();
+    public DbSet<ShipmentLine> ShipmentLines => Set<ShipmentLine>();
+    public DbSet<EquipmentLine> EquipmentLines => Set<EquipmentLine>();
+    public DbSet<Inspection> EquipmentInspections => Set<Inspection>();
+    public DbSet<SupportPlan> SupportPlans => Set<SupportPlan>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

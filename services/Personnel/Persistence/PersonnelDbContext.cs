@@ -1,17 +1,19 @@
 using Coordination.Personnel.Contingents;
 using Coordination.Personnel.Mandates;
 using Coordination.Personnel.Pledges;
+using Coordination.Personnel.Sites;
 using Coordination.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.Personnel.Persistence;
 
-/// <summary>The personnel database: contingents and the mandate as diplomacy last announced it.</summary>
+/// <summary>The personnel database: contingents, the mandate as diplomacy last announced it, and sites' status as logistics announced it.</summary>
 public abstract class PersonnelDbContext(DbContextOptions options) : ServiceDbContext(options)
 {
     public DbSet<Contingent> Contingents => Set<Contingent>();
     public DbSet<MandateView> Mandates => Set<MandateView>();
     public DbSet<Pledge> Pledges => Set<Pledge>();
+    public DbSet<SiteView> Sites => Set<SiteView>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -510,6 +510,40 @@ namespace Coordination.Diplomacy.Persistence.Migrations.Postgres
                     b.ToTable("partner_tallies", (string)null);
                 });
 
+            modelBuilder.Entity("Coordination.Diplomacy.Sites.SiteStatusTally", b =>
+                {
+                    b.Property<string>("SiteId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Changes")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("LastChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastStatus")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SiteName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<int>("TimesLost")
+                        .HasColumnType("integer");
+
+                    b.HasKey("SiteId");
+
+                    b.ToTable("site_status_tallies", (string)null);
+                });
+
             modelBuilder.Entity("Coordination.Messaging.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")

@@ -505,6 +505,40 @@ namespace Coordination.Diplomacy.Persistence.Migrations.Sqlite
                     b.ToTable("partner_tallies", (string)null);
                 });
 
+            modelBuilder.Entity("Coordination.Diplomacy.Sites.SiteStatusTally", b =>
+                {
+                    b.Property<string>("SiteId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Changes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LastChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastStatus")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SiteName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TimesLost")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SiteId");
+
+                    b.ToTable("site_status_tallies", (string)null);
+                });
+
             modelBuilder.Entity("Coordination.Messaging.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")

@@ -260,6 +260,37 @@ namespace Coordination.Personnel.Persistence.Migrations.Postgres
                     b.ToTable("pledges", (string)null);
                 });
 
+            modelBuilder.Entity("Coordination.Personnel.Sites.SiteView", b =>
+                {
+                    b.Property<string>("SiteId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("ChangeCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("StatusChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("SiteId");
+
+                    b.ToTable("site_views", (string)null);
+                });
+
             modelBuilder.Entity("Coordination.Requests.RequestRecord", b =>
                 {
                     b.Property<string>("Scope")

@@ -255,6 +255,37 @@ namespace Coordination.Personnel.Persistence.Migrations.Sqlite
                     b.ToTable("pledges", (string)null);
                 });
 
+            modelBuilder.Entity("Coordination.Personnel.Sites.SiteView", b =>
+                {
+                    b.Property<string>("SiteId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ChangeCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StatusChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SiteId");
+
+                    b.ToTable("site_views", (string)null);
+                });
+
             modelBuilder.Entity("Coordination.Requests.RequestRecord", b =>
                 {
                     b.Property<string>("Scope")

@@ -1,0 +1,138 @@
+using Coordination.Auth;
+using Coordination.Events;
+using Coordination.Logistics.Persistence;
+using Coordination.Logistics.V1;
+using Coordination.Persistence;
+using Coordination.Requests;
+using Coordination.Validation;
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coordination.Logistics.Equipment;
+
+/// <summary>
+/// gRPC surface of contingent-owned equipment. Logistics officers and mission admins record MOU lines and any
+/// inspection; a contributor records inspections of its own nation's lines only; everyone authenticated reads.
+/// </summary>
+public sealed class EquipmentApi(LogisticsDbContext db, IdempotentRequests requests, TimeProvider time) : EquipmentService.EquipmentServiceBase
+{
+    public override Task<V1.EquipmentLine> CreateEquipmentLine(CreateEquipmentLineRequest request, ServerCallContext context)
+    {
+        var caller = Caller.From(context);
+        var v = new Violations();
+        v.RequestId(request.RequestId);
+        v.Id(request.ContingentId, "contingent_id");
+        v.NationCode(request.NationCode, "nation_code");
+        v.Text(request.Description, "description", 1, 200);
+        v.Defined(request.Category, "category");
+        v.Range(request.Quantity, "quantity", 1, 10_000);
+        v.Defined(request.LeaseType, "lease_type");
+        v.ThrowIfAny();
+        caller.RequireRole("record MOU lines", LogisticsRoles.Editors);
+
+        return requests.ExecuteAsync(request, request.RequestId, caller, context, () =>
+        {
+            var line = EquipmentLine.Record(request.ContingentId, request.NationCode, request.Description, request.Category, request.Quantity,
+                request.LeaseType, Audit.Created(caller, request.RequestId, time.UtcNow()));
+            db.EquipmentLines.Add(line);
+            return Task.FromResult(line.ToProto());
+        });
+    }
+
+    public override async Task<V1.EquipmentLine> GetEquipmentLine(GetEquipmentLineRequest request, ServerCallContext context)
+    {
+        _ = Caller.From(context);
+        var v = new Violations();
+        v.Id(request.Id);
+        v.ThrowIfAny();
+        return (await db.EquipmentLines.AsNoTracking().GetAsync(request.Id, "equipment line", context.CancellationToken)).ToProto();
+    }
+
+    public override async Task<ListEquipmentLinesResponse> ListEquipmentLines(ListEquipmentLinesRequest request, ServerCallContext context)
+    {
+        _ = Caller.From(context);
+        var v = new Violations();
+        var cursor = Paging.Read(request.Page, v);
+        v.OptionalId(request.ContingentId, "contingent_id");
+        if (request.NationCode.Length > 0)
+        {
+            v.NationCode(request.NationCode, "nation_code");
+        }
+        v.ThrowIfAny();
+        var query = db.EquipmentLines.AsNoTracking();
+        if (request.ContingentId.Length > 0)
+        {
+            query = query.Where(l => l.ContingentId == request.ContingentId);
+        }
+        if (request.NationCode.Length > 0)
+        {
+            query = query.Where(l => l.Nation == request.NationCode);
+        }
+        var (items, page) = await query.ToPageAsync(cursor, context.CancellationToken);
+        return new ListEquipmentLinesResponse { Lines = { items.Select(l => l.ToProto()) }, Page = page };
+    }
+
+    public override async Task<V1.Inspection> RecordInspection(RecordInspectionRequest request, ServerCallContext context)
+    {
+        var caller = Caller.From(context);
+        var v = new Violations();
+        v.RequestId(request.RequestId);
+        v.Id(request.EquipmentLineId, "equipment_line_id");
+        v.Defined(request.Kind, "kind");
+        var on = v.RequiredDate(request.InspectedOn, "inspected_on");
+        v.Range(request.ServiceabilityPercent, "serviceability_percent", 0, 100);
+        v.Text(request.Notes, "notes", 0, 1000);
+        v.ThrowIfAny();
+        var line = await db.EquipmentLines.GetAsync(request.EquipmentLineId, "equipment line", context.CancellationToken);
+        caller.RequireNationAccess(line.Nation, "record equipment inspections", LogisticsRoles.Editors);
+
+        return await requests.ExecuteAsync(request, request.RequestId, caller, context, () =>
+        {
+            var now = time.UtcNow();
+            var inspection = line.Inspect(request.Kind, on!.Value, request.ServiceabilityPercent, request.Notes, caller, request.RequestId, now);
+            db.EquipmentInspections.Add(inspection);
+            db.Publish(new EquipmentInspected
+            {
+                OccurredAt = now,
+                SubjectId = line.Id,
+                Nation = line.Nation,
+                ContingentId = line.ContingentId,
+                InspectionId = inspection.Id,
+                Kind = inspection.Kind.Name(),
+                LeaseType = line.LeaseType.Name(),
+                Quantity = line.Quantity,
+                ServiceabilityPercent = inspection.ServiceabilityPercent,
+                InspectedOn = inspection.InspectedOn,
+            });
+            if (inspection.BelowThreshold)
+            {
+                db.Publish(new ServiceabilityBelowThreshold
+                {
+                    OccurredAt = now,
+                    SubjectId = line.Id,
+                    Nation = line.Nation,
+                    ContingentId = line.ContingentId,
+                    InspectionId = inspection.Id,
+                    ServiceabilityPercent = inspection.ServiceabilityPercent,
+                    ThresholdPercent = EquipmentLine.WetLeaseThresholdPercent,
+                    InspectedOn = inspection.InspectedOn,
+                });
+            }
+            return Task.FromResult(inspection.ToProto());
+        });
+    }
+
+    public override async Task<ListInspectionsResponse> ListInspections(ListInspectionsRequest request, ServerCallContext context)
+    {
+        _ = Caller.From(context);
+        var v = new Violations();
+        v.Id(request.EquipmentLineId, "equipment_line_id");
+        var cursor = Paging.Read(request.Page, v);
+        v.ThrowIfAny();
+        var line = await db.EquipmentLines.AsNoTracking().GetAsync(request.EquipmentLineId, "equipment line", context.CancellationToken);
+        var (items, page) = await db.EquipmentInspections.AsNoTracking()
+            .Where(i => i.EquipmentLineId == line.Id)
+            .ToPageAsync(cursor, context.CancellationToken);
+        return new ListInspectionsResponse { Inspections = { items.Select(i => i.ToProto()) }, Page = page };
+    }
+}

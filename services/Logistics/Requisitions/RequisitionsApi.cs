@@ -1,0 +1,190 @@
+using Coordination.Auth;
+using Coordination.Events;
+using Coordination.Logistics.Persistence;
+using Coordination.Logistics.V1;
+using Coordination.Persistence;
+using Coordination.Requests;
+using Coordination.Validation;
+using Coordination.Values;
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coordination.Logistics.Requisitions;
+
+/// <summary>
+/// gRPC surface of requisitions and in-kind pledges. Logistics officers and mission admins change requisitions; a
+/// contributor records in-kind pledges for its own nation; everyone authenticated reads.
+/// </summary>
+public sealed class RequisitionsApi(LogisticsDbContext db, IdempotentRequests requests, TimeProvider time) : RequisitionService.RequisitionServiceBase
+{
+    private const int MaxQuantity = 10_000_000;
+
+    public override async Task<V1.Requisition> CreateRequisition(CreateRequisitionRequest request, ServerCallContext context)
+    {
+        var caller = Caller.From(context);
+        var v = new Violations();
+        v.RequestId(request.RequestId);
+        v.Id(request.RequestingContingentId, "requesting_contingent_id");
+        v.Id(request.DestinationSiteId, "destination_site_id");
+        v.Defined(request.Priority, "priority");
+        var neededBy = v.RequiredDate(request.NeededBy, "needed_by");
+        v.Text(request.Justification, "justification", 1, 500);
+        v.Check(request.Lines.Count is >= 1 and <= 100, "lines", "required: 1 to 100 lines");
+        for (var i = 0; i < request.Lines.Count; i++)
+        {
+            v.Id(request.Lines[i].ItemId, $"lines[{i}].item_id");
+            v.Range(request.Lines[i].Quantity, $"lines[{i}].quantity", 1, MaxQuantity);
+            v.Check(request.Lines.Take(i).All(l => l.ItemId != request.Lines[i].ItemId), $"lines[{i}].item_id", "each item at most once per requisition");
+        }
+        v.ThrowIfAny();
+        caller.RequireRole("raise requisitions", LogisticsRoles.Editors);
+        var ct = context.CancellationToken;
+        var site = await db.Sites.AsNoTracking().GetAsync(request.DestinationSiteId, "site", ct);
+        var itemIds = request.Lines.Select(l => l.ItemId).ToList();
+        var known = await db.CatalogItems.AsNoTracking().Where(i => itemIds.Contains(i.Id)).Select(i => i.Id).ToListAsync(ct);
+        if (itemIds.FirstOrDefault(id => !known.Contains(id)) is { } unknown)
+        {
+            throw new Errors.ResourceNotFoundException("catalog item", unknown);
+        }
+
+        return await requests.ExecuteAsync(request, request.RequestId, caller, context, () =>
+        {
+            var requisition = Requisition.Raise(request.RequestingContingentId, site.Id, request.Priority, neededBy!.Value, request.Justification,
+                request.Lines.Select(l => (l.ItemId, l.Quantity)), Audit.Created(caller, request.RequestId, time.UtcNow()));
+            db.Requisitions.Add(requisition);
+            return Task.FromResult(requisition.ToProto());
+        });
+    }
+
+    public override async Task<V1.Requisition> GetRequisition(GetRequisitionRequest request, ServerCallContext context)
+    {
+        _ = Caller.From(context);
+        var v = new Violations();
+        v.Id(request.Id);
+        v.ThrowIfAny();
+        return (await db.Requisitions.AsNoTracking().Include(r => r.Lines).GetAsync(request.Id, "requisition", context.CancellationToken)).ToProto();
+    }
+
+    public override async Task<ListRequisitionsResponse> ListRequisitions(ListRequisitionsRequest request, ServerCallContext context)
+    {
+        _ = Caller.From(context);
+        var v = new Violations();
+        var cursor = Paging.Read(request.Page, v);
+        v.OptionalId(request.DestinationSiteId, "destination_site_id");
+        v.ThrowIfAny();
+        var query = db.Requisitions.AsNoTracking().Include(r => r.Lines).AsQueryable();
+        if (request.Status != RequisitionStatus.Unspecified)
+        {
+            query = query.Where(r => r.Status == request.Status);
+        }
+        if (request.DestinationSiteId.Length > 0)
+        {
+            query = query.Where(r => r.DestinationSiteId == request.DestinationSiteId);
+        }
+        var (items, page) = await query.ToPageAsync(cursor, context.CancellationToken);
+        return new ListRequisitionsResponse { Requisitions = { items.Select(r => r.ToProto()) }, Page = page };
+    }
+
+    public override async Task<V1.Requisition> ChangeRequisitionStatus(ChangeRequisitionStatusRequest request, ServerCallContext context)
+    {
+        var caller = Caller.From(context);
+        var v = new Violations();
+        v.RequestId(request.RequestId);
+        v.Id(request.Id);
+        v.Defined(request.Status, "status");
+        v.Text(request.Reason, "reason", 1, 500);
+        v.ThrowIfAny();
+        caller.RequireRole("change requisitions", LogisticsRoles.Editors);
+        var requisition = await db.Requisitions.Include(r => r.Lines).GetAsync(request.Id, "requisition", context.CancellationToken);
+
+        return await requests.ExecuteAsync(request, request.RequestId, caller, context, () =>
+        {
+            requisition.ChangeStatus(request.Status, caller, request.RequestId, time.UtcNow());
+            return Task.FromResult(requisition.ToProto());
+        });
+    }
+
+    public override async Task<V1.Requisition> CommitRequisitionLine(CommitRequisitionLineRequest request, ServerCallContext context)
+    {
+        var caller = Caller.From(context);
+        var v = new Violations();
+        v.RequestId(request.RequestId);
+        v.Id(request.RequisitionId, "requisition_id");
+        v.Id(request.LineId, "line_id");
+        v.Range(request.Quantity, "quantity", 1, MaxQuantity);
+        v.ThrowIfAny();
+        caller.RequireRole("commit requisition quantities", LogisticsRoles.Editors);
+        var requisition = await db.Requisitions.Include(r => r.Lines).GetAsync(request.RequisitionId, "requisition", context.CancellationToken);
+
+        return await requests.ExecuteAsync(request, request.RequestId, caller, context, () =>
+        {
+            requisition.Commit(request.LineId, request.Quantity, caller, request.RequestId, time.UtcNow());
+            return Task.FromResult(requisition.ToProto());
+        });
+    }
+
+    public override async Task<V1.InKindPledge> RecordInKindPledge(RecordInKindPledgeRequest request, ServerCallContext context)
+    {
+        var caller = Caller.From(context);
+        var v = new Violations();
+        v.RequestId(request.RequestId);
+        v.Id(request.RequisitionId, "requisition_id");
+        v.Id(request.LineId, "line_id");
+        v.NationCode(request.NationCode, "nation_code");
+        v.Range(request.Quantity, "quantity", 1, MaxQuantity);
+        var value = ExactMoney.FromProto(request.Value, v, "value");
+        v.Text(request.Description, "description", 1, 500);
+        var expectedBy = v.OptionalDate(request.ExpectedBy, "expected_by");
+        v.ThrowIfAny();
+        caller.RequireNationAccess(request.NationCode, "record in-kind pledges", LogisticsRoles.Editors);
+        var requisition = await db.Requisitions.Include(r => r.Lines).GetAsync(request.RequisitionId, "requisition", context.CancellationToken);
+
+        return await requests.ExecuteAsync(request, request.RequestId, caller, context, () =>
+        {
+            var now = time.UtcNow();
+            var line = requisition.Pledge(request.LineId, request.Quantity, caller, request.RequestId, now);
+            var pledge = new InKindPledge
+            {
+                RequisitionId = requisition.Id,
+                LineId = line.Id,
+                Nation = request.NationCode,
+                Quantity = request.Quantity,
+                Currency = value!.Value.Currency,
+                AmountMinorUnits = value.Value.MinorUnits,
+                Description = request.Description,
+                ExpectedBy = expectedBy,
+                RecordedBy = caller.Subject,
+                RecordedAt = now,
+            };
+            db.InKindPledges.Add(pledge);
+            db.Publish(new InKindPledged
+            {
+                OccurredAt = now,
+                SubjectId = pledge.Id,
+                Nation = pledge.Nation,
+                RequisitionId = requisition.Id,
+                RequisitionLineId = line.Id,
+                ItemId = line.ItemId,
+                Quantity = pledge.Quantity,
+                Currency = pledge.Currency,
+                AmountMinorUnits = pledge.AmountMinorUnits,
+                UsdCents = pledge.Currency == "USD" ? pledge.AmountMinorUnits : null,
+            });
+            return Task.FromResult(pledge.ToProto());
+        });
+    }
+
+    public override async Task<ListInKindPledgesResponse> ListInKindPledges(ListInKindPledgesRequest request, ServerCallContext context)
+    {
+        _ = Caller.From(context);
+        var v = new Violations();
+        v.Id(request.RequisitionId, "requisition_id");
+        var cursor = Paging.Read(request.Page, v);
+        v.ThrowIfAny();
+        var requisition = await db.Requisitions.AsNoTracking().GetAsync(request.RequisitionId, "requisition", context.CancellationToken);
+        var (items, page) = await db.InKindPledges.AsNoTracking()
+            .Where(p => p.RequisitionId == requisition.Id)
+            .ToPageAsync(cursor, context.CancellationToken);
+        return new ListInKindPledgesResponse { Pledges = { items.Select(p => p.ToProto()) }, Page = page };
+    }
+}

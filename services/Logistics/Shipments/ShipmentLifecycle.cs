@@ -1,0 +1,49 @@
+using Coordination.Errors;
+using Coordination.Logistics.V1;
+
+namespace Coordination.Logistics.Shipments;
+
+/// <summary>The one place that says which shipment status may follow which.</summary>
+public static class ShipmentLifecycle
+{
+    private static readonly Dictionary<ShipmentStatus, ShipmentStatus[]> Next = new()
+    {
+        [ShipmentStatus.Preparing] = [ShipmentStatus.InTransit, ShipmentStatus.Cancelled],
+        [ShipmentStatus.InTransit] = [ShipmentStatus.Received],
+        [ShipmentStatus.Received] = [],
+        [ShipmentStatus.Cancelled] = [],
+    };
+
+    /// <summary>Statuses of a shipment that has not arrived and may be overdue.</summary>
+    public static readonly ShipmentStatus[] Underway = [ShipmentStatus.Preparing, ShipmentStatus.InTransit];
+
+    public static bool Allows(ShipmentStatus from, ShipmentStatus to) => Next[from].Contains(to);
+
+    public static void EnsureAllowed(string shipmentId, ShipmentStatus from, ShipmentStatus to)
+    {
+        if (!Allows(from, to))
+        {
+            var allowed = Next[from].Length == 0 ? "none (it is closed)" : string.Join(", ", Next[from].Select(Name));
+            throw new PreconditionFailedException("SHIPMENT_STATUS_TRANSITION", $"shipments/{shipmentId}",
+                $"A shipment cannot move from {Name(from)} to {Name(to)}; from {Name(from)} it may move to: {allowed}.");
+        }
+    }
+
+    public static string Name(ShipmentStatus status) => status switch
+    {
+        ShipmentStatus.Preparing => "PREPARING",
+        ShipmentStatus.InTransit => "IN_TRANSIT",
+        ShipmentStatus.Received => "RECEIVED",
+        ShipmentStatus.Cancelled => "CANCELLED",
+        _ => status.ToString().ToUpperInvariant(),
+    };
+
+    public static string Name(ReceiptCondition condition) => condition switch
+    {
+        ReceiptCondition.Full => "FULL",
+        ReceiptCondition.Partial => "PARTIAL",
+        ReceiptCondition.Damaged => "DAMAGED",
+        ReceiptCondition.PartialAndDamaged => "PARTIAL_AND_DAMAGED",
+        _ => condition.ToString().ToUpperInvariant(),
+    };
+}

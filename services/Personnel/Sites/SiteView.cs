@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Coordination.Personnel.Sites;
+
+/// <summary>
+/// A site's security status as logistics last announced it: personnel's local copy, for site coverage (officers on
+/// duty against the posture a site needs) without calling logistics.
+/// </summary>
+public sealed class SiteView
+{
+    public string SiteId { get; init; } = "";
+    public string Name { get; set; } = "";
+    /// <summary>CONTESTED, RECAPTURED, SECURED or LOST.</summary>
+    public string Status { get; set; } = "";
+    /// <summary>When the status held here took effect; an older event arriving late does not overwrite it.</summary>
+    public DateTime StatusChangedAt { get; set; }
+    public int ChangeCount { get; set; }
+    public int Revision { get; set; }
+}
+
+public sealed class SiteViewConfiguration : IEntityTypeConfiguration<SiteView>
+{
+    public void Configure(EntityTypeBuilder<SiteView> b)
+    {
+        b.ToTable("site_views");
+        b.HasKey(x => x.SiteId);
+        b.Property(x => x.SiteId).HasMaxLength(32);
+        b.Property(x => x.Name).HasMaxLength(120);
+        b.Property(x => x.Status).HasMaxLength(20);
+        b.Property(x => x.Revision).IsConcurrencyToken();
+    }
+}

@@ -1,0 +1,49 @@
+using System.Text.Json;
+using Coordination.Events;
+using Coordination.Logistics.Persistence;
+using Coordination.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace Coordination.Tests.Logistics;
+
+/// <summary>Logistics on PostgreSQL and RabbitMQ behind the real gateway, for a whole test class.</summary>
+public sealed class LogisticsGatewayFixture : IAsyncLifetime
+{
+    public SuiteHost Suite { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Suite = await SuiteHost.StartAsync(["logistics"], gateway: true);
+
+    public async Task DisposeAsync() => await Suite.DisposeAsync();
+
+    public LogisticsDesk Desk(string token) => new(new SuiteGatewayClients(Suite, token));
+
+    /// <summary>The events of one type about one subject that logistics wrote to its outbox, in the order written.</summary>
+    public Task<List<T>> OutboxAsync<T>(string subjectId) where T : IntegrationEvent => LogisticsOutbox.ReadAsync<T>(Suite.Scope("logistics"), subjectId);
+}
+
+public static class LogisticsOutbox
+{
+    public static async Task<List<T>> ReadAsync<T>(AsyncServiceScope scope, string subjectId) where T : IntegrationEvent
+    {
+        await using (scope)
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LogisticsDbContext>();
+            var rows = await db.OutboxMessages.AsNoTracking()
+                .Where(m => m.MessageType == typeof(T).Name && m.Payload.Contains(subjectId))
+                .OrderBy(m => m.OccurredAt)
+                .ToListAsync();
+            return [.. rows.Select(r => JsonSerializer.Deserialize<T>(r.Payload, EventCatalog.JsonOptions)!).Where(e => e.SubjectId == subjectId)];
+        }
+    }
+
+    /// <summary>Waits until the relay has published every outbox row about the subject to the broker.</summary>
+    public static Task<int> PublishedAsync(Func<AsyncServiceScope> scope, string subjectId) =>
+        Eventually.Get(async () =>
+        {
+            await using var s = scope();
+            var db = s.ServiceProvider.GetRequiredService<LogisticsDbContext>();
+            return await db.OutboxMessages.CountAsync(m => m.Payload.Contains(subjectId) && m.DispatchedAt == null);
+        }, waiting => waiting == 0, what: $"the outbox relay to publish the events about {subjectId}");
+}

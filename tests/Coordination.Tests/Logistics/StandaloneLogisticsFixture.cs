@@ -1,0 +1,124 @@
+using Coordination.Gateway;
+using Coordination.Hosting;
+using Coordination.Logistics;
+using Coordination.Persistence;
+using Coordination.Tests.Infrastructure;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace Coordination.Tests.Logistics;
+
+/// <summary>A clock a test moves forward: real time plus an offset, so time still passes between calls.</summary>
+public sealed class ShiftedClock : TimeProvider
+{
+    private long offsetTicks;
+
+    public override DateTimeOffset GetUtcNow() => base.GetUtcNow().AddTicks(Interlocked.Read(ref offsetTicks));
+
+    public void Advance(TimeSpan by) => Interlocked.Add(ref offsetTicks, by.Ticks);
+}
+
+/// <summary>
+/// Logistics with a clock the test controls, behind the real gateway (whose own clock is the real one), on PostgreSQL
+/// and RabbitMQ or, for the local run's provider, on SQLite. <see cref="SuiteHost"/> cannot replace a service's
+/// TimeProvider nor use SQLite, so this host is built here.
+/// </summary>
+public abstract class StandaloneLogisticsFixture(bool sqlite) : IAsyncLifetime
+{
+    private readonly List<GrpcChannel> channels = [];
+    private WebApplication logistics = null!;
+    private WebApplication gateway = null!;
+    private string database = "";
+
+    public ShiftedClock Clock { get; } = new();
+
+    public async Task InitializeAsync()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Hosting:BindAddress"] = "127.0.0.1",
+            ["Hosting:GrpcPort"] = "0",
+            ["Hosting:HttpPort"] = "0",
+            ["Auth:SigningKey"] = TestTokens.SigningKey,
+            ["Outbox:PollInterval"] = "00:00:00.250",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        if (sqlite)
+        {
+            database = Path.Combine(Path.GetTempPath(), $"coordination-logistics-{Guid.NewGuid():N}");
+            settings["Database:Provider"] = "sqlite";
+            settings["Database:SqliteDirectory"] = database;
+        }
+        else
+        {
+            database = await TestDatabases.CreateAsync(LogisticsService.Name);
+            settings["ConnectionStrings:Database"] = database;
+            settings["Messaging:RabbitMqUri"] = await TestEnvironment.RabbitMqUriAsync();
+            settings["Messaging:Prefix"] = $"t{Guid.NewGuid():N}"[..9] + "-";
+        }
+        logistics = LogisticsService.Module.Build(settings, services => services.AddSingleton<TimeProvider>(Clock));
+        await logistics.Services.MigrateDatabaseAsync();
+        await logistics.StartAsync();
+        gateway = GatewaySetup.Module.Build(new Dictionary<string, string?>
+        {
+            ["Hosting:BindAddress"] = "127.0.0.1",
+            ["Hosting:GrpcPort"] = "0",
+            ["Hosting:HttpPort"] = "0",
+            ["Auth:SigningKey"] = TestTokens.SigningKey,
+            ["Gateway:Backends:Logistics"] = logistics.GrpcAddress().ToString().TrimEnd('/'),
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        await gateway.StartAsync();
+    }
+
+    public LogisticsDesk Desk(string token) => new(new Clients(this, token));
+
+    public async Task DisposeAsync()
+    {
+        foreach (var channel in channels)
+        {
+            channel.Dispose();
+        }
+        await gateway.StopAsync();
+        await gateway.DisposeAsync();
+        await logistics.StopAsync();
+        await logistics.DisposeAsync();
+        if (sqlite)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(database, recursive: true);
+        }
+        else
+        {
+            await TestDatabases.DropAsync(database);
+        }
+    }
+
+    private sealed class Clients(StandaloneLogisticsFixture fixture, string token) : IGatewayClients
+    {
+        public T Get<T>() where T : ClientBase<T>
+        {
+            var channel = GrpcChannel.ForAddress(fixture.gateway.GrpcAddress());
+            lock (fixture.channels)
+            {
+                fixture.channels.Add(channel);
+            }
+            var invoker = channel.Intercept(metadata =>
+            {
+                metadata.Add("authorization", $"Bearer {token}");
+                return metadata;
+            });
+            return (T)Activator.CreateInstance(typeof(T), invoker)!;
+        }
+    }
+}
+
+/// <summary>Logistics on PostgreSQL and RabbitMQ with a clock the test moves.</summary>
+public sealed class ClockedLogisticsFixture() : StandaloneLogisticsFixture(sqlite: false);
+
+/// <summary>Logistics on SQLite (the local run's provider) with its in-memory bus and a clock the test moves.</summary>
+public sealed class SqliteLogisticsFixture() : StandaloneLogisticsFixture(sqlite: true);
