@@ -1,12 +1,15 @@
 using Coordination.Hosting;
 using Coordination.Messaging;
+using Coordination.Personnel.Agreements;
 using Coordination.Personnel.Contingents;
 using Coordination.Personnel.Mandates;
+using Coordination.Personnel.Officers;
 using Coordination.Personnel.Persistence;
 using Coordination.Personnel.Pledges;
 using Coordination.Personnel.Sites;
 using Coordination.Personnel.Strength;
 using Coordination.Persistence;
+using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.Personnel;
 
@@ -26,7 +29,18 @@ public static class PersonnelService
             bus.AddConsumer<MandateExtendedConsumer>();
             bus.AddConsumer<MandateTransitionedConsumer>();
             bus.AddConsumer<SiteStatusChangedConsumer>();
+            bus.AddConsumer<SiteRegisteredConsumer>();
+            bus.AddConsumer<AgreementInForceConsumer>();
         });
+        builder.Services.AddScoped<RosterImport>();
+        builder.Services.AddScoped<SiteCoverage>();
+        builder.Services.AddScoped<StrengthReports>();
+        builder.Services.AddScoped<DueReports>();
+        builder.Services.AddSingleton<StrengthSignal>();
+        builder.Services.AddSingleton<StrengthChangeInterceptor>();
+        builder.Services.Configure<StrengthStreamOptions>(builder.Configuration.GetSection(StrengthStreamOptions.Section));
+        builder.Services.ConfigureDbContext<PersonnelPostgresDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<StrengthChangeInterceptor>()));
+        builder.Services.ConfigureDbContext<PersonnelSqliteDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<StrengthChangeInterceptor>()));
         return builder;
     }
 
@@ -36,6 +50,7 @@ public static class PersonnelService
         app.MapGrpcService<ContingentsApi>().RequireAuthorization();
         app.MapGrpcService<ForceStrengthApi>().RequireAuthorization();
         app.MapGrpcService<PledgesApi>().RequireAuthorization();
+        app.MapGrpcService<OfficersApi>().RequireAuthorization();
         return app;
     }
 }

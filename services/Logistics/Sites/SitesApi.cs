@@ -43,9 +43,19 @@ public sealed class SitesApi(LogisticsDbContext db, IdempotentRequests requests,
             {
                 throw new ResourceAlreadyExistsException("site", request.Name, $"A site named '{request.Name}' is already registered.");
             }
+            var now = time.UtcNow();
             var site = Site.Register(request.Name, request.Kind, request.Location!.Latitude, request.Location.Longitude,
-                request.Status, request.RequiredPosture, Audit.Created(caller, request.RequestId, time.UtcNow()));
+                request.Status, request.RequiredPosture, Audit.Created(caller, request.RequestId, now));
             db.Sites.Add(site);
+            // Personnel keeps sites and their required posture from this event, for its site-coverage alarm.
+            db.Publish(new SiteRegistered
+            {
+                OccurredAt = now,
+                SubjectId = site.Id,
+                SiteName = site.Name,
+                Status = SiteLifecycle.Name(site.Status),
+                RequiredPosture = site.RequiredPosture,
+            });
             return site.ToProto(0);
         });
     }
@@ -108,6 +118,7 @@ public sealed class SitesApi(LogisticsDbContext db, IdempotentRequests requests,
                 PreviousStatus = SiteLifecycle.Name(change.PreviousStatus),
                 Status = SiteLifecycle.Name(change.Status),
                 Reason = change.Reason,
+                RequiredPosture = site.RequiredPosture,
             });
             return site.ToProto(await SupportedPersonnelAsync(site.Id, context.CancellationToken));
         });

@@ -1,21 +1,31 @@
 using Coordination.Auth;
 using Coordination.Errors;
 using Coordination.Personnel.Mandates;
+using Coordination.Personnel.Officers;
+using Officer = Coordination.Personnel.Officers.Officer;
 using Coordination.Personnel.V1;
 using Coordination.Persistence;
 
 namespace Coordination.Personnel.Contingents;
 
+/// <summary>What deploying a contingent is judged against, read by the caller in the deployment's transaction.</summary>
+public sealed record DeploymentConditions(MandateView? Mandate, int OfficersInMissionArea, DateOnly? StatusOfForcesInForceSince, IReadOnlyList<Officer> Roster);
+
 /// <summary>A nation's group of officers, from the mission's request to its return home.</summary>
 public sealed class Contingent : IKeyed
 {
+    public const int MaxOfficers = 5_500;
+
     public string Id { get; private init; } = Ids.New();
     public string Nation { get; private init; } = "";
     public string Name { get; private init; } = "";
     public UnitType UnitType { get; private init; }
-    public int OfficerCount { get; private init; }
+    /// <summary>The declared count until officers are assigned, then the roster's size: what deploys and counts.</summary>
+    public int OfficerCount { get; private set; }
+    public int DeclaredOfficers { get; private init; }
+    public int AssignedOfficers { get; private set; }
     public int TourMonths { get; private init; }
-    public string SiteId { get; private init; } = "";
+    public string SiteId { get; private set; } = "";
     public ContingentStatus Status { get; private set; }
     public DateOnly? DeployedOn { get; private set; }
     public DateOnly? PlannedTourEnd { get; private set; }
@@ -33,26 +43,84 @@ public sealed class Contingent : IKeyed
         Name = name,
         UnitType = unitType,
         OfficerCount = officerCount,
+        DeclaredOfficers = officerCount,
         TourMonths = tourMonths,
         SiteId = siteId,
         Status = ContingentStatus.Requested,
         Audit = audit,
     };
 
-    /// <summary>Moves one step along the chain; deployment also checks the mandate and fixes the tour's dates.</summary>
-    public void MoveTo(ContingentStatus target, DateOnly? effectiveOn, MandateView? mandate, int officersInMissionArea)
+    /// <summary>Moves one step along the chain; deployment also checks the mandate, the agreement and the roster, and fixes the tour's dates.</summary>
+    public void MoveTo(ContingentStatus target, DateOnly? effectiveOn, DeploymentConditions? conditions = null)
     {
         ContingentLifecycle.EnsureAllowed(Id, Status, target);
         if (target == ContingentStatus.Deployed)
         {
-            Deploy(effectiveOn!.Value, mandate, officersInMissionArea);
+            Deploy(effectiveOn!.Value, conditions ?? throw new ArgumentNullException(nameof(conditions)));
         }
         Status = target;
         Revision++;
     }
 
-    private void Deploy(DateOnly on, MandateView? mandate, int officersInMissionArea)
+    /// <summary>Puts vetted officers of the nation on the roster; from the first, the roster is the contingent's count.</summary>
+    public void Assign(IReadOnlyCollection<Officer> officers)
     {
+        EnsureRosterOpen("assigned to");
+        var refusals = officers.Select(o => o.AssignmentRefusal(Nation, Id)).OfType<string>().ToList();
+        if (refusals.Count > 0)
+        {
+            throw new PreconditionFailedException("OFFICER_NOT_ASSIGNABLE", $"contingents/{Id}",
+                $"{refusals.Count} of the officers cannot join {Name}, so none was assigned: {Summary(refusals)}.");
+        }
+        var joining = officers.Where(o => !(o.IsOnActiveRoster && o.ContingentId == Id)).ToList();
+        if (AssignedOfficers + joining.Count > MaxOfficers)
+        {
+            throw new PreconditionFailedException("OFFICER_NOT_ASSIGNABLE", $"contingents/{Id}",
+                $"{Name} has {AssignedOfficers:N0} officers; {joining.Count:N0} more would exceed {MaxOfficers:N0}.");
+        }
+        foreach (var officer in joining)
+        {
+            officer.JoinRoster(Id);
+        }
+        AssignedOfficers += joining.Count;
+        OfficerCount = AssignedOfficers;
+        Revision++;
+    }
+
+    public void Release(IReadOnlyCollection<Officer> officers)
+    {
+        EnsureRosterOpen("released from");
+        var strangers = officers.Where(o => o.ContingentId != Id || !o.IsOnActiveRoster).Select(o => o.Id).ToList();
+        if (strangers.Count > 0)
+        {
+            throw new PreconditionFailedException("OFFICER_NOT_ON_ROSTER", $"contingents/{Id}",
+                $"{strangers.Count} of the officers are not on the roster of {Name}, so none was released: {Summary(strangers)}.");
+        }
+        foreach (var officer in officers)
+        {
+            officer.LeaveRoster();
+        }
+        AssignedOfficers -= officers.Count;
+        OfficerCount = AssignedOfficers > 0 ? AssignedOfficers : DeclaredOfficers;
+        Revision++;
+    }
+
+    /// <summary>Assigns the contingent to a site (or to none); returns the site it leaves.</summary>
+    public string AssignToSite(string siteId)
+    {
+        if (Status == ContingentStatus.Repatriated)
+        {
+            throw new PreconditionFailedException("CONTINGENT_REPATRIATED", $"contingents/{Id}", $"{Name} has been repatriated; it guards no site.");
+        }
+        var previous = SiteId;
+        SiteId = siteId;
+        Revision++;
+        return previous;
+    }
+
+    private void Deploy(DateOnly on, DeploymentConditions conditions)
+    {
+        var mandate = conditions.Mandate;
         if (mandate is null)
         {
             throw new PreconditionFailedException("NO_MANDATE", $"contingents/{Id}",
@@ -63,11 +131,23 @@ public sealed class Contingent : IKeyed
             throw new PreconditionFailedException("OUTSIDE_MANDATE_PERIOD", $"contingents/{Id}",
                 $"{on:yyyy-MM-dd} is outside the mandate period {mandate.PeriodStart:yyyy-MM-dd} to {mandate.PeriodEnd:yyyy-MM-dd} ({mandate.ResolutionSymbol}).");
         }
-        var strength = officersInMissionArea + OfficerCount;
+        if (conditions.StatusOfForcesInForceSince is not { } since || since > on)
+        {
+            throw new PreconditionFailedException("SOFA_NOT_IN_FORCE", $"contingents/{Id}", conditions.StatusOfForcesInForceSince is { } later
+                ? $"{Nation}'s status-of-forces agreement entered into force on {later:yyyy-MM-dd}, after {on:yyyy-MM-dd}; its contingents cannot deploy before it."
+                : $"{Nation} has no status-of-forces agreement in force; its contingents cannot deploy until diplomacy records one in force.");
+        }
+        var strength = conditions.OfficersInMissionArea + OfficerCount;
         if (strength > mandate.PersonnelCeiling)
         {
             throw new PreconditionFailedException("MANDATE_CEILING", $"contingents/{Id}",
-                $"Deploying {OfficerCount:N0} officers would bring the mission to {strength:N0}, above the ceiling of {mandate.PersonnelCeiling:N0} set by {mandate.ResolutionSymbol} ({officersInMissionArea:N0} are in the mission area now).");
+                $"Deploying {OfficerCount:N0} officers would bring the mission to {strength:N0}, above the ceiling of {mandate.PersonnelCeiling:N0} set by {mandate.ResolutionSymbol} ({conditions.OfficersInMissionArea:N0} are in the mission area now).");
+        }
+        var refusals = conditions.Roster.Select(o => o.DeploymentRefusal(on)).OfType<string>().ToList();
+        if (refusals.Count > 0)
+        {
+            throw new PreconditionFailedException("ROSTER_NOT_DEPLOYABLE", $"contingents/{Id}",
+                $"{refusals.Count} officers on the roster of {Name} cannot deploy on {on:yyyy-MM-dd} (officers must be vetted and {Officer.MinimumAge} to {Officer.MaximumAge} years old): {Summary(refusals)}.");
         }
         DeployedOn = on;
         ScheduleTourEnd(mandate.PeriodEnd);
@@ -83,4 +163,16 @@ public sealed class Contingent : IKeyed
     }
 
     public void Touch(Caller caller, string requestId, DateTime now) => Audit.Touch(caller, requestId, now);
+
+    private void EnsureRosterOpen(string action)
+    {
+        if (!ContingentLifecycle.InPipeline.Contains(Status))
+        {
+            throw new PreconditionFailedException("CONTINGENT_ROSTER_CLOSED", $"contingents/{Id}",
+                $"{Name} is {ContingentLifecycle.Name(Status)}; officers can be {action} a roster only before deployment.");
+        }
+    }
+
+    private static string Summary(List<string> items) =>
+        string.Join("; ", items.Take(5)) + (items.Count > 5 ? $"; and {items.Count - 5} more" : "");
 }

@@ -24,6 +24,9 @@ public static class ContingentLifecycle
     public static readonly ContingentStatus[] InPipeline =
         [ContingentStatus.Requested, ContingentStatus.Assigned, ContingentStatus.Standby, ContingentStatus.Mobilized];
 
+    /// <summary>Statuses in which a nation's unit is named to fill a request and notified to the mission.</summary>
+    public static readonly ContingentStatus[] Notified = [ContingentStatus.Assigned, ContingentStatus.Standby, ContingentStatus.Mobilized];
+
     public static bool Allows(ContingentStatus from, ContingentStatus to) => Next[from].Contains(to);
 
     public static void EnsureAllowed(string contingentId, ContingentStatus from, ContingentStatus to)

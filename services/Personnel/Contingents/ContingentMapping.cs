@@ -20,6 +20,28 @@ public sealed class ContingentConfiguration : IEntityTypeConfiguration<Contingen
         b.ComplexProperty(x => x.Audit);
         b.HasIndex(x => new { x.Nation, x.Id });
         b.HasIndex(x => x.Status);
+        b.HasIndex(x => new { x.SiteId, x.Status });
+    }
+}
+
+public sealed class RotationConfiguration : IEntityTypeConfiguration<Rotation>
+{
+    public void Configure(EntityTypeBuilder<Rotation> b)
+    {
+        b.ToTable("rotations");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Id).HasMaxLength(32);
+        b.Property(x => x.Nation).HasMaxLength(3);
+        b.Property(x => x.OutgoingContingentId).HasMaxLength(32);
+        b.Property(x => x.IncomingContingentId).HasMaxLength(32);
+        b.Property(x => x.SiteId).HasMaxLength(32);
+        b.ComplexProperty(x => x.Audit);
+        // A contingent is relieved once and relieves once: two racing schedules lose on these keys.
+        b.HasIndex(x => x.OutgoingContingentId).IsUnique();
+        b.HasIndex(x => x.IncomingContingentId).IsUnique();
+        b.HasIndex(x => new { x.Nation, x.Id });
+        b.HasOne<Contingent>().WithMany().HasForeignKey(x => x.OutgoingContingentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Contingent>().WithMany().HasForeignKey(x => x.IncomingContingentId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -39,5 +61,20 @@ public static class ContingentMapping
         PlannedTourEnd = c.PlannedTourEnd.ToProto(),
         TourEndCappedByMandate = c.TourEndCappedByMandate,
         Audit = c.Audit.ToProto(),
+        DeclaredOfficerCount = c.DeclaredOfficers,
+        AssignedOfficerCount = c.AssignedOfficers,
+    };
+
+    public static V1.Rotation ToProto(this Rotation r) => new()
+    {
+        Id = r.Id,
+        NationCode = r.Nation,
+        OutgoingContingentId = r.OutgoingContingentId,
+        IncomingContingentId = r.IncomingContingentId,
+        SiteId = r.SiteId,
+        IncomingArrivesOn = r.IncomingArrivesOn.ToProto(),
+        OutgoingDepartsOn = r.OutgoingDepartsOn.ToProto(),
+        OverlapDays = r.OverlapDays,
+        Audit = r.Audit.ToProto(),
     };
 }

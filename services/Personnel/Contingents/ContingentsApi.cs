@@ -1,8 +1,9 @@
 using Coordination.Auth;
 using Coordination.Errors;
 using Coordination.Events;
-using Coordination.Personnel.Mandates;
+using Coordination.Personnel.Agreements;
 using Coordination.Personnel.Persistence;
+using Coordination.Personnel.Sites;
 using Coordination.Personnel.V1;
 using Coordination.Persistence;
 using Coordination.Requests;
@@ -13,12 +14,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Coordination.Personnel.Contingents;
 
 /// <summary>gRPC surface of contingents. Contributors act for their own nation; mission admins for all.</summary>
-public sealed class ContingentsApi(PersonnelDbContext db, IdempotentRequests requests, TimeProvider time)
+public sealed partial class ContingentsApi(PersonnelDbContext db, IdempotentRequests requests, SiteCoverage coverage, TimeProvider time)
     : ContingentService.ContingentServiceBase
 {
-    private static readonly string[] Managers = [Roles.MissionAdmin];
-
-    public override Task<V1.Contingent> CreateContingent(CreateContingentRequest request, ServerCallContext context)
+    public override async Task<V1.Contingent> CreateContingent(CreateContingentRequest request, ServerCallContext context)
     {
         var caller = Caller.From(context);
         var v = new Violations();
@@ -26,18 +25,19 @@ public sealed class ContingentsApi(PersonnelDbContext db, IdempotentRequests req
         v.NationCode(request.NationCode, "nation_code");
         v.Text(request.Name, "name", 1, 120);
         v.Defined(request.UnitType, "unit_type");
-        v.Range(request.OfficerCount, "officer_count", 1, 5_500);
+        v.Range(request.OfficerCount, "officer_count", 1, Contingent.MaxOfficers);
         v.Check(request.TourMonths is 6 or 12, "tour_months", "must be 6 or 12");
         v.OptionalId(request.SiteId, "site_id");
         v.ThrowIfAny();
-        caller.RequireNationAccess(request.NationCode, "create contingents", Managers);
+        caller.RequireNationAccess(request.NationCode, "create contingents", PersonnelAccess.Managers);
 
-        return requests.ExecuteAsync(request, request.RequestId, caller, context, () =>
+        return await requests.ExecuteAsync(request, request.RequestId, caller, context, async () =>
         {
+            await db.EnsureKnownAsync(request.SiteId, context.CancellationToken);
             var contingent = Contingent.Request(request.NationCode, request.Name, request.UnitType, request.OfficerCount,
                 request.TourMonths, request.SiteId, Audit.Created(caller, request.RequestId, time.UtcNow()));
             db.Contingents.Add(contingent);
-            return Task.FromResult(contingent.ToProto());
+            return contingent.ToProto();
         });
     }
 
@@ -85,23 +85,30 @@ public sealed class ContingentsApi(PersonnelDbContext db, IdempotentRequests req
             ? v.RequiredDate(request.EffectiveOn, "effective_on")
             : v.OptionalDate(request.EffectiveOn, "effective_on");
         v.ThrowIfAny();
-
-        var contingent = await FindAsync(request.Id, context.CancellationToken);
-        caller.RequireNationAccess(contingent.Nation, "change contingents", Managers);
+        var ct = context.CancellationToken;
+        var contingent = await FindAsync(request.Id, ct);
+        caller.RequireNationAccess(contingent.Nation, "change contingents", PersonnelAccess.Managers);
 
         return await requests.ExecuteAsync(request, request.RequestId, caller, context, async () =>
         {
             var now = time.UtcNow();
-            MandateView? mandate = null;
-            var inMissionArea = 0;
-            if (request.Status == ContingentStatus.Deployed)
+            var deploying = request.Status == ContingentStatus.Deployed;
+            // Officers follow their contingent on deployment (on duty) and repatriation (home).
+            var roster = deploying || request.Status == ContingentStatus.Repatriated
+                ? await db.Officers.Where(o => o.ContingentId == contingent.Id && (o.Status == OfficerStatus.Assigned || o.Status == OfficerStatus.Deployed)).ToListAsync(ct)
+                : [];
+            var conditions = deploying
+                ? new DeploymentConditions(
+                    await db.Mandates.OrderByDescending(m => m.PeriodEnd).FirstOrDefaultAsync(ct),
+                    await db.Contingents.Where(c => ContingentLifecycle.InMissionArea.Contains(c.Status)).SumAsync(c => c.OfficerCount, ct),
+                    await db.InForceSinceAsync(contingent.Nation, ct),
+                    roster)
+                : null;
+            contingent.MoveTo(request.Status, effectiveOn, conditions);
+            foreach (var officer in roster)
             {
-                mandate = await db.Mandates.OrderByDescending(m => m.PeriodEnd).FirstOrDefaultAsync(context.CancellationToken);
-                inMissionArea = await db.Contingents
-                    .Where(c => ContingentLifecycle.InMissionArea.Contains(c.Status))
-                    .SumAsync(c => c.OfficerCount, context.CancellationToken);
+                officer.Follow(contingent.Status);
             }
-            contingent.MoveTo(request.Status, effectiveOn, mandate, inMissionArea);
             contingent.Touch(caller, request.RequestId, now);
             if (contingent.Status == ContingentStatus.Deployed)
             {
@@ -115,6 +122,11 @@ public sealed class ContingentsApi(PersonnelDbContext db, IdempotentRequests req
                     DeployedOn = contingent.DeployedOn!.Value,
                     PlannedTourEnd = contingent.PlannedTourEnd!.Value,
                 });
+                await coverage.ContingentChangedAsync(contingent.SiteId, SiteCoverage.ContingentDeployed, contingent.Id, now, ct);
+            }
+            else if (contingent.Status == ContingentStatus.Demobilizing)
+            {
+                await coverage.ContingentChangedAsync(contingent.SiteId, SiteCoverage.ContingentDemobilizing, contingent.Id, now, ct);
             }
             else if (contingent.Status == ContingentStatus.Repatriated)
             {
@@ -132,10 +144,10 @@ public sealed class ContingentsApi(PersonnelDbContext db, IdempotentRequests req
         });
     }
 
-    private async Task<Contingent> FindAsync(string id, CancellationToken ct)
+    private async Task<Contingent> FindAsync(string id, CancellationToken ct, string field = "id")
     {
         var v = new Violations();
-        v.Id(id);
+        v.Id(id, field);
         v.ThrowIfAny();
         return await db.Contingents.FirstOrDefaultAsync(c => c.Id == id, ct)
             ?? throw new ResourceNotFoundException("contingent", id);

@@ -1,5 +1,7 @@
+using Coordination.Personnel.Agreements;
 using Coordination.Personnel.Contingents;
 using Coordination.Personnel.Mandates;
+using Coordination.Personnel.Officers;
 using Coordination.Personnel.Pledges;
 using Coordination.Personnel.Sites;
 using Coordination.Persistence;
@@ -7,13 +9,25 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.Personnel.Persistence;
 
-/// <summary>The personnel database: contingents, the mandate as diplomacy last announced it, and sites' status as logistics announced it.</summary>
+/// <summary>
+/// The personnel database: pledges and their versions, officers and their qualifications, contingents and rotations;
+/// and what other services announced: the mandate (diplomacy), status-of-forces agreements in force (diplomacy), sites
+/// with their status and posture (logistics).
+/// </summary>
 public abstract class PersonnelDbContext(DbContextOptions options) : ServiceDbContext(options)
 {
     public DbSet<Contingent> Contingents => Set<Contingent>();
+    public DbSet<Rotation> Rotations => Set<Rotation>();
     public DbSet<MandateView> Mandates => Set<MandateView>();
     public DbSet<Pledge> Pledges => Set<Pledge>();
+    public DbSet<PledgeVersion> PledgeVersions => Set<PledgeVersion>();
+    public DbSet<Officer> Officers => Set<Officer>();
+    public DbSet<Qualification> Qualifications => Set<Qualification>();
     public DbSet<SiteView> Sites => Set<SiteView>();
+    public DbSet<StatusOfForcesParty> StatusOfForces => Set<StatusOfForcesParty>();
+
+    /// <summary>Set while saving changes the strength report counts; the strength streams are woken after the commit.</summary>
+    internal bool StrengthChanged { get; set; }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -11,33 +11,37 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.Personnel.Pledges;
 
-/// <summary>gRPC surface of pledges. Contributors pledge for their own nation; mission admins for any.</summary>
+/// <summary>gRPC surface of pledges. Contributors manage their own nation's; mission admins any; everyone reads.</summary>
 public sealed class PledgesApi(PersonnelDbContext db, IdempotentRequests requests, TimeProvider time) : PledgeService.PledgeServiceBase
 {
     public override Task<V1.Pledge> CreatePledge(CreatePledgeRequest request, ServerCallContext context)
     {
         var caller = Caller.From(context);
+        var today = time.Today();
         var v = new Violations();
         v.RequestId(request.RequestId);
         v.NationCode(request.NationCode, "nation_code");
         v.Defined(request.UnitType, "unit_type");
         v.Range(request.OfficerCount, "officer_count", 1, 5_500);
+        var pledgedOn = v.PastDay(request.PledgedOn, "pledged_on", today);
         v.ThrowIfAny();
-        caller.RequireNationAccess(request.NationCode, "pledge officers", Roles.MissionAdmin);
+        caller.RequireNationAccess(request.NationCode, "pledge officers", PersonnelAccess.Managers);
 
         return requests.ExecuteAsync(request, request.RequestId, caller, context, () =>
         {
             var now = time.UtcNow();
-            var pledge = Pledge.Make(request.NationCode, request.UnitType, request.OfficerCount, Audit.Created(caller, request.RequestId, now));
+            var (pledge, first) = Pledge.Make(request.NationCode, request.UnitType, request.OfficerCount, pledgedOn ?? today,
+                Audit.Created(caller, request.RequestId, now));
             db.Pledges.Add(pledge);
+            db.PledgeVersions.Add(first);
             db.Publish(new PersonnelPledged
             {
                 OccurredAt = now,
                 SubjectId = pledge.Id,
                 Nation = pledge.Nation,
                 OfficerCount = pledge.OfficerCount,
-                UnitType = UnitTypeName(pledge.UnitType),
-                ReadinessLevel = pledge.ReadinessLevel == ReadinessLevel.RapidDeployment ? "RAPID_DEPLOYMENT" : pledge.ReadinessLevel.ToString().ToUpperInvariant(),
+                UnitType = Readiness.UnitTypeName(pledge.UnitType),
+                ReadinessLevel = Readiness.Name(pledge.ReadinessLevel),
             });
             return Task.FromResult(pledge.ToProto());
         });
@@ -46,11 +50,7 @@ public sealed class PledgesApi(PersonnelDbContext db, IdempotentRequests request
     public override async Task<V1.Pledge> GetPledge(GetPledgeRequest request, ServerCallContext context)
     {
         var caller = Caller.From(context);
-        var v = new Violations();
-        v.Id(request.Id);
-        v.ThrowIfAny();
-        var pledge = await db.Pledges.AsNoTracking().FirstOrDefaultAsync(p => p.Id == request.Id, context.CancellationToken)
-            ?? throw new ResourceNotFoundException("pledge", request.Id);
+        var pledge = await FindAsync(request.Id, tracked: false, context.CancellationToken);
         caller.RequireNationAccess(pledge.Nation, "read pledges", [.. Roles.All]);
         return pledge.ToProto();
     }
@@ -71,15 +71,163 @@ public sealed class PledgesApi(PersonnelDbContext db, IdempotentRequests request
         {
             query = query.Where(p => p.Nation == nation);
         }
+        if (request.ReadinessLevel != ReadinessLevel.Unspecified)
+        {
+            query = query.Where(p => p.ReadinessLevel == request.ReadinessLevel);
+        }
+        if (request.Status != PledgeStatus.Unspecified)
+        {
+            query = query.Where(p => p.Status == request.Status);
+        }
         var (items, page) = await query.ToPageAsync(cursor, context.CancellationToken);
         return new ListPledgesResponse { Pledges = { items.Select(p => p.ToProto()) }, Page = page };
     }
 
-    private static string UnitTypeName(UnitType type) => type switch
+    public override async Task<V1.Pledge> RevisePledge(RevisePledgeRequest request, ServerCallContext context)
     {
-        UnitType.FormedPoliceUnit => "FORMED_POLICE_UNIT",
-        UnitType.IndividualPoliceOfficers => "INDIVIDUAL_POLICE_OFFICERS",
-        UnitType.StaffOfficers => "STAFF_OFFICERS",
-        _ => type.ToString(),
-    };
+        var caller = Caller.From(context);
+        var v = new Violations();
+        v.RequestId(request.RequestId);
+        v.Id(request.Id);
+        v.Defined(request.UnitType, "unit_type");
+        v.Range(request.OfficerCount, "officer_count", 1, 5_500);
+        v.Text(request.Reason, "reason", 1, 500);
+        v.ThrowIfAny();
+        var pledge = await ManagedAsync(request.Id, caller, "revise pledges", context.CancellationToken);
+
+        return await requests.ExecuteAsync(request, request.RequestId, caller, context, () =>
+        {
+            if (pledge.UnitType == request.UnitType && pledge.OfficerCount == request.OfficerCount && pledge.Status == PledgeStatus.Active)
+            {
+                new Violations().Add("officer_count", "unit_type and officer_count are what is pledged already; RenewPledge confirms a pledge unchanged").ThrowIfAny();
+            }
+            db.PledgeVersions.Add(pledge.Revise(request.UnitType, request.OfficerCount, request.Reason, time.Today(), caller, request.RequestId, time.UtcNow()));
+            return Task.FromResult(pledge.ToProto());
+        });
+    }
+
+    public override async Task<V1.Pledge> RecordPledgeEvidence(RecordPledgeEvidenceRequest request, ServerCallContext context)
+    {
+        var caller = Caller.From(context);
+        var today = time.Today();
+        var v = new Violations();
+        v.RequestId(request.RequestId);
+        v.Id(request.Id);
+        var evidence = new PledgeEvidence
+        {
+            AssessmentVisitOn = v.PastDay(request.AssessmentVisitOn, "assessment_visit_on", today),
+            VerifiedOn = v.PastDay(request.VerifiedOn, "verified_on", today),
+            DeployableWithinDays = request.DeployableWithinDays == 0 ? null : request.DeployableWithinDays,
+            RapidDeploymentConfirmedOn = v.PastDay(request.RapidDeploymentConfirmedOn, "rapid_deployment_confirmed_on", today),
+        };
+        if (request.DeployableWithinDays != 0)
+        {
+            v.Range(request.DeployableWithinDays, "deployable_within_days", 1, 365);
+        }
+        v.Check((request.DeployableWithinDays != 0) == (request.RapidDeploymentConfirmedOn is not null), "rapid_deployment_confirmed_on",
+            "the undertaking is recorded whole: deployable_within_days and rapid_deployment_confirmed_on together");
+        v.Check(request.AssessmentVisitOn is not null || request.VerifiedOn is not null || request.DeployableWithinDays != 0
+            || request.RapidDeploymentConfirmedOn is not null, "assessment_visit_on", "required: at least one piece of evidence");
+        v.ThrowIfAny();
+        var pledge = await ManagedAsync(request.Id, caller, "record pledge evidence", context.CancellationToken);
+
+        return await requests.ExecuteAsync(request, request.RequestId, caller, context, () =>
+        {
+            var now = time.UtcNow();
+            var (version, roseFrom) = pledge.RecordEvidence(evidence, caller, request.RequestId, now);
+            db.PledgeVersions.Add(version);
+            if (roseFrom is { } previous)
+            {
+                db.Publish(new PledgeLevelChanged
+                {
+                    OccurredAt = now,
+                    SubjectId = pledge.Id,
+                    Nation = pledge.Nation,
+                    PreviousLevel = Readiness.Name(previous),
+                    ReadinessLevel = Readiness.Name(pledge.ReadinessLevel),
+                    OfficerCount = pledge.OfficerCount,
+                    UnitType = Readiness.UnitTypeName(pledge.UnitType),
+                    PledgeVersion = pledge.Version,
+                });
+            }
+            return Task.FromResult(pledge.ToProto());
+        });
+    }
+
+    public override async Task<V1.Pledge> RenewPledge(RenewPledgeRequest request, ServerCallContext context)
+    {
+        var caller = Caller.From(context);
+        var today = time.Today();
+        var v = new Violations();
+        v.RequestId(request.RequestId);
+        v.Id(request.Id);
+        var on = v.PastDay(request.RenewedOn, "renewed_on", today);
+        v.ThrowIfAny();
+        var pledge = await ManagedAsync(request.Id, caller, "renew pledges", context.CancellationToken);
+
+        return await requests.ExecuteAsync(request, request.RequestId, caller, context, () =>
+        {
+            db.PledgeVersions.Add(pledge.Renew(on ?? today, caller, request.RequestId, time.UtcNow()));
+            return Task.FromResult(pledge.ToProto());
+        });
+    }
+
+    public override async Task<V1.Pledge> WithdrawPledge(WithdrawPledgeRequest request, ServerCallContext context)
+    {
+        var caller = Caller.From(context);
+        var today = time.Today();
+        var v = new Violations();
+        v.RequestId(request.RequestId);
+        v.Id(request.Id);
+        v.Text(request.Reason, "reason", 1, 500);
+        var on = v.PastDay(request.WithdrawnOn, "withdrawn_on", today);
+        v.ThrowIfAny();
+        var pledge = await ManagedAsync(request.Id, caller, "withdraw pledges", context.CancellationToken);
+
+        return await requests.ExecuteAsync(request, request.RequestId, caller, context, () =>
+        {
+            var now = time.UtcNow();
+            db.PledgeVersions.Add(pledge.Withdraw(on ?? today, request.Reason, caller, request.RequestId, now));
+            db.Publish(new PledgeWithdrawn
+            {
+                OccurredAt = now,
+                SubjectId = pledge.Id,
+                Nation = pledge.Nation,
+                OfficerCount = pledge.OfficerCount,
+                UnitType = Readiness.UnitTypeName(pledge.UnitType),
+                ReadinessLevel = Readiness.Name(pledge.ReadinessLevel),
+                WithdrawnOn = pledge.WithdrawnOn!.Value,
+                Reason = pledge.WithdrawalReason,
+            });
+            return Task.FromResult(pledge.ToProto());
+        });
+    }
+
+    public override async Task<ListPledgeVersionsResponse> ListPledgeVersions(ListPledgeVersionsRequest request, ServerCallContext context)
+    {
+        var caller = Caller.From(context);
+        var v = new Violations();
+        var cursor = Paging.Read(request.Page, v);
+        v.ThrowIfAny();
+        var pledge = await FindAsync(request.Id, tracked: false, context.CancellationToken);
+        caller.RequireNationAccess(pledge.Nation, "read pledges", [.. Roles.All]);
+        var (items, page) = await db.PledgeVersions.AsNoTracking().Where(x => x.PledgeId == pledge.Id).ToPageAsync(cursor, context.CancellationToken);
+        return new ListPledgeVersionsResponse { Versions = { items.Select(x => x.ToProto()) }, Page = page };
+    }
+
+    private async Task<Pledge> ManagedAsync(string id, Caller caller, string action, CancellationToken ct)
+    {
+        var pledge = await FindAsync(id, tracked: true, ct);
+        caller.RequireNationAccess(pledge.Nation, action, PersonnelAccess.Managers);
+        return pledge;
+    }
+
+    private async Task<Pledge> FindAsync(string id, bool tracked, CancellationToken ct)
+    {
+        var v = new Violations();
+        v.Id(id);
+        v.ThrowIfAny();
+        var query = tracked ? db.Pledges : db.Pledges.AsNoTracking();
+        return await query.FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw new ResourceNotFoundException("pledge", id);
+    }
 }

@@ -4,8 +4,9 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Coordination.Personnel.Sites;
 
 /// <summary>
-/// A site's security status as logistics last announced it: personnel's local copy, for site coverage (officers on
-/// duty against the posture a site needs) without calling logistics.
+/// A site as logistics last announced it (SiteRegistered, SiteStatusChanged): personnel's local copy, for site coverage
+/// (officers on duty against the posture a site needs) and to refuse site ids logistics never announced, without
+/// calling logistics.
 /// </summary>
 public sealed class SiteView
 {
@@ -16,6 +17,8 @@ public sealed class SiteView
     /// <summary>When the status held here took effect; an older event arriving late does not overwrite it.</summary>
     public DateTime StatusChangedAt { get; set; }
     public int ChangeCount { get; set; }
+    /// <summary>Officers the site needs on duty; null until an event carrying it arrives.</summary>
+    public int? RequiredPosture { get; set; }
     public int Revision { get; set; }
 }
 

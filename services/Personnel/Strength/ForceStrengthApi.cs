@@ -1,15 +1,20 @@
+using System.Diagnostics;
 using Coordination.Auth;
 using Coordination.Contracts;
 using Coordination.Personnel.Contingents;
 using Coordination.Personnel.Persistence;
 using Coordination.Personnel.V1;
+using Coordination.Persistence;
+using Coordination.Validation;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Coordination.Personnel.Strength;
 
 /// <summary>Mission-wide strength: aggregates only, so every authenticated role may read it.</summary>
-public sealed class ForceStrengthApi(PersonnelDbContext db) : ForceStrengthService.ForceStrengthServiceBase
+public sealed class ForceStrengthApi(PersonnelDbContext db, StrengthReports reports, DueReports due, StrengthSignal signal,
+    IOptions<StrengthStreamOptions> streamOptions, TimeProvider time) : ForceStrengthService.ForceStrengthServiceBase
 {
     public override async Task<ForceStrength> GetForceStrength(GetForceStrengthRequest request, ServerCallContext context)
     {
@@ -30,5 +35,73 @@ public sealed class ForceStrengthApi(PersonnelDbContext db) : ForceStrengthServi
             DeployedContingents = byStatus.Where(s => ContingentLifecycle.InMissionArea.Contains(s.Status)).Sum(s => s.Contingents),
             PipelineOfficers = byStatus.Where(s => ContingentLifecycle.InPipeline.Contains(s.Status)).Sum(s => s.Officers),
         };
+    }
+
+    public override async Task<StrengthReport> GetStrengthReport(GetStrengthReportRequest request, ServerCallContext context)
+    {
+        _ = Caller.From(context);
+        ValidateNation(request.NationCode);
+        var report = await reports.ReadAsync(request.NationCode, context.CancellationToken);
+        report.AsOf = time.UtcNow().ToTimestamp();
+        return report;
+    }
+
+    public override Task<DueReport> GetDueReport(GetDueReportRequest request, ServerCallContext context)
+    {
+        _ = Caller.From(context);
+        var v = new Violations();
+        v.Range(request.Days, "days", 1, 366);
+        if (request.NationCode.Length > 0)
+        {
+            v.NationCode(request.NationCode, "nation_code");
+        }
+        v.ThrowIfAny();
+        return due.ReadAsync(request.Days, request.NationCode, context.CancellationToken);
+    }
+
+    /// <summary>
+    /// Re-reads the report after every local commit that touched strength and at least every poll interval (for commits
+    /// through other replicas), and sends it when it differs from the last one sent, or unchanged as a keep-alive.
+    /// </summary>
+    public override async Task StreamStrength(StreamStrengthRequest request, IServerStreamWriter<StrengthUpdate> responseStream, ServerCallContext context)
+    {
+        _ = Caller.From(context);
+        ValidateNation(request.NationCode);
+        var options = streamOptions.Value;
+        var ct = context.CancellationToken;
+        StrengthReport? last = null;
+        var silence = Stopwatch.StartNew();
+        try
+        {
+            while (!ct.IsCancellationRequested)
+            {
+                var woken = signal.Next; // taken before reading, so a commit during the read is not missed
+                var report = await reports.ReadAsync(request.NationCode, ct);
+                var changed = !report.Equals(last);
+                if (changed || silence.Elapsed >= options.KeepAlive)
+                {
+                    var sent = report.Clone();
+                    sent.AsOf = time.UtcNow().ToTimestamp();
+                    await responseStream.WriteAsync(new StrengthUpdate { Report = sent, Changed = changed }, ct);
+                    last = report;
+                    silence.Restart();
+                }
+                await Task.WhenAny(woken, Task.Delay(options.PollInterval, ct));
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The dashboard went away.
+        }
+    }
+
+    private static void ValidateNation(string nation)
+    {
+        if (nation.Length > 0)
+        {
+            var v = new Violations();
+            v.NationCode(nation, "nation_code");
+            v.ThrowIfAny();
+        }
     }
 }

@@ -8,6 +8,18 @@ public sealed record SiteStatusChanged : IntegrationEvent
     public required string PreviousStatus { get; init; }
     public required string Status { get; init; }
     public required string Reason { get; init; }
+    /// <summary>Officers the site needs on duty; null in events published before the field was added.</summary>
+    public int? RequiredPosture { get; init; }
+}
+
+/// <summary>A critical site was registered. Subject: the site id.</summary>
+public sealed record SiteRegistered : IntegrationEvent
+{
+    public required string SiteName { get; init; }
+    /// <summary>CONTESTED, RECAPTURED, SECURED or LOST.</summary>
+    public required string Status { get; init; }
+    /// <summary>Officers the site needs on duty.</summary>
+    public required int RequiredPosture { get; init; }
 }
 
 /// <summary>

@@ -27,3 +27,65 @@ public sealed record PersonnelPledged : IntegrationEvent
     /// <summary>L1, L2, L3 or RAPID_DEPLOYMENT.</summary>
     public required string ReadinessLevel { get; init; }
 }
+
+/// <summary>
+/// A pledge's readiness level changed because the evidence its gate needs was recorded. Subject: the pledge id;
+/// nation: the pledging nation.
+/// </summary>
+public sealed record PledgeLevelChanged : IntegrationEvent
+{
+    /// <summary>L1, L2, L3 or RAPID_DEPLOYMENT before the change.</summary>
+    public required string PreviousLevel { get; init; }
+    /// <summary>L1, L2, L3 or RAPID_DEPLOYMENT now.</summary>
+    public required string ReadinessLevel { get; init; }
+    public required int OfficerCount { get; init; }
+    public required string UnitType { get; init; }
+    /// <summary>The pledge's version that carries the new level.</summary>
+    public required int PledgeVersion { get; init; }
+}
+
+/// <summary>A nation withdrew a pledge; its officers no longer count as pledged. Subject: the pledge id; nation: the pledging nation.</summary>
+public sealed record PledgeWithdrawn : IntegrationEvent
+{
+    public required int OfficerCount { get; init; }
+    public required string UnitType { get; init; }
+    public required string ReadinessLevel { get; init; }
+    public required DateOnly WithdrawnOn { get; init; }
+    public required string Reason { get; init; }
+}
+
+/// <summary>
+/// An incoming contingent will relieve a deployed one in place: both are on duty from the incoming's arrival to the
+/// outgoing's departure. Subject: the rotation id; nation: the incoming contingent's nation.
+/// </summary>
+public sealed record RotationScheduled : IntegrationEvent
+{
+    public required string OutgoingContingentId { get; init; }
+    public required string IncomingContingentId { get; init; }
+    /// <summary>Site the incoming contingent takes over; empty when the outgoing one has none.</summary>
+    public required string SiteId { get; init; }
+    public required int OutgoingOfficerCount { get; init; }
+    public required int IncomingOfficerCount { get; init; }
+    public required DateOnly IncomingArrivesOn { get; init; }
+    public required DateOnly OutgoingDepartsOn { get; init; }
+    /// <summary>Days both contingents are on duty (relief in place).</summary>
+    public required int OverlapDays { get; init; }
+}
+
+/// <summary>
+/// A change left fewer officers on duty at a site than the posture logistics says it requires. Subject: the site id.
+/// Counts only; no officer is named.
+/// </summary>
+public sealed record SiteCoverageGap : IntegrationEvent
+{
+    public required string SiteName { get; init; }
+    public required int RequiredPosture { get; init; }
+    /// <summary>Officers of DEPLOYED contingents assigned to the site.</summary>
+    public required int OfficersOnDuty { get; init; }
+    /// <summary>RequiredPosture minus OfficersOnDuty, always above 0.</summary>
+    public required int Shortfall { get; init; }
+    /// <summary>What changed: CONTINGENT_DEPLOYED, CONTINGENT_DEMOBILIZING, CONTINGENT_MOVED or POSTURE_CHANGED.</summary>
+    public required string Cause { get; init; }
+    /// <summary>The contingent whose change opened or widened the gap; empty for a posture change.</summary>
+    public required string ContingentId { get; init; }
+}

@@ -86,11 +86,45 @@ namespace Coordination.Personnel.Persistence.Migrations.Postgres
                     b.ToTable("processed_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Coordination.Personnel.Agreements.StatusOfForcesParty", b =>
+                {
+                    b.Property<string>("AgreementId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Nation")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<DateOnly>("InForceOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("AgreementId", "Nation");
+
+                    b.HasIndex("Nation", "InForceOn");
+
+                    b.ToTable("status_of_forces_parties", (string)null);
+                });
+
             modelBuilder.Entity("Coordination.Personnel.Contingents.Contingent", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<int>("AssignedOfficers")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DeclaredOfficers")
+                        .HasColumnType("integer");
 
                     b.Property<DateOnly?>("DeployedOn")
                         .HasColumnType("date");
@@ -165,7 +199,80 @@ namespace Coordination.Personnel.Persistence.Migrations.Postgres
 
                     b.HasIndex("Nation", "Id");
 
+                    b.HasIndex("SiteId", "Status");
+
                     b.ToTable("contingents", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.Personnel.Contingents.Rotation", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly>("IncomingArrivesOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("IncomingContingentId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Nation")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("OutgoingContingentId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly>("OutgoingDepartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("OverlapDays")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SiteId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Audit", "Coordination.Personnel.Contingents.Rotation.Audit#Audit", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<DateTime>("CreatedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("CreatedBy")
+                                .IsRequired()
+                                .HasColumnType("text");
+
+                            b1.Property<string>("LastRequestId")
+                                .IsRequired()
+                                .HasColumnType("text");
+
+                            b1.Property<DateTime>("UpdatedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("UpdatedBy")
+                                .IsRequired()
+                                .HasColumnType("text");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncomingContingentId")
+                        .IsUnique();
+
+                    b.HasIndex("OutgoingContingentId")
+                        .IsUnique();
+
+                    b.HasIndex("Nation", "Id");
+
+                    b.ToTable("rotations", (string)null);
                 });
 
             modelBuilder.Entity("Coordination.Personnel.Mandates.MandateView", b =>
@@ -202,35 +309,88 @@ namespace Coordination.Personnel.Persistence.Migrations.Postgres
                     b.ToTable("mandates", (string)null);
                 });
 
-            modelBuilder.Entity("Coordination.Personnel.Pledges.Pledge", b =>
+            modelBuilder.Entity("Coordination.Personnel.Officers.Officer", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ContingentId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly>("DateOfBirth")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FamilyName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Gender")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("GivenNames")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Languages")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<string>("Nation")
                         .IsRequired()
                         .HasMaxLength(3)
                         .HasColumnType("character varying(3)");
 
-                    b.Property<int>("OfficerCount")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("ReadinessLevel")
+                    b.Property<string>("NextVettingStage")
                         .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Rank")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
 
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
 
-                    b.Property<string>("UnitType")
+                    b.Property<DateOnly?>("ScreenedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Screening")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ServiceNumber")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Audit", "Coordination.Personnel.Pledges.Pledge.Audit#Audit", b1 =>
+                    b.Property<string>("Skills")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Vetting")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("VettingFailed")
+                        .HasColumnType("boolean");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Audit", "Coordination.Personnel.Officers.Officer.Audit#Audit", b1 =>
                         {
                             b1.IsRequired();
 
@@ -255,9 +415,236 @@ namespace Coordination.Personnel.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ContingentId", "Id");
+
                     b.HasIndex("Nation", "Id");
 
+                    b.HasIndex("Nation", "ServiceNumber")
+                        .IsUnique();
+
+                    b.HasIndex("Nation", "Status", "Gender");
+
+                    b.ToTable("officers", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.Personnel.Officers.Qualification", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("Nation")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<DateOnly>("ObtainedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("OfficerId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresOn");
+
+                    b.HasIndex("OfficerId");
+
+                    b.ToTable("officer_qualifications", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.Personnel.Pledges.Pledge", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly?>("LastRenewedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Nation")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<int>("OfficerCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("PledgedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ReadinessLevel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly>("RenewalDueOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("UnitType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("WithdrawalReason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly?>("WithdrawnOn")
+                        .HasColumnType("date");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Audit", "Coordination.Personnel.Pledges.Pledge.Audit#Audit", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<DateTime>("CreatedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("CreatedBy")
+                                .IsRequired()
+                                .HasColumnType("text");
+
+                            b1.Property<string>("LastRequestId")
+                                .IsRequired()
+                                .HasColumnType("text");
+
+                            b1.Property<DateTime>("UpdatedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("UpdatedBy")
+                                .IsRequired()
+                                .HasColumnType("text");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Evidence", "Coordination.Personnel.Pledges.Pledge.Evidence#PledgeEvidence", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<DateOnly?>("AssessmentVisitOn")
+                                .HasColumnType("date");
+
+                            b1.Property<int?>("DeployableWithinDays")
+                                .HasColumnType("integer");
+
+                            b1.Property<DateOnly?>("RapidDeploymentConfirmedOn")
+                                .HasColumnType("date");
+
+                            b1.Property<DateOnly?>("VerifiedOn")
+                                .HasColumnType("date");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Nation", "Id");
+
+                    b.HasIndex("Status", "RenewalDueOn");
+
                     b.ToTable("pledges", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.Personnel.Pledges.PledgeVersion", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("OfficerCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PledgeId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ReadinessLevel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("UnitType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Evidence", "Coordination.Personnel.Pledges.PledgeVersion.Evidence#PledgeEvidence", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<DateOnly?>("AssessmentVisitOn")
+                                .HasColumnType("date");
+
+                            b1.Property<int?>("DeployableWithinDays")
+                                .HasColumnType("integer");
+
+                            b1.Property<DateOnly?>("RapidDeploymentConfirmedOn")
+                                .HasColumnType("date");
+
+                            b1.Property<DateOnly?>("VerifiedOn")
+                                .HasColumnType("date");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PledgeId", "Id");
+
+                    b.HasIndex("PledgeId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("pledge_versions", (string)null);
                 });
 
             modelBuilder.Entity("Coordination.Personnel.Sites.SiteView", b =>
@@ -273,6 +660,9 @@ namespace Coordination.Personnel.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
+
+                    b.Property<int?>("RequiredPosture")
+                        .HasColumnType("integer");
 
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
@@ -323,6 +713,44 @@ namespace Coordination.Personnel.Persistence.Migrations.Postgres
                     b.HasIndex("CreatedAt");
 
                     b.ToTable("request_records", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.Personnel.Contingents.Rotation", b =>
+                {
+                    b.HasOne("Coordination.Personnel.Contingents.Contingent", null)
+                        .WithMany()
+                        .HasForeignKey("IncomingContingentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Coordination.Personnel.Contingents.Contingent", null)
+                        .WithMany()
+                        .HasForeignKey("OutgoingContingentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Coordination.Personnel.Officers.Qualification", b =>
+                {
+                    b.HasOne("Coordination.Personnel.Officers.Officer", null)
+                        .WithMany("Qualifications")
+                        .HasForeignKey("OfficerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Coordination.Personnel.Pledges.PledgeVersion", b =>
+                {
+                    b.HasOne("Coordination.Personnel.Pledges.Pledge", null)
+                        .WithMany()
+                        .HasForeignKey("PledgeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Coordination.Personnel.Officers.Officer", b =>
+                {
+                    b.Navigation("Qualifications");
                 });
 #pragma warning restore 612, 618
         }

@@ -81,11 +81,45 @@ namespace Coordination.Personnel.Persistence.Migrations.Sqlite
                     b.ToTable("processed_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Coordination.Personnel.Agreements.StatusOfForcesParty", b =>
+                {
+                    b.Property<string>("AgreementId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nation")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("InForceOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AgreementId", "Nation");
+
+                    b.HasIndex("Nation", "InForceOn");
+
+                    b.ToTable("status_of_forces_parties", (string)null);
+                });
+
             modelBuilder.Entity("Coordination.Personnel.Contingents.Contingent", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("AssignedOfficers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DeclaredOfficers")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("DeployedOn")
                         .HasColumnType("TEXT");
@@ -160,7 +194,80 @@ namespace Coordination.Personnel.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Nation", "Id");
 
+                    b.HasIndex("SiteId", "Status");
+
                     b.ToTable("contingents", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.Personnel.Contingents.Rotation", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("IncomingArrivesOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IncomingContingentId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nation")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutgoingContingentId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("OutgoingDepartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OverlapDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SiteId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Audit", "Coordination.Personnel.Contingents.Rotation.Audit#Audit", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<DateTime>("CreatedAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("CreatedBy")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("LastRequestId")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime>("UpdatedAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("UpdatedBy")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncomingContingentId")
+                        .IsUnique();
+
+                    b.HasIndex("OutgoingContingentId")
+                        .IsUnique();
+
+                    b.HasIndex("Nation", "Id");
+
+                    b.ToTable("rotations", (string)null);
                 });
 
             modelBuilder.Entity("Coordination.Personnel.Mandates.MandateView", b =>
@@ -197,10 +304,172 @@ namespace Coordination.Personnel.Persistence.Migrations.Sqlite
                     b.ToTable("mandates", (string)null);
                 });
 
+            modelBuilder.Entity("Coordination.Personnel.Officers.Officer", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContingentId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DateOfBirth")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FamilyName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Gender")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GivenNames")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Languages")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nation")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NextVettingStage")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rank")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ScreenedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Screening")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Skills")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Vetting")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("VettingFailed")
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Audit", "Coordination.Personnel.Officers.Officer.Audit#Audit", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<DateTime>("CreatedAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("CreatedBy")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("LastRequestId")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime>("UpdatedAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("UpdatedBy")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContingentId", "Id");
+
+                    b.HasIndex("Nation", "Id");
+
+                    b.HasIndex("Nation", "ServiceNumber")
+                        .IsUnique();
+
+                    b.HasIndex("Nation", "Status", "Gender");
+
+                    b.ToTable("officers", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.Personnel.Officers.Qualification", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nation")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ObtainedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OfficerId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresOn");
+
+                    b.HasIndex("OfficerId");
+
+                    b.ToTable("officer_qualifications", (string)null);
+                });
+
             modelBuilder.Entity("Coordination.Personnel.Pledges.Pledge", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LastRenewedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Nation")
@@ -211,18 +480,40 @@ namespace Coordination.Personnel.Persistence.Migrations.Sqlite
                     b.Property<int>("OfficerCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly>("PledgedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ReadinessLevel")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("RenewalDueOn")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("UnitType")
                         .IsRequired()
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WithdrawalReason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("WithdrawnOn")
                         .HasColumnType("TEXT");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Audit", "Coordination.Personnel.Pledges.Pledge.Audit#Audit", b1 =>
@@ -248,11 +539,107 @@ namespace Coordination.Personnel.Persistence.Migrations.Sqlite
                                 .HasColumnType("TEXT");
                         });
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Evidence", "Coordination.Personnel.Pledges.Pledge.Evidence#PledgeEvidence", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<DateOnly?>("AssessmentVisitOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("DeployableWithinDays")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateOnly?>("RapidDeploymentConfirmedOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("VerifiedOn")
+                                .HasColumnType("TEXT");
+                        });
+
                     b.HasKey("Id");
 
                     b.HasIndex("Nation", "Id");
 
+                    b.HasIndex("Status", "RenewalDueOn");
+
                     b.ToTable("pledges", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.Personnel.Pledges.PledgeVersion", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OfficerCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PledgeId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReadinessLevel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Evidence", "Coordination.Personnel.Pledges.PledgeVersion.Evidence#PledgeEvidence", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<DateOnly?>("AssessmentVisitOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("DeployableWithinDays")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateOnly?>("RapidDeploymentConfirmedOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("VerifiedOn")
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PledgeId", "Id");
+
+                    b.HasIndex("PledgeId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("pledge_versions", (string)null);
                 });
 
             modelBuilder.Entity("Coordination.Personnel.Sites.SiteView", b =>
@@ -268,6 +655,9 @@ namespace Coordination.Personnel.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("RequiredPosture")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
@@ -318,6 +708,44 @@ namespace Coordination.Personnel.Persistence.Migrations.Sqlite
                     b.HasIndex("CreatedAt");
 
                     b.ToTable("request_records", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.Personnel.Contingents.Rotation", b =>
+                {
+                    b.HasOne("Coordination.Personnel.Contingents.Contingent", null)
+                        .WithMany()
+                        .HasForeignKey("IncomingContingentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Coordination.Personnel.Contingents.Contingent", null)
+                        .WithMany()
+                        .HasForeignKey("OutgoingContingentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Coordination.Personnel.Officers.Qualification", b =>
+                {
+                    b.HasOne("Coordination.Personnel.Officers.Officer", null)
+                        .WithMany("Qualifications")
+                        .HasForeignKey("OfficerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Coordination.Personnel.Pledges.PledgeVersion", b =>
+                {
+                    b.HasOne("Coordination.Personnel.Pledges.Pledge", null)
+                        .WithMany()
+                        .HasForeignKey("PledgeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Coordination.Personnel.Officers.Officer", b =>
+                {
+                    b.Navigation("Qualifications");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,103 @@
+using Coordination.Auth;
+using Coordination.Errors;
+using Coordination.Personnel.Officers;
+using Officer = Coordination.Personnel.Officers.Officer;
+using Coordination.Personnel.Sites;
+using Coordination.Personnel.V1;
+using Coordination.Persistence;
+using Coordination.Validation;
+using Google.Protobuf.Collections;
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coordination.Personnel.Contingents;
+
+/// <summary>Rosters and sites of contingents.</summary>
+public sealed partial class ContingentsApi
+{
+    private const int MaxOfficersPerCall = 1_000;
+
+    public override async Task<V1.Contingent> AssignOfficers(AssignOfficersRequest request, ServerCallContext context)
+    {
+        var caller = Caller.From(context);
+        ValidateRosterChange(request.RequestId, request.Id, request.OfficerIds);
+        var ct = context.CancellationToken;
+        var contingent = await FindAsync(request.Id, ct);
+        caller.RequireNationAccess(contingent.Nation, "assign officers", PersonnelAccess.Managers);
+
+        return await requests.ExecuteAsync(request, request.RequestId, caller, context, async () =>
+        {
+            contingent.Assign(await OfficersAsync(request.OfficerIds, ct));
+            contingent.Touch(caller, request.RequestId, time.UtcNow());
+            return contingent.ToProto();
+        });
+    }
+
+    public override async Task<V1.Contingent> ReleaseOfficers(ReleaseOfficersRequest request, ServerCallContext context)
+    {
+        var caller = Caller.From(context);
+        ValidateRosterChange(request.RequestId, request.Id, request.OfficerIds);
+        var ct = context.CancellationToken;
+        var contingent = await FindAsync(request.Id, ct);
+        caller.RequireNationAccess(contingent.Nation, "release officers", PersonnelAccess.Managers);
+
+        return await requests.ExecuteAsync(request, request.RequestId, caller, context, async () =>
+        {
+            contingent.Release(await OfficersAsync(request.OfficerIds, ct));
+            contingent.Touch(caller, request.RequestId, time.UtcNow());
+            return contingent.ToProto();
+        });
+    }
+
+    public override async Task<V1.Contingent> AssignContingentToSite(AssignContingentToSiteRequest request, ServerCallContext context)
+    {
+        var caller = Caller.From(context);
+        var v = new Violations();
+        v.RequestId(request.RequestId);
+        v.Id(request.Id);
+        v.OptionalId(request.SiteId, "site_id");
+        v.ThrowIfAny();
+        var ct = context.CancellationToken;
+        var contingent = await FindAsync(request.Id, ct);
+        caller.RequireNationAccess(contingent.Nation, "assign contingents to sites", PersonnelAccess.Managers);
+
+        return await requests.ExecuteAsync(request, request.RequestId, caller, context, async () =>
+        {
+            await db.EnsureKnownAsync(request.SiteId, ct);
+            var now = time.UtcNow();
+            var left = contingent.AssignToSite(request.SiteId);
+            contingent.Touch(caller, request.RequestId, now);
+            if (contingent.Status == ContingentStatus.Deployed && left != contingent.SiteId)
+            {
+                await coverage.ContingentChangedAsync(left, SiteCoverage.ContingentMoved, contingent.Id, now, ct);
+                await coverage.ContingentChangedAsync(contingent.SiteId, SiteCoverage.ContingentMoved, contingent.Id, now, ct);
+            }
+            return contingent.ToProto();
+        });
+    }
+
+    private static void ValidateRosterChange(string requestId, string id, RepeatedField<string> officerIds)
+    {
+        var v = new Violations();
+        v.RequestId(requestId);
+        v.Id(id);
+        v.Check(officerIds.Count is >= 1 and <= MaxOfficersPerCall, "officer_ids", $"required: 1 to {MaxOfficersPerCall:N0} officer ids");
+        for (var i = 0; i < officerIds.Count && i < MaxOfficersPerCall; i++)
+        {
+            v.Id(officerIds[i], $"officer_ids[{i}]");
+        }
+        v.Check(officerIds.Distinct().Count() == officerIds.Count, "officer_ids", "each officer at most once");
+        v.ThrowIfAny();
+    }
+
+    private async Task<List<Officer>> OfficersAsync(IEnumerable<string> ids, CancellationToken ct)
+    {
+        var wanted = ids.ToList();
+        var officers = await db.Officers.Where(o => wanted.Contains(o.Id)).ToListAsync(ct);
+        if (wanted.Except(officers.Select(o => o.Id)).FirstOrDefault() is { } unknown)
+        {
+            throw new ResourceNotFoundException("officer", unknown);
+        }
+        return officers;
+    }
+}

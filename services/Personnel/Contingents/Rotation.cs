@@ -1,0 +1,70 @@
+using Coordination.Errors;
+using Coordination.Persistence;
+using Coordination.Personnel.V1;
+
+namespace Coordination.Personnel.Contingents;
+
+/// <summary>
+/// An incoming contingent relieving a deployed one in place: both are on duty from the incoming's arrival to the
+/// outgoing's departure. A contingent is relieved at most once and relieves at most one other (unique keys).
+/// </summary>
+public sealed class Rotation : IKeyed
+{
+    public const int MinOverlapDays = 1;
+    public const int MaxOverlapDays = 30;
+
+    public string Id { get; private init; } = Ids.New();
+    public string Nation { get; private init; } = "";
+    public string OutgoingContingentId { get; private init; } = "";
+    public string IncomingContingentId { get; private init; } = "";
+    public string SiteId { get; private init; } = "";
+    public DateOnly IncomingArrivesOn { get; private init; }
+    public DateOnly OutgoingDepartsOn { get; private init; }
+    public int OverlapDays { get; private init; }
+    public Audit Audit { get; private init; } = null!;
+
+    private Rotation()
+    {
+    }
+
+    /// <summary>Schedules the relief; the incoming contingent takes over the outgoing one's site.</summary>
+    public static Rotation Schedule(Contingent outgoing, Contingent incoming, DateOnly arrives, DateOnly departs, Audit audit)
+    {
+        string subject = $"contingents/{outgoing.Id}";
+        if (outgoing.Status != ContingentStatus.Deployed)
+        {
+            throw new PreconditionFailedException("ROTATION", subject,
+                $"{outgoing.Name} is {ContingentLifecycle.Name(outgoing.Status)}; only a DEPLOYED contingent is relieved in place.");
+        }
+        if (!ContingentLifecycle.InPipeline.Contains(incoming.Status))
+        {
+            throw new PreconditionFailedException("ROTATION", $"contingents/{incoming.Id}",
+                $"{incoming.Name} is {ContingentLifecycle.Name(incoming.Status)}; the relieving contingent must not have deployed yet.");
+        }
+        if (arrives < outgoing.DeployedOn)
+        {
+            throw new PreconditionFailedException("ROTATION", subject,
+                $"The relief cannot arrive on {arrives:yyyy-MM-dd}, before {outgoing.Name} deployed ({outgoing.DeployedOn:yyyy-MM-dd}).");
+        }
+        if (incoming.SiteId.Length > 0 && incoming.SiteId != outgoing.SiteId)
+        {
+            throw new PreconditionFailedException("ROTATION", $"contingents/{incoming.Id}",
+                $"{incoming.Name} is assigned to another site than {outgoing.Name}; take it off that site first.");
+        }
+        if (incoming.SiteId != outgoing.SiteId)
+        {
+            incoming.AssignToSite(outgoing.SiteId);
+        }
+        return new Rotation
+        {
+            Nation = incoming.Nation,
+            OutgoingContingentId = outgoing.Id,
+            IncomingContingentId = incoming.Id,
+            SiteId = outgoing.SiteId,
+            IncomingArrivesOn = arrives,
+            OutgoingDepartsOn = departs,
+            OverlapDays = departs.DayNumber - arrives.DayNumber,
+            Audit = audit,
+        };
+    }
+}

@@ -1,0 +1,30 @@
+using Coordination.Common.V1;
+using Coordination.Persistence;
+using Coordination.Validation;
+
+namespace Coordination.Personnel;
+
+/// <summary>Calendar days as personnel reads them: "today" is the service clock's UTC day, and recorded facts are not in the future.</summary>
+public static class Days
+{
+    public static DateOnly Today(this TimeProvider time) => DateOnly.FromDateTime(time.UtcNow());
+
+    /// <summary>Reads a day that has happened (today or before); null when unset and not required.</summary>
+    public static DateOnly? PastDay(this Violations v, Date? value, string field, DateOnly today, bool required = false)
+    {
+        var day = required ? v.RequiredDate(value, field) : v.OptionalDate(value, field);
+        if (day > today)
+        {
+            v.Add(field, $"{day:yyyy-MM-dd} is in the future; record what has happened (today is {today:yyyy-MM-dd})");
+            return null;
+        }
+        return day;
+    }
+
+    /// <summary>Whole years between a birthday and a day.</summary>
+    public static int AgeOn(DateOnly born, DateOnly on)
+    {
+        var age = on.Year - born.Year;
+        return on < born.AddYears(age) ? age - 1 : age;
+    }
+}

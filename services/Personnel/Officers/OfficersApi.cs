@@ -1,0 +1,178 @@
+using Coordination.Auth;
+using Coordination.Errors;
+using Coordination.Personnel.Persistence;
+using Coordination.Personnel.V1;
+using Coordination.Persistence;
+using Coordination.Requests;
+using Coordination.Validation;
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coordination.Personnel.Officers;
+
+/// <summary>
+/// gRPC surface of officers. Officers carry personal data: only a contributor of their nation and a mission-admin read
+/// or change them; every other role is refused before anything is looked up.
+/// </summary>
+public sealed class OfficersApi(PersonnelDbContext db, IdempotentRequests requests, RosterImport rosters, TimeProvider time)
+    : OfficerService.OfficerServiceBase
+{
+    public override async Task<V1.Officer> RegisterOfficer(RegisterOfficerRequest request, ServerCallContext context)
+    {
+        var caller = Caller.From(context);
+        var v = new Violations();
+        v.RequestId(request.RequestId);
+        v.NationCode(request.NationCode, "nation_code");
+        var draft = OfficerRecords.Read(request.Officer, v, time.Today(), "officer.");
+        v.ThrowIfAny();
+        caller.RequireOfficerAccess(request.NationCode, "register officers");
+
+        try
+        {
+            return await requests.ExecuteAsync(request, request.RequestId, caller, context, async () =>
+            {
+                if (await db.Officers.AnyAsync(o => o.Nation == request.NationCode && o.ServiceNumber == draft!.ServiceNumber, context.CancellationToken))
+                {
+                    throw AlreadyRegistered(request.NationCode, draft!.ServiceNumber);
+                }
+                var officer = Officer.Register(request.NationCode, draft!, Audit.Created(caller, request.RequestId, time.UtcNow()));
+                db.Officers.Add(officer);
+                return officer.ToProto();
+            });
+        }
+        catch (DbUpdateException e) when (ServiceDbContext.IsUniqueViolation(e))
+        {
+            throw AlreadyRegistered(request.NationCode, draft!.ServiceNumber); // a concurrent registration of the same officer won
+        }
+    }
+
+    public override async Task<V1.Officer> GetOfficer(GetOfficerRequest request, ServerCallContext context)
+    {
+        var caller = Caller.From(context);
+        caller.RequireRole("read officers' personal data", Roles.Contributor, Roles.MissionAdmin);
+        var officer = await FindAsync(request.Id, tracked: false, context.CancellationToken);
+        caller.RequireOfficerAccess(officer.Nation, "read officers");
+        return officer.ToProto();
+    }
+
+    public override async Task<ListOfficersResponse> ListOfficers(ListOfficersRequest request, ServerCallContext context)
+    {
+        var caller = Caller.From(context);
+        caller.RequireRole("read officers' personal data", Roles.Contributor, Roles.MissionAdmin);
+        var v = new Violations();
+        var cursor = Paging.Read(request.Page, v);
+        if (request.NationCode.Length > 0)
+        {
+            v.NationCode(request.NationCode, "nation_code");
+        }
+        v.OptionalId(request.ContingentId, "contingent_id");
+        v.ThrowIfAny();
+        var nation = caller.ScopeNationFilter(request.NationCode, "list the officers");
+        var query = db.Officers.AsNoTracking().Include(o => o.Qualifications).AsQueryable();
+        if (nation.Length > 0)
+        {
+            query = query.Where(o => o.Nation == nation);
+        }
+        if (request.Status != OfficerStatus.Unspecified)
+        {
+            query = query.Where(o => o.Status == request.Status);
+        }
+        if (request.ContingentId.Length > 0)
+        {
+            query = query.Where(o => o.ContingentId == request.ContingentId);
+        }
+        var (items, page) = await query.ToPageAsync(cursor, context.CancellationToken);
+        return new ListOfficersResponse { Officers = { items.Select(o => o.ToProto()) }, Page = page };
+    }
+
+    public override Task ImportRoster(IAsyncStreamReader<ImportRosterRequest> requestStream, IServerStreamWriter<ImportRosterProgress> responseStream,
+        ServerCallContext context) =>
+        rosters.RunAsync(requestStream, responseStream, Caller.From(context), context.CancellationToken);
+
+    public override async Task<V1.Officer> RecordVettingResult(RecordVettingResultRequest request, ServerCallContext context)
+    {
+        var caller = Caller.From(context);
+        var v = new Violations();
+        v.RequestId(request.RequestId);
+        v.Id(request.OfficerId, "officer_id");
+        var entry = OfficerRecords.ReadVettingResult(request.Result, v, time.Today(), "result.");
+        v.ThrowIfAny();
+        var officer = await ManagedAsync(request.OfficerId, caller, "record vetting", context.CancellationToken);
+
+        return await requests.ExecuteAsync(request, request.RequestId, caller, context, () =>
+        {
+            officer.RecordVetting(entry!, caller, request.RequestId, time.UtcNow());
+            return Task.FromResult(officer.ToProto());
+        });
+    }
+
+    public override async Task<V1.Officer> RecordHumanRightsScreening(RecordHumanRightsScreeningRequest request, ServerCallContext context)
+    {
+        var caller = Caller.From(context);
+        var v = new Violations();
+        v.RequestId(request.RequestId);
+        v.Id(request.OfficerId, "officer_id");
+        DateOnly? on = null;
+        if (request.Screening is null)
+        {
+            v.Add("screening", "required");
+        }
+        else
+        {
+            v.Defined(request.Screening.Result, "screening.result");
+            on = v.PastDay(request.Screening.On, "screening.on", time.Today(), required: true);
+        }
+        v.ThrowIfAny();
+        var officer = await ManagedAsync(request.OfficerId, caller, "record screenings", context.CancellationToken);
+
+        return await requests.ExecuteAsync(request, request.RequestId, caller, context, () =>
+        {
+            officer.RecordScreening(request.Screening!.Result, on!.Value, caller, request.RequestId, time.UtcNow());
+            return Task.FromResult(officer.ToProto());
+        });
+    }
+
+    public override async Task<V1.Officer> RecordQualification(RecordQualificationRequest request, ServerCallContext context)
+    {
+        var caller = Caller.From(context);
+        var v = new Violations();
+        v.RequestId(request.RequestId);
+        v.Id(request.OfficerId, "officer_id");
+        var draft = OfficerRecords.ReadQualification(request.Qualification, v, time.Today(), "qualification.");
+        v.ThrowIfAny();
+        var officer = await ManagedAsync(request.OfficerId, caller, "record qualifications", context.CancellationToken);
+
+        return await requests.ExecuteAsync(request, request.RequestId, caller, context, () =>
+        {
+            if (officer.RecordQualification(draft!, caller, request.RequestId, time.UtcNow()) is { } replaced)
+            {
+                db.Remove(replaced);
+            }
+            return Task.FromResult(officer.ToProto());
+        });
+    }
+
+    private async Task<Officer> ManagedAsync(string id, Caller caller, string action, CancellationToken ct)
+    {
+        caller.RequireRole(action, Roles.Contributor, Roles.MissionAdmin);
+        var officer = await FindAsync(id, tracked: true, ct);
+        caller.RequireOfficerAccess(officer.Nation, action);
+        return officer;
+    }
+
+    private async Task<Officer> FindAsync(string id, bool tracked, CancellationToken ct)
+    {
+        var v = new Violations();
+        v.Id(id);
+        v.ThrowIfAny();
+        var query = db.Officers.Include(o => o.Qualifications).AsQueryable();
+        if (!tracked)
+        {
+            query = query.AsNoTracking();
+        }
+        return await query.FirstOrDefaultAsync(o => o.Id == id, ct) ?? throw new ResourceNotFoundException("officer", id);
+    }
+
+    private static ResourceAlreadyExistsException AlreadyRegistered(string nation, string serviceNumber) =>
+        new("officer", $"{nation}/{serviceNumber}", $"An officer of {nation} with service number {serviceNumber} is already registered.");
+}

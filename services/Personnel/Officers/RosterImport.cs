@@ -1,0 +1,161 @@
+using Coordination.Auth;
+using Coordination.Errors;
+using Coordination.Personnel.Persistence;
+using Coordination.Personnel.V1;
+using Coordination.Persistence;
+using Coordination.Validation;
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coordination.Personnel.Officers;
+
+/// <summary>
+/// A roster import: rows arrive on a stream and are committed in batches, each row on its own merits. Officers are
+/// matched on nation + service number, so a re-sent roster finds them instead of registering them twice, and a
+/// concurrent import of the same rows loses its batch on the unique key, re-reads and finds them too.
+/// </summary>
+public sealed class RosterImport(PersonnelDbContext db, TimeProvider time)
+{
+    public const int BatchSize = 500;
+
+    public async Task RunAsync(IAsyncStreamReader<ImportRosterRequest> input, IServerStreamWriter<ImportRosterProgress> output,
+        Caller caller, CancellationToken ct)
+    {
+        if (!await input.MoveNext(ct) || input.Current.ItemCase != ImportRosterRequest.ItemOneofCase.Header)
+        {
+            new Violations().Add("header", "required: the first message names the roster's nation; rows follow it").ThrowIfAny();
+        }
+        var nation = input.Current.Header.NationCode;
+        var v = new Violations();
+        v.NationCode(nation, "header.nation_code");
+        v.ThrowIfAny();
+        caller.RequireOfficerAccess(nation, "import rosters");
+
+        var import = new Import(nation, caller, $"import/{Ids.New()}");
+        var batch = new List<(int Row, ImportRosterRequest Item)>(BatchSize);
+        var row = 0;
+        while (await input.MoveNext(ct))
+        {
+            batch.Add((++row, input.Current));
+            if (batch.Count == BatchSize)
+            {
+                await output.WriteAsync(await ApplyAsync(import, batch, ct), ct);
+                batch.Clear();
+            }
+        }
+        if (batch.Count > 0)
+        {
+            await output.WriteAsync(await ApplyAsync(import, batch, ct), ct);
+        }
+        await output.WriteAsync(import.Progress([], done: true), ct);
+    }
+
+    private async Task<ImportRosterProgress> ApplyAsync(Import import, List<(int Row, ImportRosterRequest Item)> batch, CancellationToken ct)
+    {
+        try
+        {
+            return await TryApplyAsync(import, batch, ct);
+        }
+        catch (DbUpdateException e) when (ServiceDbContext.IsUniqueViolation(e))
+        {
+            // Another import registered some of these officers first: they are now ALREADY_REGISTERED.
+            db.ChangeTracker.Clear();
+            return await TryApplyAsync(import, batch, ct);
+        }
+    }
+
+    private async Task<ImportRosterProgress> TryApplyAsync(Import import, List<(int Row, ImportRosterRequest Item)> batch, CancellationToken ct)
+    {
+        var today = time.Today();
+        var results = new List<RowResult>(batch.Count);
+        var drafts = new List<(RowResult Result, OfficerDraft Draft)>(batch.Count);
+        foreach (var (row, item) in batch)
+        {
+            var result = new RowResult { Row = row };
+            results.Add(result);
+            var v = new Violations();
+            var draft = item.ItemCase == ImportRosterRequest.ItemOneofCase.Row
+                ? OfficerRecords.Read(item.Row, v, today)
+                : null;
+            if (item.ItemCase != ImportRosterRequest.ItemOneofCase.Row)
+            {
+                v.Add("row", "required: after the header, every message is a row");
+            }
+            else if (draft is not null && import.FirstRow.TryGetValue(draft.ServiceNumber, out var first) && first != row)
+            {
+                v.Add("service_number", $"{draft.ServiceNumber} is already on row {first} of this import");
+            }
+            if (v.Any)
+            {
+                result.Outcome = RowOutcome.Rejected;
+                result.Violations.Add(ViolationsOf(v));
+                continue;
+            }
+            import.FirstRow[draft!.ServiceNumber] = row;
+            drafts.Add((result, draft));
+        }
+
+        var numbers = drafts.Select(d => d.Draft.ServiceNumber).ToList();
+        var existing = await db.Officers.AsNoTracking()
+            .Where(o => o.Nation == import.Nation && numbers.Contains(o.ServiceNumber))
+            .Select(o => new { o.ServiceNumber, o.Id })
+            .ToDictionaryAsync(o => o.ServiceNumber, o => o.Id, ct);
+        foreach (var (result, draft) in drafts)
+        {
+            if (existing.TryGetValue(draft.ServiceNumber, out var id))
+            {
+                result.Outcome = RowOutcome.AlreadyRegistered;
+                result.OfficerId = id;
+                continue;
+            }
+            var officer = Officer.Register(import.Nation, draft, Audit.Created(import.Caller, import.Id, time.UtcNow()));
+            db.Officers.Add(officer);
+            result.Outcome = RowOutcome.Created;
+            result.OfficerId = officer.Id;
+        }
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+        return import.Progress(results, done: false);
+    }
+
+    private static IEnumerable<RowViolation> ViolationsOf(Violations v)
+    {
+        try
+        {
+            v.ThrowIfAny();
+            return [];
+        }
+        catch (RequestValidationException e)
+        {
+            return e.Violations.Select(x => new RowViolation { Field = x.Field, Description = x.Description });
+        }
+    }
+
+    /// <summary>One stream's running totals.</summary>
+    private sealed class Import(string nation, Caller caller, string id)
+    {
+        public string Nation { get; } = nation;
+        public Caller Caller { get; } = caller;
+        /// <summary>Recorded as the officers' last request id, to trace them to this import.</summary>
+        public string Id { get; } = id;
+        public Dictionary<string, int> FirstRow { get; } = new(StringComparer.Ordinal);
+        private int received, created, registered, rejected;
+
+        public ImportRosterProgress Progress(List<RowResult> results, bool done)
+        {
+            received += results.Count;
+            created += results.Count(r => r.Outcome == RowOutcome.Created);
+            registered += results.Count(r => r.Outcome == RowOutcome.AlreadyRegistered);
+            rejected += results.Count(r => r.Outcome == RowOutcome.Rejected);
+            return new ImportRosterProgress
+            {
+                RowsReceived = received,
+                RowsCreated = created,
+                RowsAlreadyRegistered = registered,
+                RowsRejected = rejected,
+                Results = { results },
+                Done = done,
+            };
+        }
+    }
+}

@@ -1,0 +1,107 @@
+using Coordination.Errors;
+using Coordination.Personnel.V1;
+
+namespace Coordination.Personnel.Pledges;
+
+/// <summary>The evidence behind a pledge's readiness level. Unset means not recorded yet.</summary>
+public sealed record PledgeEvidence
+{
+    public DateOnly? AssessmentVisitOn { get; init; }
+    public DateOnly? VerifiedOn { get; init; }
+    public int? DeployableWithinDays { get; init; }
+    public DateOnly? RapidDeploymentConfirmedOn { get; init; }
+}
+
+/// <summary>
+/// The one place that says what each readiness level needs (UN PCRS): L2 an assessment visit, L3 a verification on or
+/// after it, RAPID_DEPLOYMENT an undertaking to deploy within 60 days confirmed on or after the verification. The level
+/// is always the highest gate the evidence meets; evidence is only ever added, so it never drops.
+/// </summary>
+public static class Readiness
+{
+    public const int RapidDeploymentDays = 60;
+
+    public static ReadinessLevel LevelFor(PledgeEvidence e) =>
+        e.AssessmentVisitOn is null ? ReadinessLevel.L1
+        : e.VerifiedOn is null ? ReadinessLevel.L2
+        : e.DeployableWithinDays is not <= RapidDeploymentDays || e.RapidDeploymentConfirmedOn is null ? ReadinessLevel.L3
+        : ReadinessLevel.RapidDeployment;
+
+    /// <summary>What the next level still needs, named by the fields that carry it.</summary>
+    public static IReadOnlyList<string> MissingForNext(PledgeEvidence e) => LevelFor(e) switch
+    {
+        ReadinessLevel.L1 => ["assessment_visit_on"],
+        ReadinessLevel.L2 => ["verified_on"],
+        ReadinessLevel.L3 => e.DeployableWithinDays is null or > RapidDeploymentDays
+            ? [$"deployable_within_days of {RapidDeploymentDays} or fewer", "rapid_deployment_confirmed_on"]
+            : ["rapid_deployment_confirmed_on"],
+        _ => [],
+    };
+
+    /// <summary>
+    /// Adds newly recorded evidence. A date already recorded cannot change; the rapid-deployment undertaking may be
+    /// recorded again only with fewer days. Dates must follow the gates' order whatever was recorded first.
+    /// </summary>
+    public static PledgeEvidence Add(string pledgeId, PledgeEvidence current, PledgeEvidence added)
+    {
+        var subject = $"pledges/{pledgeId}";
+        void Once(DateOnly? was, DateOnly? now, string field)
+        {
+            if (was is not null && now is not null && was != now)
+            {
+                throw new PreconditionFailedException("PLEDGE_EVIDENCE_RECORDED", subject,
+                    $"{field} is already recorded as {was:yyyy-MM-dd}; recorded evidence cannot be changed.");
+            }
+        }
+        Once(current.AssessmentVisitOn, added.AssessmentVisitOn, "assessment_visit_on");
+        Once(current.VerifiedOn, added.VerifiedOn, "verified_on");
+        var undertaking = current;
+        if (added.DeployableWithinDays is { } days)
+        {
+            if (current.DeployableWithinDays is { } before && days >= before)
+            {
+                throw new PreconditionFailedException("PLEDGE_EVIDENCE_RECORDED", subject,
+                    $"An undertaking to deploy within {before} days is already recorded; it can only be replaced by a shorter one.");
+            }
+            if (current.RapidDeploymentConfirmedOn is { } confirmed && added.RapidDeploymentConfirmedOn < confirmed)
+            {
+                throw new PreconditionFailedException("PLEDGE_EVIDENCE_ORDER", subject,
+                    $"The new undertaking cannot be confirmed before the previous one ({confirmed:yyyy-MM-dd}).");
+            }
+            undertaking = current with { DeployableWithinDays = days, RapidDeploymentConfirmedOn = added.RapidDeploymentConfirmedOn };
+        }
+        var merged = undertaking with
+        {
+            AssessmentVisitOn = current.AssessmentVisitOn ?? added.AssessmentVisitOn,
+            VerifiedOn = current.VerifiedOn ?? added.VerifiedOn,
+        };
+        if (merged.AssessmentVisitOn is { } visit && merged.VerifiedOn is { } verified && verified < visit)
+        {
+            throw new PreconditionFailedException("PLEDGE_EVIDENCE_ORDER", subject,
+                $"verified_on {verified:yyyy-MM-dd} is before the assessment visit on {visit:yyyy-MM-dd}; a unit is verified after it is assessed.");
+        }
+        if (merged.VerifiedOn is { } v && merged.RapidDeploymentConfirmedOn is { } c && c < v)
+        {
+            throw new PreconditionFailedException("PLEDGE_EVIDENCE_ORDER", subject,
+                $"rapid_deployment_confirmed_on {c:yyyy-MM-dd} is before the verification on {v:yyyy-MM-dd}.");
+        }
+        return merged;
+    }
+
+    public static string Name(ReadinessLevel level) => level switch
+    {
+        ReadinessLevel.L1 => "L1",
+        ReadinessLevel.L2 => "L2",
+        ReadinessLevel.L3 => "L3",
+        ReadinessLevel.RapidDeployment => "RAPID_DEPLOYMENT",
+        _ => level.ToString().ToUpperInvariant(),
+    };
+
+    public static string UnitTypeName(UnitType type) => type switch
+    {
+        UnitType.FormedPoliceUnit => "FORMED_POLICE_UNIT",
+        UnitType.IndividualPoliceOfficers => "INDIVIDUAL_POLICE_OFFICERS",
+        UnitType.StaffOfficers => "STAFF_OFFICERS",
+        _ => type.ToString(),
+    };
+}

@@ -1,0 +1,134 @@
+using Coordination.Personnel.Contingents;
+using Coordination.Personnel.Persistence;
+using Coordination.Personnel.V1;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coordination.Personnel.Strength;
+
+/// <summary>
+/// Reads the strength report: a handful of grouped queries, each over an index, summed in memory (integers only, so
+/// both providers agree). Officers are counted by the status kept on each of them, never by joining contingents:
+/// that keeps the report fast with a hundred thousand officers.
+/// </summary>
+public sealed class StrengthReports(PersonnelDbContext db)
+{
+    private static readonly ReadinessLevel[] Levels = [ReadinessLevel.L1, ReadinessLevel.L2, ReadinessLevel.L3, ReadinessLevel.RapidDeployment];
+
+    public async Task<StrengthReport> ReadAsync(string nation, CancellationToken ct)
+    {
+        var mandate = await db.Mandates.AsNoTracking().OrderByDescending(m => m.PeriodEnd).FirstOrDefaultAsync(ct);
+        var contingents = await db.Contingents.AsNoTracking()
+            .GroupBy(c => new { c.Nation, c.Status, c.SiteId })
+            .Select(g => new { g.Key.Nation, g.Key.Status, g.Key.SiteId, Officers = g.Sum(c => c.OfficerCount) })
+            .ToListAsync(ct);
+        var pledges = await db.Pledges.AsNoTracking()
+            .Where(p => p.Status == PledgeStatus.Active)
+            .GroupBy(p => new { p.Nation, p.ReadinessLevel })
+            .Select(g => new { g.Key.Nation, g.Key.ReadinessLevel, Pledges = g.Count(), Officers = g.Sum(p => p.OfficerCount) })
+            .ToListAsync(ct);
+        var officerQuery = db.Officers.AsNoTracking();
+        if (nation.Length > 0)
+        {
+            officerQuery = officerQuery.Where(o => o.Nation == nation);
+        }
+        var officers = await officerQuery
+            .GroupBy(o => new { o.Nation, o.Status, o.Gender })
+            .Select(g => new { g.Key.Nation, g.Key.Status, g.Key.Gender, Count = g.Count() })
+            .ToListAsync(ct);
+        var agreements = await db.StatusOfForces.AsNoTracking().Select(p => new { p.Nation, p.InForceOn }).ToListAsync(ct);
+        var sites = await db.Sites.AsNoTracking().ToListAsync(ct);
+
+        var report = new StrengthReport
+        {
+            MandateResolutionSymbol = mandate?.ResolutionSymbol ?? "",
+            AuthorizedCeiling = mandate?.PersonnelCeiling ?? 0,
+            Mission = Figures(pledges.Sum(p => p.Officers), contingents.Select(c => (c.Status, c.Officers))),
+        };
+
+        var nations = nation.Length > 0
+            ? [nation]
+            : contingents.Select(c => c.Nation).Concat(pledges.Select(p => p.Nation)).Concat(officers.Select(o => o.Nation))
+                .Concat(agreements.Select(a => a.Nation)).Distinct().Order(StringComparer.Ordinal).ToList();
+        foreach (var code in nations)
+        {
+            var own = officers.Where(o => o.Nation == code).ToList();
+            var since = agreements.Where(a => a.Nation == code).Select(a => (DateOnly?)a.InForceOn).Min();
+            report.Nations.Add(new NationStrength
+            {
+                NationCode = code,
+                Figures = Figures(pledges.Where(p => p.Nation == code).Sum(p => p.Officers),
+                    contingents.Where(c => c.Nation == code).Select(c => (c.Status, c.Officers))),
+                Officers = new OfficerCounts
+                {
+                    Registered = own.Sum(o => o.Count),
+                    InVetting = own.Where(o => o.Status == OfficerStatus.InVetting).Sum(o => o.Count),
+                    NotCleared = own.Where(o => o.Status == OfficerStatus.NotCleared).Sum(o => o.Count),
+                    Vetted = own.Where(o => o.Status == OfficerStatus.Vetted).Sum(o => o.Count),
+                    Assigned = own.Where(o => o.Status == OfficerStatus.Assigned).Sum(o => o.Count),
+                    Deployed = own.Where(o => o.Status == OfficerStatus.Deployed).Sum(o => o.Count),
+                    Repatriated = own.Where(o => o.Status == OfficerStatus.Repatriated).Sum(o => o.Count),
+                },
+                DeployedGender = Share(own.Where(o => o.Status == OfficerStatus.Deployed).Select(o => (o.Gender, o.Count))),
+                StatusOfForcesInForce = since is not null,
+                StatusOfForcesInForceOn = since is { } day ? Contracts.ProtoConversions.ToProto(day) : null,
+            });
+        }
+
+        var onSites = contingents.Where(c => c.SiteId.Length > 0).ToList();
+        var views = sites.ToDictionary(s => s.SiteId, StringComparer.Ordinal);
+        foreach (var siteId in views.Keys.Concat(onSites.Select(c => c.SiteId)).Distinct().Order(StringComparer.Ordinal))
+        {
+            var here = onSites.Where(c => c.SiteId == siteId).ToList();
+            var view = views.GetValueOrDefault(siteId);
+            var onDuty = here.Where(c => c.Status == ContingentStatus.Deployed).Sum(c => c.Officers);
+            var posture = view?.RequiredPosture ?? 0;
+            report.Sites.Add(new SiteStrength
+            {
+                SiteId = siteId,
+                SiteName = view?.Name ?? "",
+                SiteStatus = view?.Status ?? "",
+                RequiredPosture = posture,
+                OfficersOnDuty = onDuty,
+                DeployedOfficers = here.Where(c => ContingentLifecycle.InMissionArea.Contains(c.Status)).Sum(c => c.Officers),
+                NotifiedOfficers = here.Where(c => ContingentLifecycle.Notified.Contains(c.Status)).Sum(c => c.Officers),
+                Shortfall = Math.Max(0, posture - onDuty),
+            });
+        }
+
+        var levelled = nation.Length > 0 ? pledges.Where(p => p.Nation == nation).ToList() : pledges;
+        report.PledgesByLevel.Add(Levels.Select(level => new ReadinessLevelCount
+        {
+            ReadinessLevel = level,
+            Pledges = levelled.Where(p => p.ReadinessLevel == level).Sum(p => p.Pledges),
+            Officers = levelled.Where(p => p.ReadinessLevel == level).Sum(p => p.Officers),
+        }));
+        report.DeployedGender = Share(officers.Where(o => o.Status == OfficerStatus.Deployed).Select(o => (o.Gender, o.Count)));
+        report.RegisteredGender = Share(officers.Select(o => (o.Gender, o.Count)));
+        return report;
+    }
+
+    private static StrengthFigures Figures(int pledged, IEnumerable<(ContingentStatus Status, int Officers)> contingents)
+    {
+        var list = contingents.ToList();
+        return new StrengthFigures
+        {
+            PledgedOfficers = pledged,
+            RequestedOfficers = list.Where(c => c.Status == ContingentStatus.Requested).Sum(c => c.Officers),
+            NotifiedOfficers = list.Where(c => ContingentLifecycle.Notified.Contains(c.Status)).Sum(c => c.Officers),
+            DeployedOfficers = list.Where(c => ContingentLifecycle.InMissionArea.Contains(c.Status)).Sum(c => c.Officers),
+        };
+    }
+
+    private static GenderShare Share(IEnumerable<(Gender Gender, int Count)> officers)
+    {
+        var list = officers.ToList();
+        var female = list.Where(o => o.Gender == Gender.Female).Sum(o => o.Count);
+        var male = list.Where(o => o.Gender == Gender.Male).Sum(o => o.Count);
+        return new GenderShare
+        {
+            Female = female,
+            Male = male,
+            FemaleShareBasisPoints = female + male == 0 ? 0 : (int)(female * 10_000L / (female + male)),
+        };
+    }
+}
