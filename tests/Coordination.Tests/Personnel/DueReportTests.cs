@@ -1,0 +1,73 @@
+using Coordination.Auth;
+using Coordination.Personnel.V1;
+using Coordination.Tests.CrossService;
+using Coordination.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+using static Coordination.Tests.Personnel.PersonnelDesk;
+
+namespace Coordination.Tests.Personnel;
+
+/// <summary>What falls due, by personnel's clock, which the test sets to 1 March 2026.</summary>
+public sealed class DueReportTests : IAsyncLifetime
+{
+    private readonly TestClock clock = new(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
+    private readonly string admin = TestTokens.For("HTI", Roles.MissionAdmin);
+    private SuiteHost suite = null!;
+
+    public async Task InitializeAsync()
+    {
+        suite = await SuiteHost.StartAsync(["personnel", "diplomacy"], services: s => s.AddSingleton<TimeProvider>(clock));
+        await suite.StartGatewayAsync(new Dictionary<string, string?> { ["Gateway:RateLimit:PermitsPerSecond"] = "10000", ["Gateway:RateLimit:Burst"] = "10000" });
+        await Calls.AdoptAsync(suite, TestTokens.For("HTI", Roles.Diplomat), "S/RES/2793 (2025)", Calls.Day(2025, 10, 3), Calls.Day(2026, 10, 2), 5_550);
+        await Calls.PersonnelKnowsMandateAsync(suite, admin, "S/RES/2793 (2025)");
+        await Calls.StatusOfForcesInForceAsync(suite, admin, "KEN", Calls.Day(2025, 1, 2));
+    }
+
+    public Task DisposeAsync() => suite.DisposeAsync().AsTask();
+
+    [Fact]
+    public async Task Rotations_credential_expiries_and_pledge_renewals_falling_due_within_the_window_are_listed()
+    {
+        var kenya = new PersonnelDesk(suite, TestTokens.For("KEN", Roles.Contributor));
+        var ending = await kenya.MoveAsync(await kenya.ContingentAsync("KEN", 200, tourMonths: 6), ContingentStatus.Deployed, Day(2025, 10, 5));
+        var relieved = await kenya.MoveAsync(await kenya.ContingentAsync("KEN", 150, tourMonths: 6), ContingentStatus.Deployed, Day(2025, 10, 3));
+        await kenya.MoveAsync(await kenya.ContingentAsync("KEN", 100, tourMonths: 12), ContingentStatus.Deployed, Day(2025, 10, 5));
+        var relief = await kenya.MoveAsync(await kenya.ContingentAsync("KEN", 150), ContingentStatus.Mobilized);
+        var rotation = await kenya.Contingents.ScheduleRotationAsync(new ScheduleRotationRequest
+        {
+            RequestId = NewId(), OutgoingContingentId = relieved.Id, IncomingContingentId = relief.Id, IncomingArrivesOn = Day(2026, 3, 26), OutgoingDepartsOn = Day(2026, 4, 2),
+        });
+        foreach (var expires in new[] { Day(2026, 3, 20), Day(2026, 4, 1), Day(2026, 6, 1), Day(2026, 2, 1) })
+        {
+            var record = Record();
+            record.Qualifications.Add(new Qualification { Kind = QualificationKind.Credential, Name = "Driving licence", ObtainedOn = Day(2021, 1, 5), ExpiresOn = expires });
+            await kenya.RegisterAsync("KEN", record);
+        }
+        var overdue = await Pledge(kenya, Day(2025, 1, 15));
+        var soon = await Pledge(kenya, Day(2025, 4, 10));
+        await Pledge(kenya, Day(2025, 9, 1));
+        var withdrawn = await Pledge(kenya, Day(2025, 1, 20));
+        await kenya.Pledges.WithdrawPledgeAsync(new WithdrawPledgeRequest { RequestId = NewId(), Id = withdrawn.Id, Reason = "Reassigned" });
+
+        var due = await new PersonnelDesk(suite, TestTokens.For("CAN", Roles.Observer)).Strength.GetDueReportAsync(new GetDueReportRequest { Days = 60, NationCode = "KEN" });
+
+        Assert.Equal((Day(2026, 3, 1), Day(2026, 4, 30)), (due.From, due.Until));
+        Assert.Equal([(relieved.Id, Day(2026, 4, 2), rotation.Id, relief.Id), (ending.Id, Day(2026, 4, 4), "", "")],
+            due.Rotations.Select(r => (r.ContingentId, r.PlannedTourEnd, r.RotationId, r.IncomingContingentId)));
+        Assert.All(due.Rotations, r => Assert.False(r.Overdue));
+        var licences = Assert.Single(due.CredentialExpiries);
+        Assert.Equal(("KEN", QualificationKind.Credential, "Driving licence", 2, Day(2026, 3, 20)),
+            (licences.NationCode, licences.Kind, licences.Name, licences.Officers, licences.EarliestExpiry));
+        Assert.Equal([(overdue.Id, Day(2026, 1, 15), true), (soon.Id, Day(2026, 4, 10), false)],
+            due.PledgeRenewals.Select(p => (p.PledgeId, p.RenewalDueOn, p.Overdue)));
+
+        clock.SetToday(new DateOnly(2026, 4, 3));
+        var later = await kenya.Strength.GetDueReportAsync(new GetDueReportRequest { Days = 1, NationCode = "KEN" });
+        Assert.Equal([(relieved.Id, true), (ending.Id, false)], later.Rotations.Select(r => (r.ContingentId, r.Overdue)));
+        Assert.Empty(later.CredentialExpiries);
+    }
+
+    private static Task<Coordination.Personnel.V1.Pledge> Pledge(PersonnelDesk desk, Coordination.Common.V1.Date on) =>
+        desk.Pledges.CreatePledgeAsync(new CreatePledgeRequest { RequestId = NewId(), NationCode = "KEN", UnitType = UnitType.FormedPoliceUnit, OfficerCount = 100, PledgedOn = on }).ResponseAsync;
+}

@@ -1,0 +1,107 @@
+using Coordination.Auth;
+using Coordination.Personnel.V1;
+using Coordination.Tests.Infrastructure;
+using Grpc.Core;
+using Xunit;
+using static Coordination.Tests.Personnel.PersonnelDesk;
+
+namespace Coordination.Tests.Personnel;
+
+/// <summary>Roster imports over the bidirectional stream, through the gateway: progress per batch, per-row errors, no duplicates.</summary>
+public sealed class RosterImportTests(PersonnelFixture fixture) : IClassFixture<PersonnelFixture>
+{
+    private readonly PersonnelDesk kenya = new(fixture.Suite, TestTokens.For("KEN", Roles.Contributor));
+
+    private static List<OfficerRecord> Roster(int count, string prefix) =>
+        [.. Enumerable.Range(1, count).Select(i => Record(i % 5 == 0 ? Gender.Female : Gender.Male, vetted: i % 2 == 0, serviceNumber: $"{prefix}-{i:D5}"))];
+
+    [Fact]
+    public async Task A_roster_of_thousands_is_committed_in_batches_each_reported_with_the_outcome_of_its_rows()
+    {
+        var prefix = $"KP{NewId()[..6].ToUpperInvariant()}";
+        var progress = await kenya.ImportAsync("KEN", Roster(1_200, prefix));
+
+        Assert.Equal([500, 1_000, 1_200, 1_200], progress.Select(p => p.RowsReceived));
+        Assert.Equal([false, false, false, true], progress.Select(p => p.Done));
+        var last = progress[^1];
+        Assert.Equal((1_200, 0, 0), (last.RowsCreated, last.RowsAlreadyRegistered, last.RowsRejected));
+        var results = progress.SelectMany(p => p.Results).ToList();
+        Assert.Equal(Enumerable.Range(1, 1_200), results.Select(r => r.Row));
+        Assert.All(results, r => Assert.Equal(RowOutcome.Created, r.Outcome));
+        Assert.Equal(1_200, results.Select(r => r.OfficerId).Distinct().Count());
+
+        var second = await kenya.OfficerAsync(results[1].OfficerId);
+        Assert.Equal(($"{prefix}-00002", OfficerStatus.Vetted), (second.ServiceNumber, second.Status));
+        Assert.Equal(OfficerStatus.InVetting, (await kenya.OfficerAsync(results[0].OfficerId)).Status);
+    }
+
+    [Fact]
+    public async Task Bad_rows_are_rejected_with_their_fields_and_never_block_the_good_ones()
+    {
+        var prefix = $"KP{NewId()[..6].ToUpperInvariant()}";
+        var rows = Roster(6, prefix);
+        rows[1].DateOfBirth = Day(2031, 2, 30);
+        rows[3].Vetting.Clear();
+        rows[3].Vetting.Add(new VettingResult { Stage = VettingStage.Firearms, Passed = true, On = Day(2025, 1, 1) });
+        rows[4].ServiceNumber = rows[0].ServiceNumber;
+        rows[5].FamilyName = "";
+
+        var progress = await kenya.ImportAsync("KEN", rows);
+
+        var results = progress.SelectMany(p => p.Results).ToDictionary(r => r.Row);
+        Assert.Equal((2, 4), (progress[^1].RowsCreated, progress[^1].RowsRejected));
+        Assert.Equal([RowOutcome.Created, RowOutcome.Rejected, RowOutcome.Created, RowOutcome.Rejected, RowOutcome.Rejected, RowOutcome.Rejected],
+            Enumerable.Range(1, 6).Select(i => results[i].Outcome));
+        Assert.Equal("date_of_birth", Assert.Single(results[2].Violations).Field);
+        Assert.Equal("vetting[0].stage", Assert.Single(results[4].Violations).Field);
+        Assert.Contains("row 1", Assert.Single(results[5].Violations).Description, StringComparison.Ordinal);
+        Assert.Equal("family_name", Assert.Single(results[6].Violations).Field);
+        Assert.All(results.Values.Where(r => r.Outcome == RowOutcome.Rejected), r => Assert.Empty(r.OfficerId));
+        Assert.Equal(rows[2].ServiceNumber, (await kenya.OfficerAsync(results[3].OfficerId)).ServiceNumber);
+    }
+
+    [Fact]
+    public async Task A_roster_sent_again_finds_its_officers_instead_of_registering_them_twice()
+    {
+        var rows = Roster(700, $"KP{NewId()[..6].ToUpperInvariant()}");
+        var first = await kenya.ImportAsync("KEN", rows);
+        var before = (await kenya.NationAsync("KEN")).Officers.Registered;
+
+        var again = await kenya.ImportAsync("KEN", rows);
+
+        Assert.Equal((0, 700, 0), (again[^1].RowsCreated, again[^1].RowsAlreadyRegistered, again[^1].RowsRejected));
+        Assert.Equal(first.SelectMany(p => p.Results).Select(r => r.OfficerId), again.SelectMany(p => p.Results).Select(r => r.OfficerId));
+        Assert.Equal(before, (await kenya.NationAsync("KEN")).Officers.Registered);
+    }
+
+    [Fact]
+    public async Task Two_imports_of_the_same_roster_at_once_register_each_officer_once()
+    {
+        var rows = Roster(600, $"KP{NewId()[..6].ToUpperInvariant()}");
+
+        var both = await Task.WhenAll(kenya.ImportAsync("KEN", rows), kenya.ImportAsync("KEN", rows));
+
+        Assert.Equal(600, both.Sum(p => p[^1].RowsCreated));
+        Assert.Equal(600, both.Sum(p => p[^1].RowsAlreadyRegistered));
+        var ids = both.Select(p => p.SelectMany(m => m.Results).Select(r => r.OfficerId).ToList()).ToList();
+        Assert.Equal(ids[0], ids[1]);
+    }
+
+    [Fact]
+    public async Task An_import_must_start_with_its_header_and_a_contributor_imports_only_its_own_nation()
+    {
+        using (var call = kenya.Officers.ImportRoster())
+        {
+            await call.RequestStream.WriteAsync(new ImportRosterRequest { Row = Record() });
+            await call.RequestStream.CompleteAsync();
+            var e = await RpcAssert.InvalidFields(() => call.ResponseStream.MoveNext(CancellationToken.None), "header");
+            Assert.NotNull(e);
+        }
+        var row = Record();
+        await RpcAssert.FailsWith(StatusCode.PermissionDenied, () => kenya.ImportAsync("JAM", [row]));
+        var observer = new PersonnelDesk(fixture.Suite, TestTokens.For("KEN", Roles.Observer));
+        await RpcAssert.FailsWith(StatusCode.PermissionDenied, () => observer.ImportAsync("KEN", [row]));
+        var listed = await kenya.Officers.ListOfficersAsync(new ListOfficersRequest { Page = new Coordination.Common.V1.PageRequest { PageSize = 500 } });
+        Assert.DoesNotContain(listed.Officers, o => o.ServiceNumber == row.ServiceNumber);
+    }
+}
