@@ -11,8 +11,10 @@ namespace Coordination.Local;
 /// <summary>
 /// The mission as the news report and the public record tell it: Resolutions 2699, 2751 and 2793; the general
 /// hospital, the port and the National Palace recaptured with the Haitian National Police; Kenya's first two
-/// contingents deployed, 600 more officers in pre-deployment training; the trust fund's USD 110.3M pledged; a
-/// warehouse at the port with rations and water, and a convoy on its way from it to the hospital.
+/// contingents deployed, their 400 officers imported on Kenya's roster and vetted, 600 more officers in pre-deployment
+/// training (200 of them on the roster, still in vetting); the status-of-forces agreements that let Kenya and Jamaica
+/// deploy; the trust fund's USD 110.3M pledged; a warehouse at the port with rations and water, and a convoy on its
+/// way from it to the hospital.
 /// Every call carries a fixed request id, so loading it twice changes nothing.
 /// </summary>
 public sealed class DemoScenario(CallInvoker gateway, TextWriter log)
@@ -28,6 +30,7 @@ public sealed class DemoScenario(CallInvoker gateway, TextWriter log)
     private readonly EngagementService.EngagementServiceClient engagements = new(gateway);
     private readonly CommitmentService.CommitmentServiceClient commitments = new(gateway);
     private readonly PledgeService.PledgeServiceClient pledges = new(gateway);
+    private readonly OfficerService.OfficerServiceClient officers = new(gateway);
     private readonly CatalogService.CatalogServiceClient catalog = new(gateway);
     private readonly StockService.StockServiceClient stock = new(gateway);
     private readonly ShipmentService.ShipmentServiceClient shipments = new(gateway);
@@ -49,9 +52,16 @@ public sealed class DemoScenario(CallInvoker gateway, TextWriter log)
         var port = await RecapturedSiteAsync("port", "Port of Port-au-Prince", SiteKind.Port, 18.5547, -72.3497, 150, "Recaptured with the Haitian National Police", ct);
         var palace = await RecapturedSiteAsync("palace", "National Palace", SiteKind.Government, 18.5434, -72.3389, 100, "Recaptured with the Haitian National Police", ct);
 
+        // A nation deploys only under a status-of-forces agreement in force, which personnel learns from diplomacy.
+        await StatusOfForcesAsync("ken", "KEN", "Reciprocal agreement between Kenya and Haiti on the deployment of Kenyan police", Day(2024, 3, 1), ct);
+        await StatusOfForcesAsync("jam", "JAM", "Agreement between Jamaica and Haiti on the status of Jamaican personnel", Day(2024, 8, 1), ct);
         await WaitForMandateAsync(Day(2024, 10, 1), ct);
-        await DeployAsync("ken-1", "KEN", "Kenya FPU 1", 200, hospital.Id, Day(2024, 6, 25), ct);
-        await DeployAsync("ken-2", "KEN", "Kenya FPU 2", 200, port.Id, Day(2024, 7, 16), ct);
+        await WaitForPersonnelAsync(["KEN", "JAM"], [hospital.Id, port.Id, palace.Id], ct);
+
+        // Kenya's roster, streamed in: the first 400 officers are vetted and fill the first two units.
+        var roster = await DemoRoster.ImportAsync(officers, ct);
+        await DeployAsync("ken-1", "KEN", "Kenya FPU 1", 200, hospital.Id, Day(2024, 6, 25), ct, roster[..200]);
+        await DeployAsync("ken-2", "KEN", "Kenya FPU 2", 200, port.Id, Day(2024, 7, 16), ct, roster[200..400]);
         await DeployAsync("jam-1", "JAM", "Jamaica Constabulary Force IPOs", 10, palace.Id, Day(2024, 9, 13), ct);
         await MoveAsync("ken-3", await CreateContingentAsync("ken-3", "KEN", "Kenya FPU 3 (pre-deployment training)", 600, "", ct),
             ContingentStatus.Standby, null, ct);
@@ -158,6 +168,10 @@ public sealed class DemoScenario(CallInvoker gateway, TextWriter log)
         var figures = await strength.GetForceStrengthAsync(new GetForceStrengthRequest(), cancellationToken: ct);
         log.WriteLine($"  Mandate in force: {figures.MandateResolutionSymbol}, ceiling {figures.AuthorizedCeiling:N0}; deployed {figures.DeployedOfficers:N0} officers in {figures.DeployedContingents} contingents, {figures.PipelineOfficers:N0} in the pipeline.");
 
+        var ken = (await strength.GetStrengthReportAsync(new GetStrengthReportRequest { NationCode = "KEN" }, cancellationToken: ct)).Nations.Single();
+        log.WriteLine($"  Kenya in personnel: {ken.Figures.PledgedOfficers:N0} officers pledged, {ken.Figures.NotifiedOfficers:N0} notified, {ken.Figures.DeployedOfficers:N0} deployed; " +
+            $"on its roster {ken.Officers.Deployed:N0} deployed ({ken.DeployedGender.FemaleShareBasisPoints / 100.0:F1}% women) and {ken.Officers.InVetting:N0} in pre-deployment training and vetting.");
+
         var kenya = await WaitAsync(() => partners.GetPartnerBriefAsync(new GetPartnerBriefRequest { NationCode = "KEN" }, cancellationToken: ct).ResponseAsync,
             b => b.DeployedOfficers >= 400, ct);
         kenya = await WaitAsync(() => partners.GetPartnerBriefAsync(new GetPartnerBriefRequest { NationCode = "KEN" }, cancellationToken: ct).ResponseAsync,
@@ -215,8 +229,41 @@ public sealed class DemoScenario(CallInvoker gateway, TextWriter log)
             SiteId = siteId,
         }, cancellationToken: ct)).Id;
 
-    private async Task DeployAsync(string key, string nation, string name, int officers, string siteId, Date on, CancellationToken ct) =>
-        await MoveAsync(key, await CreateContingentAsync(key, nation, name, officers, siteId, ct), ContingentStatus.Deployed, on, ct);
+    private async Task DeployAsync(string key, string nation, string name, int officers, string siteId, Date on, CancellationToken ct, List<string>? roster = null)
+    {
+        var id = await CreateContingentAsync(key, nation, name, officers, siteId, ct);
+        if (roster is not null)
+        {
+            await contingents.AssignOfficersAsync(new AssignOfficersRequest { RequestId = $"demo-contingent-{key}-roster", Id = id, OfficerIds = { roster } }, cancellationToken: ct);
+        }
+        await MoveAsync(key, id, ContingentStatus.Deployed, on, ct);
+    }
+
+    /// <summary>Both parties bring a status-of-forces agreement with Haiti into force.</summary>
+    private async Task StatusOfForcesAsync(string key, string nation, string title, Date inForceOn, CancellationToken ct)
+    {
+        var sofa = await agreements.CreateAgreementAsync(new CreateAgreementRequest
+        {
+            RequestId = $"demo-agreement-{key}-hti-sofa",
+            Kind = AgreementKind.StatusOfForces,
+            Title = title,
+            PartyNationCodes = { nation, "HTI" },
+        }, cancellationToken: ct);
+        foreach (var party in new[] { nation, "HTI" })
+        {
+            foreach (var status in new[] { AgreementStatus.Signed, AgreementStatus.Ratified, AgreementStatus.InForce })
+            {
+                await agreements.ChangePartyStatusAsync(new ChangePartyStatusRequest
+                {
+                    RequestId = $"demo-agreement-{key}-hti-sofa-{party}-{status}",
+                    Id = sofa.Id,
+                    NationCode = party,
+                    Status = status,
+                    EffectiveOn = inForceOn,
+                }, cancellationToken: ct);
+            }
+        }
+    }
 
     /// <summary>Walks a contingent along its chain, one step at a time, up to <paramref name="target"/>.</summary>
     private async Task MoveAsync(string key, string id, ContingentStatus target, Date? on, CancellationToken ct)
@@ -234,33 +281,12 @@ public sealed class DemoScenario(CallInvoker gateway, TextWriter log)
     }
 
     /// <summary>
-    /// The report's Nairobi meeting: Kenya announces 600 more officers in pre-deployment training, pledges them, and
-    /// the commitment is fulfilled; the status-of-forces agreement with Haiti is in force, the tourism and culture
-    /// MOU in draft.
+    /// The report's Nairobi meeting: Kenya announces 600 more officers in pre-deployment training, pledges them (an
+    /// assessment visit follows: readiness level 2), and the commitment is fulfilled; the tourism and culture MOU is in
+    /// draft (the status-of-forces agreement came into force before the first deployment).
     /// </summary>
     private async Task KenyaAsync(CancellationToken ct)
     {
-        var sofa = await agreements.CreateAgreementAsync(new CreateAgreementRequest
-        {
-            RequestId = "demo-agreement-ken-hti-sofa",
-            Kind = AgreementKind.StatusOfForces,
-            Title = "Reciprocal agreement between Kenya and Haiti on the deployment of Kenyan police",
-            PartyNationCodes = { "KEN", "HTI" },
-        }, cancellationToken: ct);
-        foreach (var nation in new[] { "KEN", "HTI" })
-        {
-            foreach (var status in new[] { AgreementStatus.Signed, AgreementStatus.Ratified, AgreementStatus.InForce })
-            {
-                await agreements.ChangePartyStatusAsync(new ChangePartyStatusRequest
-                {
-                    RequestId = $"demo-agreement-ken-hti-sofa-{nation}-{status}",
-                    Id = sofa.Id,
-                    NationCode = nation,
-                    Status = status,
-                    EffectiveOn = Day(2024, 3, 1),
-                }, cancellationToken: ct);
-            }
-        }
         await agreements.CreateAgreementAsync(new CreateAgreementRequest
         {
             RequestId = "demo-agreement-ken-hti-tourism",
@@ -294,12 +320,19 @@ public sealed class DemoScenario(CallInvoker gateway, TextWriter log)
             DueOn = Day(2024, 11, 30),
             Officers = 600,
         }, cancellationToken: ct);
-        await pledges.CreatePledgeAsync(new CreatePledgeRequest
+        var pledge = await pledges.CreatePledgeAsync(new CreatePledgeRequest
         {
             RequestId = "demo-pledge-ken-600",
             NationCode = "KEN",
             UnitType = UnitType.FormedPoliceUnit,
             OfficerCount = 600,
+            PledgedOn = Day(2024, 10, 11),
+        }, cancellationToken: ct);
+        await pledges.RecordPledgeEvidenceAsync(new RecordPledgeEvidenceRequest
+        {
+            RequestId = "demo-pledge-ken-600-assessment",
+            Id = pledge.Id,
+            AssessmentVisitOn = Day(2024, 10, 28),
         }, cancellationToken: ct);
     }
 
@@ -331,6 +364,12 @@ public sealed class DemoScenario(CallInvoker gateway, TextWriter log)
             }, cancellationToken: ct);
         }
     }
+
+    /// <summary>Personnel learns of agreements and sites from diplomacy's and logistics' events: wait until it knows these.</summary>
+    private Task WaitForPersonnelAsync(string[] nations, string[] siteIds, CancellationToken ct) =>
+        WaitAsync(() => strength.GetStrengthReportAsync(new GetStrengthReportRequest(), cancellationToken: ct).ResponseAsync,
+            r => nations.All(n => r.Nations.Any(x => x.NationCode == n && x.StatusOfForcesInForce))
+                && siteIds.All(id => r.Sites.Any(s => s.SiteId == id && s.SiteName.Length > 0)), ct);
 
     /// <summary>Personnel learns of mandates from diplomacy's events: wait until its mandate runs at least to this day
     /// (on a second load it already knows a later one).</summary>

@@ -60,6 +60,13 @@ public sealed class LocalRunTests : IAsyncLifetime
         Assert.Equal([ContingentStatus.Deployed, ContingentStatus.Deployed, ContingentStatus.Standby], kenyan.Contingents.Select(c => c.Status));
         var first = kenyan.Contingents[0];
         Assert.Equal(new Coordination.Common.V1.Date { Year = 2025, Month = 6, Day = 24 }, first.PlannedTourEnd);
+        // Kenya's pledged, in-training and deployed officers: the roster streamed in, two units formed from it.
+        var ken = (await new ForceStrengthService.ForceStrengthServiceClient(kenya).GetStrengthReportAsync(new GetStrengthReportRequest { NationCode = "KEN" })).Nations.Single();
+        Assert.Equal((600, 600, 400), (ken.Figures.PledgedOfficers, ken.Figures.NotifiedOfficers, ken.Figures.DeployedOfficers));
+        Assert.Equal((600, 400, 200), (ken.Officers.Registered, ken.Officers.Deployed, ken.Officers.InVetting));
+        Assert.Equal([200, 200], kenyan.Contingents.Take(2).Select(c => c.AssignedOfficerCount));
+        var pledge = Assert.Single((await new PledgeService.PledgeServiceClient(kenya).ListPledgesAsync(new ListPledgesRequest())).Pledges);
+        Assert.Equal(ReadinessLevel.L2, pledge.ReadinessLevel);
 
         var admin = Invoker(suite, "HTI", Roles.MissionAdmin);
         var pledges = await new ContributionService.ContributionServiceClient(admin).ListContributionsAsync(new ListContributionsRequest());
@@ -102,6 +109,7 @@ public sealed class LocalRunTests : IAsyncLifetime
         await using var again = await LocalSuite.StartAsync(Options, TextWriter.Null, CancellationToken.None);
         var admin = Invoker(again, "HTI", Roles.MissionAdmin);
         Assert.Equal(4, (await new ContingentService.ContingentServiceClient(admin).ListContingentsAsync(new ListContingentsRequest())).Contingents.Count);
+        Assert.Equal(600, (await new ForceStrengthService.ForceStrengthServiceClient(admin).GetStrengthReportAsync(new GetStrengthReportRequest { NationCode = "KEN" })).Nations.Single().Officers.Registered);
         Assert.Equal(2, (await new MandateService.MandateServiceClient(admin).ListMandatesAsync(new ListMandatesRequest())).Mandates.Count);
         Assert.Equal(7, (await new ContributionService.ContributionServiceClient(admin).ListContributionsAsync(new ListContributionsRequest())).Contributions.Count);
     }
