@@ -23,11 +23,38 @@ public abstract class PersonnelDbContext(DbContextOptions options) : ServiceDbCo
     public DbSet<PledgeVersion> PledgeVersions => Set<PledgeVersion>();
     public DbSet<Officer> Officers => Set<Officer>();
     public DbSet<Qualification> Qualifications => Set<Qualification>();
+    public DbSet<OfficerTally> OfficerTallies => Set<OfficerTally>();
     public DbSet<SiteView> Sites => Set<SiteView>();
     public DbSet<StatusOfForcesParty> StatusOfForces => Set<StatusOfForcesParty>();
 
     /// <summary>Set while saving changes the strength report counts; the strength streams are woken after the commit.</summary>
     internal bool StrengthChanged { get; set; }
+
+    /// <summary>Saves, and moves the officer tallies by what the save changed, in one transaction.</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var deltas = OfficerTallyChanges.Deltas(ChangeTracker);
+        if (deltas.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        if (Database.CurrentTransaction is not null)
+        {
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await OfficerTallyChanges.ApplyAsync(this, deltas, cancellationToken);
+            return saved;
+        }
+        await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await OfficerTallyChanges.ApplyAsync(this, deltas, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return count;
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        OfficerTallyChanges.Deltas(ChangeTracker).Count == 0
+            ? base.SaveChanges(acceptAllChangesOnSuccess)
+            : throw new NotSupportedException("Officers are saved with SaveChangesAsync, which keeps their tallies in the same transaction.");
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -6,9 +6,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Coordination.Personnel.Strength;
 
 /// <summary>
-/// Reads the strength report: a handful of grouped queries, each over an index, summed in memory (integers only, so
-/// both providers agree). Officers are counted by the status kept on each of them, never by joining contingents:
-/// that keeps the report fast with a hundred thousand officers.
+/// Reads the strength report: a handful of small grouped queries, summed in memory (integers only, so both providers
+/// agree). Officers are counted from their tallies (nation, status, gender), kept in the transaction of every change
+/// to an officer, never by counting the officers: that keeps the report fast with a hundred thousand of them.
 /// </summary>
 public sealed class StrengthReports(PersonnelDbContext db)
 {
@@ -26,15 +26,12 @@ public sealed class StrengthReports(PersonnelDbContext db)
             .GroupBy(p => new { p.Nation, p.ReadinessLevel })
             .Select(g => new { g.Key.Nation, g.Key.ReadinessLevel, Pledges = g.Count(), Officers = g.Sum(p => p.OfficerCount) })
             .ToListAsync(ct);
-        var officerQuery = db.Officers.AsNoTracking();
+        var tallies = db.OfficerTallies.AsNoTracking().Where(t => t.Count != 0);
         if (nation.Length > 0)
         {
-            officerQuery = officerQuery.Where(o => o.Nation == nation);
+            tallies = tallies.Where(t => t.Nation == nation);
         }
-        var officers = await officerQuery
-            .GroupBy(o => new { o.Nation, o.Status, o.Gender })
-            .Select(g => new { g.Key.Nation, g.Key.Status, g.Key.Gender, Count = g.Count() })
-            .ToListAsync(ct);
+        var officers = await tallies.ToListAsync(ct);
         var agreements = await db.StatusOfForces.AsNoTracking().Select(p => new { p.Nation, p.InForceOn }).ToListAsync(ct);
         var sites = await db.Sites.AsNoTracking().ToListAsync(ct);
 

@@ -101,6 +101,39 @@ public sealed class StrengthReportTests(PersonnelFlowFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task The_officer_tallies_kept_with_every_change_equal_a_count_of_the_officers_themselves()
+    {
+        var togo = fixture.Desk(TestTokens.For("TGO", Roles.Contributor));
+        await Calls.StatusOfForcesInForceAsync(fixture.Suite, fixture.Admin, "TGO", Calls.Day(2025, 1, 2));
+        var rows = Enumerable.Range(0, 40).Select(i => Record(i % 4 == 0 ? Gender.Female : Gender.Male, vetted: i % 3 != 0)).ToList();
+        var ids = (await togo.ImportAsync("TGO", rows)).SelectMany(p => p.Results).Select(r => r.OfficerId).ToList();
+        var vetted = ids.Where((_, i) => i % 3 != 0).ToList();
+        await togo.Officers.RecordVettingResultAsync(new RecordVettingResultRequest
+        {
+            RequestId = NewId(), OfficerId = ids[0], Result = new VettingResult { Stage = VettingStage.NationCertification, Passed = false, On = Day(2025, 2, 1) },
+        });
+        await togo.Officers.RecordHumanRightsScreeningAsync(new RecordHumanRightsScreeningRequest
+        {
+            RequestId = NewId(), OfficerId = vetted[0], Screening = new HumanRightsScreening { Result = ScreeningResult.NotCleared, On = Day(2025, 2, 1) },
+        });
+        var home = await togo.MoveAsync(await togo.AssignAsync(await togo.ContingentAsync("TGO"), vetted.Skip(1).Take(10).Select(id => new Officer { Id = id })),
+            ContingentStatus.Deployed, Day(2025, 11, 3));
+        await togo.MoveAsync(home, ContingentStatus.Repatriated, Day(2026, 5, 1));
+        var waiting = await togo.AssignAsync(await togo.ContingentAsync("TGO"), vetted.Skip(11).Take(6).Select(id => new Officer { Id = id }));
+        await togo.Contingents.ReleaseOfficersAsync(new ReleaseOfficersRequest { RequestId = NewId(), Id = waiting.Id, OfficerIds = { vetted[11] } });
+
+        var options = new DbContextOptionsBuilder<PersonnelPostgresDbContext>().UseNpgsql(fixture.Suite.DatabaseOf("personnel")).Options;
+        await using var db = new PersonnelPostgresDbContext(options);
+        var counted = await db.Officers.GroupBy(o => new { o.Nation, o.Status, o.Gender }).Select(g => new { g.Key.Nation, g.Key.Status, g.Key.Gender, Count = g.Count() })
+            .ToListAsync();
+        var tallied = await db.OfficerTallies.Where(t => t.Count != 0).ToListAsync();
+        Assert.Equal(counted.Select(c => (c.Nation, c.Status, c.Gender, c.Count)).Order(), tallied.Select(t => (t.Nation, t.Status, t.Gender, t.Count)).Order());
+        var tgo = await togo.NationAsync("TGO");
+        Assert.Equal((40, 13, 2, 10, 5, 10), (tgo.Officers.Registered, tgo.Officers.InVetting, tgo.Officers.NotCleared, tgo.Officers.Repatriated,
+            tgo.Officers.Assigned, tgo.Officers.Vetted));
+    }
+
+    [Fact]
     public async Task Reports_take_a_valid_nation_and_need_a_token()
     {
         var observer = fixture.Desk(TestTokens.For("CAN", Roles.Observer));

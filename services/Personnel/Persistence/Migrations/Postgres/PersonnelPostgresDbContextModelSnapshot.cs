@@ -427,6 +427,28 @@ namespace Coordination.Personnel.Persistence.Migrations.Postgres
                     b.ToTable("officers", (string)null);
                 });
 
+            modelBuilder.Entity("Coordination.Personnel.Officers.OfficerTally", b =>
+                {
+                    b.Property<string>("Nation")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Gender")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Nation", "Status", "Gender");
+
+                    b.ToTable("officer_tallies", (string)null);
+                });
+
             modelBuilder.Entity("Coordination.Personnel.Officers.Qualification", b =>
                 {
                     b.Property<string>("Id")

@@ -422,6 +422,28 @@ namespace Coordination.Personnel.Persistence.Migrations.Sqlite
                     b.ToTable("officers", (string)null);
                 });
 
+            modelBuilder.Entity("Coordination.Personnel.Officers.OfficerTally", b =>
+                {
+                    b.Property<string>("Nation")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Gender")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Nation", "Status", "Gender");
+
+                    b.ToTable("officer_tallies", (string)null);
+                });
+
             modelBuilder.Entity("Coordination.Personnel.Officers.Qualification", b =>
                 {
                     b.Property<string>("Id")

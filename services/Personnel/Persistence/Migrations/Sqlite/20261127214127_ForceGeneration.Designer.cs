@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Coordination.Personnel.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(PersonnelSqliteDbContext))]
-    [Migration("20261127212019_ForceGeneration")]
+    [Migration("20261127214127_ForceGeneration")]
     partial class ForceGeneration
     {
         /// <inheritdoc />
@@ -423,6 +423,28 @@ namespace Coordination.Personnel.Persistence.Migrations.Sqlite
                     b.HasIndex("Nation", "Status", "Gender");
 
                     b.ToTable("officers", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.Personnel.Officers.OfficerTally", b =>
+                {
+                    b.Property<string>("Nation")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Gender")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Nation", "Status", "Gender");
+
+                    b.ToTable("officer_tallies", (string)null);
                 });
 
             modelBuilder.Entity("Coordination.Personnel.Officers.Qualification", b =>

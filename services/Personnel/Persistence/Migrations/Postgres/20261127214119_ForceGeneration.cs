@@ -105,6 +105,20 @@ namespace Coordination.Personnel.Persistence.Migrations.Postgres
                 defaultValue: 0);
 
             migrationBuilder.CreateTable(
+                name: "officer_tallies",
+                columns: table => new
+                {
+                    Nation = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Gender = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Count = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_officer_tallies", x => new { x.Nation, x.Status, x.Gender });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "officers",
                 columns: table => new
                 {
@@ -332,6 +346,9 @@ namespace Coordination.Personnel.Persistence.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "officer_qualifications");
+
+            migrationBuilder.DropTable(
+                name: "officer_tallies");
 
             migrationBuilder.DropTable(
                 name: "pledge_versions");
