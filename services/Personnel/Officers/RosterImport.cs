@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Coordination.Auth;
 using Coordination.Errors;
 using Coordination.Personnel.Persistence;
@@ -32,22 +33,42 @@ public sealed class RosterImport(PersonnelDbContext db, TimeProvider time)
         caller.RequireOfficerAccess(nation, "import rosters");
 
         var import = new Import(nation, caller, $"import/{Ids.New()}");
+        // The next rows are received while a batch commits: the network and the database work side by side.
+        var received = Channel.CreateBounded<ImportRosterRequest>(BatchSize * 2);
+        var receiving = ReceiveAsync(input, received.Writer, ct);
         var batch = new List<(int Row, ImportRosterRequest Item)>(BatchSize);
         var row = 0;
-        while (await input.MoveNext(ct))
+        await foreach (var item in received.Reader.ReadAllAsync(ct))
         {
-            batch.Add((++row, input.Current));
+            batch.Add((++row, item));
             if (batch.Count == BatchSize)
             {
                 await output.WriteAsync(await ApplyAsync(import, batch, ct), ct);
                 batch.Clear();
             }
         }
+        await receiving;
         if (batch.Count > 0)
         {
             await output.WriteAsync(await ApplyAsync(import, batch, ct), ct);
         }
         await output.WriteAsync(import.Progress([], done: true), ct);
+    }
+
+    private static async Task ReceiveAsync(IAsyncStreamReader<ImportRosterRequest> input, ChannelWriter<ImportRosterRequest> rows, CancellationToken ct)
+    {
+        try
+        {
+            while (await input.MoveNext(ct))
+            {
+                await rows.WriteAsync(input.Current, ct);
+            }
+            rows.Complete();
+        }
+        catch (Exception e)
+        {
+            rows.Complete(e);
+        }
     }
 
     private async Task<ImportRosterProgress> ApplyAsync(Import import, List<(int Row, ImportRosterRequest Item)> batch, CancellationToken ct)
