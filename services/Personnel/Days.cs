@@ -21,7 +21,7 @@ public static class Days
         return day;
     }
 
-    /// <summary>Whole years between a birthday and a day.</summary>
+    /// <summary>Whole years between a birthday and a day; born on 29 February, a year older on 28 February of other years.</summary>
     public static int AgeOn(DateOnly born, DateOnly on)
     {
         var age = on.Year - born.Year;
