@@ -24,21 +24,29 @@ public sealed class ReimbursementClaims(FinanceDbContext db, IOptions<Reimbursem
             deployment.DeployedOn!.Value, deployment.RepatriatedOn.Value, deployment.OfficerCount, total, ct);
     }
 
-    /// <summary>Settles the MOU line of <paramref name="changed"/>, taking its unsaved change into account.</summary>
+    /// <summary>
+    /// Settles the MOU line of <paramref name="changed"/>, taking its unsaved change into account. Inspections of one line
+    /// arrive on two queues and may be applied at the same time; each of them writes the line's account, whose revision
+    /// is checked on save, so of two racing the later fails, is retried, and sees the other's inspection.
+    /// </summary>
     public async Task SettleAsync(CoeInspection changed, CancellationToken ct)
     {
+        var account = await AccountAsync(changed.LineId, ReimbursementAccount.Equipment, changed.Nation, changed.ContingentId, ct);
         await db.CoeInspections.Where(i => i.LineId == changed.LineId).LoadAsync(ct);
         var inspections = db.CoeInspections.Local.Where(i => i.LineId == changed.LineId).ToList();
         var accrual = EquipmentAccrual.Of(inspections, DateOnly.FromDateTime(time.UtcNow()), rates.Value);
         if (accrual.Closed)
         {
-            await AnnounceAsync(changed.LineId, ReimbursementAccount.Equipment, changed.Nation, changed.ContingentId,
-                accrual.Start!.Value, accrual.End!.Value, accrual.Quantity, Proration.ToCents(accrual.Usd), ct);
+            Announce(account, accrual.Start!.Value, accrual.End!.Value, accrual.Quantity, Proration.ToCents(accrual.Usd));
         }
     }
 
     private async Task AnnounceAsync(string subject, string kind, string nation, string contingentId, DateOnly start, DateOnly end,
-        int quantity, long total, CancellationToken ct)
+        int quantity, long total, CancellationToken ct) =>
+        Announce(await AccountAsync(subject, kind, nation, contingentId, ct), start, end, quantity, total);
+
+    /// <summary>The subject's account, its revision moved so that concurrent settlements of one subject cannot both commit.</summary>
+    private async Task<ReimbursementAccount> AccountAsync(string subject, string kind, string nation, string contingentId, CancellationToken ct)
     {
         var account = await db.ReimbursementAccounts.FindAsync([subject], ct);
         if (account is null)
@@ -46,15 +54,21 @@ public sealed class ReimbursementClaims(FinanceDbContext db, IOptions<Reimbursem
             account = new ReimbursementAccount { SubjectId = subject, Kind = kind };
             db.ReimbursementAccounts.Add(account);
         }
+        account.Nation = nation.Length > 0 ? nation : account.Nation;
+        account.ContingentId = contingentId.Length > 0 ? contingentId : account.ContingentId;
+        account.Revision++;
+        return account;
+    }
+
+    private void Announce(ReimbursementAccount account, DateOnly start, DateOnly end, int quantity, long total)
+    {
         var difference = total - account.ClaimedUsdCents;
-        account.Nation = nation;
-        account.ContingentId = contingentId;
         if (difference == 0)
         {
             return;
         }
         account.ClaimedUsdCents = total;
-        account.Revision++;
+        var (subject, kind, nation, contingentId) = (account.SubjectId, account.Kind, account.Nation, account.ContingentId);
         db.Publish(new ReimbursementOwed
         {
             OccurredAt = time.UtcNow(),

@@ -85,7 +85,7 @@ public sealed class ReportsApi(FinanceDbContext db, TimeProvider time, IOptions<
             days = days.Where(d => d.Donor == donor);
         }
         var (d90, d180, d365) = (today.AddDays(-90), today.AddDays(-180), today.AddDays(-365));
-        var ageing = await days.GroupBy(d => d.Donor).Select(g => new
+        var (ageing, donorTotals) = await db.ReadAsync(async () => (await days.GroupBy(d => d.Donor).Select(g => new
         {
             Donor = g.Key,
             U1 = g.Sum(d => d.DecidedOn >= d90 ? d.UnpaidUsdCents : 0),
@@ -96,12 +96,12 @@ public sealed class ReportsApi(FinanceDbContext db, TimeProvider time, IOptions<
             C3 = g.Sum(d => d.DecidedOn < d180 && d.DecidedOn >= d365 ? d.UnpaidCount : 0),
             U4 = g.Sum(d => d.DecidedOn < d365 ? d.UnpaidUsdCents : 0),
             C4 = g.Sum(d => d.DecidedOn < d365 ? d.UnpaidCount : 0),
-        }).ToDictionaryAsync(a => a.Donor, ct);
+        }).ToDictionaryAsync(a => a.Donor, ct), await totals.ToListAsync(ct)), ct);
 
         var report = new DonorReport { AsOf = today.ToProto() };
         var sum = new Contributions.DonorTotal();
         var sumAgeing = new (long Usd, int Count)[4];
-        foreach (var t in (await totals.ToListAsync(ct)).OrderBy(t => t.Donor, StringComparer.Ordinal))
+        foreach (var t in donorTotals.OrderBy(t => t.Donor, StringComparer.Ordinal))
         {
             var a = ageing.GetValueOrDefault(t.Donor);
             (long, int)[] buckets = a is null ? new (long, int)[4] : [(a.U1, a.C1), (a.U2, a.C2), (a.U3, a.C3), (a.U4, a.C4)];
@@ -153,7 +153,7 @@ public sealed class ReportsApi(FinanceDbContext db, TimeProvider time, IOptions<
             caller.RequireRole("read the reimbursement report", FinanceRoles.Officers);
         }
         var nation = caller.ScopeNationFilter(request.NationCode, "read the reimbursements");
-        return await reimbursements.BuildAsync(nation, Today(), context.CancellationToken);
+        return await db.ReadAsync(() => reimbursements.BuildAsync(nation, Today(), context.CancellationToken), context.CancellationToken);
     }
 
     private DateOnly Today() => DateOnly.FromDateTime(time.UtcNow());
