@@ -13,7 +13,7 @@ namespace Coordination.Tests.Finance;
 /// The ledger can be shown untampered: each entry's hash chains the one before it, so a row changed or removed
 /// directly in PostgreSQL is found, and the first broken link named. Each test tampers with a database of its own.
 /// </summary>
-public sealed class LedgerTamperTests : IAsyncLifetime
+public sealed class LedgerTests : IAsyncLifetime
 {
     private readonly TestClock clock = new(new DateTimeOffset(2025, 6, 30, 12, 0, 0, TimeSpan.Zero));
     private SuiteHost suite = null!;
@@ -96,6 +96,25 @@ public sealed class LedgerTamperTests : IAsyncLifetime
         Assert.Equal(9, result.EntriesChecked);
         Assert.Equal(("contribution", canada.Id), (result.FirstBreak.EntryKind, result.FirstBreak.RecordId));
         Assert.Equal("its current figures differ from its latest version", result.FirstBreak.Problem);
+    }
+
+    [Fact]
+    public async Task Concurrent_writes_are_chained_one_after_another_and_a_retried_request_adds_nothing()
+    {
+        var retry = new RecordContributionRequest
+        {
+            RequestId = "kor-2025-retry", DonorNationCode = "KOR", Amount = Usd(1_500_000), Channel = Channel.TrustFund, DecidedOn = Day(2025, 1, 20),
+        };
+        var pledges = Enumerable.Range(0, 12).Select(i => (Task)desk.PledgeAsync("NOR", 1_000 + i));
+        var retries = Enumerable.Range(0, 3).Select(_ => (Task)desk.Contributions().RecordContributionAsync(retry).ResponseAsync);
+        await Task.WhenAll([.. pledges, desk.DisburseAsync(canada.BudgetLineId, 1_000), .. retries]);
+
+        var result = await VerifyAsync();
+        Assert.True(result.Intact, result.FirstBreak?.Problem);
+        // 9 entries before, 12 pledges, 1 disbursement and the retried pledge once.
+        Assert.Equal(23L, result.HeadSequence);
+        var korea = await desk.Contributions().ListContributionsAsync(new ListContributionsRequest { DonorNationCode = "KOR" });
+        Assert.Single(korea.Contributions);
     }
 
     [Fact]
