@@ -13,6 +13,9 @@ public sealed class DonorTotal
     public long PaidUsdCents { get; set; }
     public long SuspendedUsdCents { get; set; }
     public int UnvaluedCount { get; set; }
+    /// <summary>Not yet paid (pledged, committed or suspended): the ageing report's oldest bucket is this minus the younger ones.</summary>
+    public long UnpaidUsdCents { get; set; }
+    public int UnpaidCount { get; set; }
     public int Revision { get; set; }
 }
 
@@ -47,6 +50,8 @@ public sealed class DonorUnpaidDayConfiguration : IEntityTypeConfiguration<Donor
         b.ToTable("donor_unpaid_days");
         b.HasKey(x => new { x.Donor, x.DecidedOn });
         b.Property(x => x.Donor).HasMaxLength(3);
+        // The ageing report reads only the last year of days; anything older is the donor's total unpaid minus them.
+        b.HasIndex(x => x.DecidedOn);
         b.Property(x => x.Revision).IsConcurrencyToken();
     }
 }

@@ -18,7 +18,7 @@ public sealed class Tallies(FinanceDbContext db, FinanceLedger ledger)
     /// </summary>
     public async Task<List<(BudgetLine Line, long CashDelta)>> ShiftAsync(FlowFigures? before, FlowFigures after, CancellationToken ct)
     {
-        var delta = new Delta();
+        var delta = new TallyDelta();
         if (before is { } old)
         {
             delta.Add(old, -1);
@@ -44,6 +44,8 @@ public sealed class Tallies(FinanceDbContext db, FinanceLedger ledger)
             total.PaidUsdCents += d.Paid;
             total.SuspendedUsdCents += d.Suspended;
             total.UnvaluedCount += d.Unvalued;
+            total.UnpaidUsdCents += d.Unpaid;
+            total.UnpaidCount += d.UnpaidCount;
             total.Revision++;
         }
         foreach (var ((donor, decidedOn), (usd, count)) in delta.UnpaidDays.Where(u => u.Value != (0, 0)))
@@ -73,50 +75,5 @@ public sealed class Tallies(FinanceDbContext db, FinanceLedger ledger)
             touched.Add((line, d.Cash));
         }
         return touched;
-    }
-
-    private sealed class Delta
-    {
-        public long Received;
-        public long ReceivedUnearmarked;
-        public long AllocatedPaid;
-        public readonly Dictionary<string, Sums> Donors = new(StringComparer.Ordinal);
-        public readonly Dictionary<(string, DateOnly), (long Usd, int Count)> UnpaidDays = [];
-        public readonly Dictionary<string, Sums> Lines = new(StringComparer.Ordinal);
-
-        public void Add(FlowFigures f, int sign)
-        {
-            if (f.External)
-            {
-                Donors[f.Donor] = Donors.GetValueOrDefault(f.Donor) + Sums.Of(f, sign);
-                if (f.IsUnpaid)
-                {
-                    var (usd, count) = UnpaidDays.GetValueOrDefault((f.Donor, f.DecidedOn));
-                    UnpaidDays[(f.Donor, f.DecidedOn)] = (usd + (sign * f.UsdCents), count + sign);
-                }
-                Received += sign * f.CashUsd;
-                if (f.BudgetLineId.Length == 0)
-                {
-                    ReceivedUnearmarked += sign * f.CashUsd;
-                }
-            }
-            else
-            {
-                AllocatedPaid += sign * f.PaidUsd;
-            }
-            if (f.BudgetLineId.Length > 0)
-            {
-                Lines[f.BudgetLineId] = Lines.GetValueOrDefault(f.BudgetLineId) + Sums.Of(f, sign);
-            }
-        }
-    }
-
-    private readonly record struct Sums(int Count, long Pledged, long Committed, long Paid, long Suspended, long Cash, int Unvalued)
-    {
-        public static Sums Of(FlowFigures f, int sign) => new(sign * f.Count, sign * f.PledgedUsd, sign * f.CommittedUsd, sign * f.PaidUsd,
-            sign * f.SuspendedUsd, sign * f.CashUsd, sign * f.UnvaluedCount);
-
-        public static Sums operator +(Sums a, Sums b) => new(a.Count + b.Count, a.Pledged + b.Pledged, a.Committed + b.Committed,
-            a.Paid + b.Paid, a.Suspended + b.Suspended, a.Cash + b.Cash, a.Unvalued + b.Unvalued);
     }
 }

@@ -25,6 +25,8 @@ public sealed class FinanceLedger(FinanceDbContext db)
             return await write();
         }
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // The whole write commits or rolls back as one: a savepoint around SaveChanges would only cost two round trips.
+        db.Database.AutoSavepointsEnabled = false;
         await LockAsync(ct);
         var result = await write();
         await transaction.CommitAsync(ct);

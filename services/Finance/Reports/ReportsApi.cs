@@ -85,17 +85,16 @@ public sealed class ReportsApi(FinanceDbContext db, TimeProvider time, IOptions<
             days = days.Where(d => d.Donor == donor);
         }
         var (d90, d180, d365) = (today.AddDays(-90), today.AddDays(-180), today.AddDays(-365));
-        var (ageing, donorTotals) = await db.ReadAsync(async () => (await days.GroupBy(d => d.Donor).Select(g => new
+        // Only the last year is read day by day; the oldest bucket is each donor's total unpaid minus the younger three.
+        var (ageing, donorTotals) = await db.ReadAsync(async () => (await days.Where(d => d.DecidedOn >= d365).GroupBy(d => d.Donor).Select(g => new
         {
             Donor = g.Key,
             U1 = g.Sum(d => d.DecidedOn >= d90 ? d.UnpaidUsdCents : 0),
             C1 = g.Sum(d => d.DecidedOn >= d90 ? d.UnpaidCount : 0),
             U2 = g.Sum(d => d.DecidedOn < d90 && d.DecidedOn >= d180 ? d.UnpaidUsdCents : 0),
             C2 = g.Sum(d => d.DecidedOn < d90 && d.DecidedOn >= d180 ? d.UnpaidCount : 0),
-            U3 = g.Sum(d => d.DecidedOn < d180 && d.DecidedOn >= d365 ? d.UnpaidUsdCents : 0),
-            C3 = g.Sum(d => d.DecidedOn < d180 && d.DecidedOn >= d365 ? d.UnpaidCount : 0),
-            U4 = g.Sum(d => d.DecidedOn < d365 ? d.UnpaidUsdCents : 0),
-            C4 = g.Sum(d => d.DecidedOn < d365 ? d.UnpaidCount : 0),
+            U3 = g.Sum(d => d.DecidedOn < d180 ? d.UnpaidUsdCents : 0),
+            C3 = g.Sum(d => d.DecidedOn < d180 ? d.UnpaidCount : 0),
         }).ToDictionaryAsync(a => a.Donor, ct), await totals.ToListAsync(ct)), ct);
 
         var report = new DonorReport { AsOf = today.ToProto() };
@@ -104,7 +103,9 @@ public sealed class ReportsApi(FinanceDbContext db, TimeProvider time, IOptions<
         foreach (var t in donorTotals.OrderBy(t => t.Donor, StringComparer.Ordinal))
         {
             var a = ageing.GetValueOrDefault(t.Donor);
-            (long, int)[] buckets = a is null ? new (long, int)[4] : [(a.U1, a.C1), (a.U2, a.C2), (a.U3, a.C3), (a.U4, a.C4)];
+            (long Usd, int Count)[] buckets = a is null
+                ? [(0, 0), (0, 0), (0, 0), (t.UnpaidUsdCents, t.UnpaidCount)]
+                : [(a.U1, a.C1), (a.U2, a.C2), (a.U3, a.C3), (t.UnpaidUsdCents - a.U1 - a.U2 - a.U3, t.UnpaidCount - a.C1 - a.C2 - a.C3)];
             report.Donors.Add(Row(t, buckets));
             sum.ContributionCount += t.ContributionCount;
             sum.PledgedUsdCents += t.PledgedUsdCents;

@@ -451,6 +451,12 @@ namespace Coordination.Finance.Persistence.Migrations.Postgres
                     b.Property<long>("SuspendedUsdCents")
                         .HasColumnType("bigint");
 
+                    b.Property<int>("UnpaidCount")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("UnpaidUsdCents")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("UnvaluedCount")
                         .HasColumnType("integer");
 
@@ -479,6 +485,8 @@ namespace Coordination.Finance.Persistence.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     b.HasKey("Donor", "DecidedOn");
+
+                    b.HasIndex("DecidedOn");
 
                     b.ToTable("donor_unpaid_days", (string)null);
                 });

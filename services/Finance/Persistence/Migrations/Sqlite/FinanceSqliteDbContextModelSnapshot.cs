@@ -446,6 +446,12 @@ namespace Coordination.Finance.Persistence.Migrations.Sqlite
                     b.Property<long>("SuspendedUsdCents")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("UnpaidCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UnpaidUsdCents")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("UnvaluedCount")
                         .HasColumnType("INTEGER");
 
@@ -474,6 +480,8 @@ namespace Coordination.Finance.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Donor", "DecidedOn");
+
+                    b.HasIndex("DecidedOn");
 
                     b.ToTable("donor_unpaid_days", (string)null);
                 });

@@ -178,6 +178,8 @@ namespace Coordination.Finance.Persistence.Migrations.Postgres
                     PaidUsdCents = table.Column<long>(type: "bigint", nullable: false),
                     SuspendedUsdCents = table.Column<long>(type: "bigint", nullable: false),
                     UnvaluedCount = table.Column<int>(type: "integer", nullable: false),
+                    UnpaidUsdCents = table.Column<long>(type: "bigint", nullable: false),
+                    UnpaidCount = table.Column<int>(type: "integer", nullable: false),
                     Revision = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
@@ -384,6 +386,11 @@ namespace Coordination.Finance.Persistence.Migrations.Postgres
                 table: "disbursements",
                 column: "Sequence",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_donor_unpaid_days_DecidedOn",
+                table: "donor_unpaid_days",
+                column: "DecidedOn");
 
             migrationBuilder.CreateIndex(
                 name: "IX_exchange_rates_Currency_RateDate",

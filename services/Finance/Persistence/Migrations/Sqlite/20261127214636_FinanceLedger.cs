@@ -178,6 +178,8 @@ namespace Coordination.Finance.Persistence.Migrations.Sqlite
                     PaidUsdCents = table.Column<long>(type: "INTEGER", nullable: false),
                     SuspendedUsdCents = table.Column<long>(type: "INTEGER", nullable: false),
                     UnvaluedCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnpaidUsdCents = table.Column<long>(type: "INTEGER", nullable: false),
+                    UnpaidCount = table.Column<int>(type: "INTEGER", nullable: false),
                     Revision = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -384,6 +386,11 @@ namespace Coordination.Finance.Persistence.Migrations.Sqlite
                 table: "disbursements",
                 column: "Sequence",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_donor_unpaid_days_DecidedOn",
+                table: "donor_unpaid_days",
+                column: "DecidedOn");
 
             migrationBuilder.CreateIndex(
                 name: "IX_exchange_rates_Currency_RateDate",
