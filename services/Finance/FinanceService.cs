@@ -36,6 +36,7 @@ public static class FinanceService
         });
         builder.Services.AddScoped<FinanceLedger>();
         builder.Services.AddScoped<Tallies>();
+        builder.Services.AddSingleton<KnownBudgetLines>();
         builder.Services.AddScoped<ContributionBook>();
         builder.Services.AddScoped<Allocations>();
         builder.Services.AddScoped<LedgerVerifier>();

@@ -34,22 +34,16 @@ public sealed class ContributionBook(FinanceDbContext db, FinanceLedger ledger, 
         var version = ContributionVersion.Of(contribution, change, reason, effectiveOn, contribution.Audit.UpdatedBy, contribution.Audit.UpdatedAt, requestId);
         ledger.Append(version);
         db.ContributionVersions.Add(version);
-        var lines = await tallies.ShiftAsync(before, FlowFigures.Of(contribution), ct);
-        foreach (var (line, cashDelta) in lines)
+        foreach (var (line, paidIn, disbursed) in await tallies.ShiftAsync(before, FlowFigures.Of(contribution), ct))
         {
-            EnsureNotOverdrawn(line, cashDelta);
+            // A change may not take back money a line has already spent: paid in may not fall below disbursed.
+            if (paidIn < disbursed)
+            {
+                throw new PreconditionFailedException("LINE_OVERDRAWN", $"budgetLines/{line}",
+                    $"The change would leave the budget line with USD {BudgetLine.Cents(paidIn)} paid in against USD {BudgetLine.Cents(disbursed)} " +
+                    "already disbursed; record the money elsewhere first.");
+            }
         }
         return version;
-    }
-
-    /// <summary>A change may not take back money a line has already spent: paid in may not fall below disbursed.</summary>
-    private static void EnsureNotOverdrawn(BudgetLine line, long cashDelta)
-    {
-        if (cashDelta < 0 && line.PaidInUsdCents < line.DisbursedUsdCents)
-        {
-            throw new PreconditionFailedException("LINE_OVERDRAWN", $"budgetLines/{line.Id}",
-                $"The change would leave the {BudgetCategories.Label(line.Category)} line with USD {BudgetLine.Cents(line.PaidInUsdCents)} paid in " +
-                $"against USD {BudgetLine.Cents(line.DisbursedUsdCents)} already disbursed; record the money elsewhere first.");
-        }
     }
 }
