@@ -44,6 +44,8 @@ public sealed class BudgetLineTests(FinanceClockFixture fixture) : IClassFixture
 
         await RpcAssert.FailsWith(StatusCode.AlreadyExists, () => Desk.LineAsync(period.Id, BudgetCategory.Training, 3_000_000));
         await RpcAssert.FailsWith(StatusCode.NotFound, () => Desk.LineAsync(new string('a', 32), BudgetCategory.Training, 3_000_000));
+        await RpcAssert.FailsWith(StatusCode.NotFound, () => Desk.PledgeAsync("AUT", 10_000, budgetLineId: new string('b', 32)));
+        Assert.Empty((await Desk.Contributions().ListContributionsAsync(new ListContributionsRequest { DonorNationCode = "AUT" })).Contributions);
     }
 
     [Fact]
