@@ -13,8 +13,8 @@ namespace Coordination.Local;
 /// hospital, the port and the National Palace recaptured with the Haitian National Police; Kenya's first two
 /// contingents deployed, their 400 officers imported on Kenya's roster and vetted, 600 more officers in pre-deployment
 /// training (200 of them on the roster, still in vetting); the status-of-forces agreements that let Kenya and Jamaica
-/// deploy; the trust fund's USD 110.3M pledged; a warehouse at the port with rations and water, and a convoy on its
-/// way from it to the hospital.
+/// deploy; the trust fund's USD 110.3M pledged, part of what was received allocated to the budget lines of the 2024-25
+/// period; a warehouse at the port with rations and water, and a convoy on its way from it to the hospital.
 /// Every call carries a fixed request id, so loading it twice changes nothing.
 /// </summary>
 public sealed class DemoScenario(CallInvoker gateway, TextWriter log)
@@ -34,6 +34,8 @@ public sealed class DemoScenario(CallInvoker gateway, TextWriter log)
     private readonly CatalogService.CatalogServiceClient catalog = new(gateway);
     private readonly StockService.StockServiceClient stock = new(gateway);
     private readonly ShipmentService.ShipmentServiceClient shipments = new(gateway);
+    private readonly FinanceReportService.FinanceReportServiceClient financeReports = new(gateway);
+    private readonly LedgerService.LedgerServiceClient ledger = new(gateway);
 
     public async Task LoadAsync(CancellationToken ct)
     {
@@ -101,17 +103,63 @@ public sealed class DemoScenario(CallInvoker gateway, TextWriter log)
         }, cancellationToken: ct);
 
         // An illustrative split of the trust fund's figures at the end of 2024: USD 110.3M pledged, 85M received.
-        await PledgeAsync("usa", "USA", "USD", 60_000_000, "", paid: true, ct);
+        var usa = await PledgeAsync("usa", "USA", "USD", 60_000_000, "", paid: true, ct);
         await PledgeAsync("can", "CAN", "CAD", 30_000_000, "0.74", paid: false, ct);
-        await PledgeAsync("gbr", "GBR", "GBP", 10_000_000, "1.27", paid: true, ct);
-        await PledgeAsync("fra", "FRA", "EUR", 5_000_000, "1.08", paid: true, ct);
+        var gbr = await PledgeAsync("gbr", "GBR", "GBP", 10_000_000, "1.27", paid: true, ct);
+        var fra = await PledgeAsync("fra", "FRA", "EUR", 5_000_000, "1.08", paid: true, ct);
         await PledgeAsync("esp", "ESP", "EUR", 5_000_000, "1.08", paid: true, ct);
         await PledgeAsync("kor", "KOR", "USD", 1_500_000, "", paid: true, ct);
         await PledgeAsync("aus", "AUS", "USD", 3_100_000, "", paid: false, ct);
 
+        await BudgetAsync(usa, gbr, fra, ct);
         await SupplyHospitalFromPortAsync(port, hospital, ct);
 
         await ReportAsync(ct);
+    }
+
+    /// <summary>
+    /// The 2024-25 period's requirement as five budget lines (illustrative figures, not the mission's budget), and part of
+    /// what the trust fund received allocated to them: internal transfers, so the donors' totals stay 110.3M and 85M.
+    /// </summary>
+    private async Task BudgetAsync(string usa, string gbr, string fra, CancellationToken ct)
+    {
+        var periods = await WaitAsync(() => budget.ListBudgetPeriodsAsync(new ListBudgetPeriodsRequest(), cancellationToken: ct).ResponseAsync,
+            p => p.Periods.Any(x => x.ResolutionSymbol == "S/RES/2751 (2024)"), ct);
+        var period = periods.Periods.Single(x => x.ResolutionSymbol == "S/RES/2751 (2024)").Id;
+        var lines = new Dictionary<BudgetCategory, string>();
+        foreach (var (key, category, usd, description) in new[]
+        {
+            ("personnel", BudgetCategory.PersonnelReimbursement, 80_000_000L, "Reimbursement of contributing countries' police personnel"),
+            ("equipment", BudgetCategory.Equipment, 30_000_000L, "Armoured vehicles, communications, contingent-owned equipment"),
+            ("logistics", BudgetCategory.Logistics, 45_000_000L, "Rations, water, fuel, base camps and convoys"),
+            ("training", BudgetCategory.Training, 8_000_000L, "Pre-deployment and in-mission training"),
+            ("oversight", BudgetCategory.HumanRightsOversight, 4_000_000L, "Human-rights compliance and oversight mechanism"),
+        })
+        {
+            lines[category] = (await budget.CreateBudgetLineAsync(new CreateBudgetLineRequest
+            {
+                RequestId = $"demo-budget-2751-{key}", BudgetPeriodId = period, Category = category, Description = description,
+                Amount = new Money { CurrencyCode = "USD", Units = usd },
+            }, cancellationToken: ct)).Id;
+        }
+        await AllocateAsync("usa-personnel", usa, lines[BudgetCategory.PersonnelReimbursement], 40_000_000, ct);
+        await AllocateAsync("usa-logistics", usa, lines[BudgetCategory.Logistics], 15_000_000, ct);
+        await AllocateAsync("gbr-equipment", gbr, lines[BudgetCategory.Equipment], 9_000_000, ct);
+        await AllocateAsync("gbr-training", gbr, lines[BudgetCategory.Training], 2_500_000, ct);
+        await AllocateAsync("fra-oversight", fra, lines[BudgetCategory.HumanRightsOversight], 1_000_000, ct);
+    }
+
+    private async Task AllocateAsync(string key, string parentId, string lineId, long usd, CancellationToken ct)
+    {
+        var allocation = await contributions.AllocateContributionAsync(new AllocateContributionRequest
+        {
+            RequestId = $"demo-allocate-{key}", ParentId = parentId, BudgetLineId = lineId,
+            Amount = new Money { CurrencyCode = "USD", Units = usd }, DecidedOn = Day(2025, 1, 15),
+        }, cancellationToken: ct);
+        await contributions.ChangeContributionStatusAsync(new ChangeContributionStatusRequest
+        {
+            RequestId = $"demo-allocate-{key}-paid", Id = allocation.Id, Status = ContributionStatus.Paid, EffectiveOn = Day(2025, 1, 20),
+        }, cancellationToken: ct);
     }
 
     /// <summary>A bonded warehouse at the port holds rations and water; a convoy takes some to the hospital.</summary>
@@ -195,6 +243,18 @@ public sealed class DemoScenario(CallInvoker gateway, TextWriter log)
         var periods = await WaitAsync(() => budget.ListBudgetPeriodsAsync(new ListBudgetPeriodsRequest(), cancellationToken: ct).ResponseAsync,
             p => p.Periods.Count >= 3, ct);
         log.WriteLine($"  Budget periods opened by finance from diplomacy's events: {string.Join(", ", periods.Periods.Select(p => p.ResolutionSymbol))}.");
+
+        var donors = await financeReports.GetDonorReportAsync(new GetDonorReportRequest(), cancellationToken: ct);
+        var fund = await financeReports.GetFundPositionAsync(new GetFundPositionRequest(), cancellationToken: ct);
+        log.WriteLine($"  Trust fund (finance): USD {donors.Total.PledgedUsd.Units:N0} pledged by {donors.Donors.Count} donors, USD {donors.Total.PaidUsd.Units:N0} received; USD {fund.UnallocatedUsd.Units:N0} not yet allocated to a budget line.");
+        var coverage = await financeReports.GetCoverageReportAsync(new GetCoverageReportRequest { BudgetPeriodId = periods.Periods.Single(p => p.ResolutionSymbol == "S/RES/2751 (2024)").Id }, cancellationToken: ct);
+        log.WriteLine($"  Coverage of {coverage.ResolutionSymbol}: USD {coverage.TotalFunded.Units:N0} funded of USD {coverage.TotalRequirement.Units:N0} required ({coverage.CoverageBasisPoints / 100m:F2}%), gap USD {coverage.TotalGap.Units:N0};");
+        foreach (var row in coverage.Rows)
+        {
+            log.WriteLine($"    {row.Line.Description}: {row.CoverageBasisPoints / 100m:F2}% funded, gap USD {row.Gap.Units:N0}");
+        }
+        var verification = await ledger.VerifyLedgerAsync(new VerifyLedgerRequest(), cancellationToken: ct);
+        log.WriteLine($"  Finance ledger: {verification.EntriesChecked} entries, {(verification.Intact ? "intact" : $"BROKEN at entry {verification.FirstBreak.Sequence}: {verification.FirstBreak.Problem}")}, head {verification.HeadHash[..12]}….");
     }
 
     private async Task<Logistics.V1.Site> RecapturedSiteAsync(string key, string name, SiteKind kind, double lat, double lng, int posture, string reason, CancellationToken ct)
@@ -336,7 +396,7 @@ public sealed class DemoScenario(CallInvoker gateway, TextWriter log)
         }, cancellationToken: ct);
     }
 
-    private async Task PledgeAsync(string key, string donor, string currency, long units, string rate, bool paid, CancellationToken ct)
+    private async Task<string> PledgeAsync(string key, string donor, string currency, long units, string rate, bool paid, CancellationToken ct)
     {
         var contribution = await contributions.RecordContributionAsync(new RecordContributionRequest
         {
@@ -351,7 +411,7 @@ public sealed class DemoScenario(CallInvoker gateway, TextWriter log)
         }, cancellationToken: ct);
         if (!paid)
         {
-            return;
+            return contribution.Id;
         }
         foreach (var status in new[] { ContributionStatus.Committed, ContributionStatus.Paid })
         {
@@ -363,6 +423,7 @@ public sealed class DemoScenario(CallInvoker gateway, TextWriter log)
                 EffectiveOn = Day(2024, 12, 31),
             }, cancellationToken: ct);
         }
+        return contribution.Id;
     }
 
     /// <summary>Personnel learns of agreements and sites from diplomacy's and logistics' events: wait until it knows these.</summary>

@@ -1,6 +1,12 @@
 using Coordination.Finance.Budget;
 using Coordination.Finance.Contributions;
+using Coordination.Finance.Disbursements;
+using Coordination.Finance.Fund;
+using Coordination.Finance.Ledger;
 using Coordination.Finance.Persistence;
+using Coordination.Finance.Rates;
+using Coordination.Finance.Reimbursements;
+using Coordination.Finance.Reports;
 using Coordination.Hosting;
 using Coordination.Messaging;
 using Coordination.Persistence;
@@ -22,7 +28,25 @@ public static class FinanceService
             bus.AddConsumer<MandateAdoptedConsumer>();
             bus.AddConsumer<MandateExtendedConsumer>();
             bus.AddConsumer<MandateTransitionedConsumer>();
+            bus.AddConsumer<InKindPledgedConsumer>();
+            bus.AddConsumer<ContingentDeployedConsumer>();
+            bus.AddConsumer<ContingentRepatriatedConsumer>();
+            bus.AddConsumer<EquipmentInspectedConsumer>();
+            bus.AddConsumer<ServiceabilityBelowThresholdConsumer>();
         });
+        builder.Services.AddScoped<FinanceLedger>();
+        builder.Services.AddScoped<Tallies>();
+        builder.Services.AddSingleton<KnownBudgetLines>();
+        builder.Services.AddScoped<ContributionBook>();
+        builder.Services.AddScoped<Allocations>();
+        builder.Services.AddScoped<LedgerVerifier>();
+        builder.Services.AddScoped<ReimbursementClaims>();
+        builder.Services.AddScoped<ReimbursementReport>();
+        builder.Services.AddOptions<ReimbursementRates>().Bind(builder.Configuration.GetSection(ReimbursementRates.Section))
+            .Validate(r => { r.Validate(); return true; }).ValidateOnStart();
+        builder.Services.Configure<RunwayOptions>(builder.Configuration.GetSection(RunwayOptions.Section));
+        builder.Services.AddSingleton<RunwayWatch>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<RunwayWatch>());
         return builder;
     }
 
@@ -31,6 +55,10 @@ public static class FinanceService
         app.MapServiceDefaults();
         app.MapGrpcService<ContributionsApi>().RequireAuthorization();
         app.MapGrpcService<BudgetApi>().RequireAuthorization();
+        app.MapGrpcService<DisbursementsApi>().RequireAuthorization();
+        app.MapGrpcService<ExchangeRatesApi>().RequireAuthorization();
+        app.MapGrpcService<ReportsApi>().RequireAuthorization();
+        app.MapGrpcService<LedgerApi>().RequireAuthorization();
         return app;
     }
 }

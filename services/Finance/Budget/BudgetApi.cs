@@ -1,17 +1,21 @@
 using Coordination.Auth;
-using Coordination.Contracts;
+using Coordination.Errors;
+using Coordination.Finance.Ledger;
 using Coordination.Finance.Persistence;
 using Coordination.Finance.V1;
 using Coordination.Persistence;
+using Coordination.Requests;
 using Coordination.Validation;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.Finance.Budget;
 
-/// <summary>Budget periods: public to every authenticated caller.</summary>
-public sealed class BudgetApi(FinanceDbContext db) : BudgetService.BudgetServiceBase
+/// <summary>Budget periods and lines: readable by every authenticated caller; lines written by finance officers and mission admins.</summary>
+public sealed class BudgetApi(FinanceDbContext db, FinanceLedger ledger, IdempotentRequests requests, TimeProvider time) : BudgetService.BudgetServiceBase
 {
+    private const long MaxUsdCents = 1_000_000_000_000_00; // USD 1 trillion: anything above is a typing error
+
     public override async Task<ListBudgetPeriodsResponse> ListBudgetPeriods(ListBudgetPeriodsRequest request, ServerCallContext context)
     {
         _ = Caller.From(context);
@@ -19,19 +23,93 @@ public sealed class BudgetApi(FinanceDbContext db) : BudgetService.BudgetService
         var cursor = Paging.Read(request.Page, v);
         v.ThrowIfAny();
         var (items, page) = await db.BudgetPeriods.AsNoTracking().ToPageAsync(cursor, context.CancellationToken);
-        return new ListBudgetPeriodsResponse
+        return new ListBudgetPeriodsResponse { Periods = { items.OrderBy(p => p.StartsOn).Select(p => p.ToProto()) }, Page = page };
+    }
+
+    public override async Task<V1.BudgetLine> CreateBudgetLine(CreateBudgetLineRequest request, ServerCallContext context)
+    {
+        var caller = Caller.From(context);
+        var v = new Violations();
+        v.RequestId(request.RequestId);
+        v.Id(request.BudgetPeriodId, "budget_period_id");
+        v.Defined(request.Category, "category");
+        v.Text(request.Description, "description", 0, 200);
+        var cents = UsdAmounts.Read(request.Amount, v, "amount", allowZero: true);
+        v.Check(cents is null or <= MaxUsdCents, "amount", "must be at most USD 1,000,000,000,000");
+        v.ThrowIfAny();
+        caller.RequireRole("create budget lines", FinanceRoles.Officers);
+        var ct = context.CancellationToken;
+
+        return await ledger.WriteAsync(() => requests.ExecuteAsync(request, request.RequestId, caller, context, async () =>
         {
-            Periods =
+            var period = await db.BudgetPeriods.AsNoTracking().GetAsync(request.BudgetPeriodId, "budget period", ct);
+            if (await db.BudgetLines.AnyAsync(l => l.BudgetPeriodId == period.Id && l.Category == request.Category, ct))
             {
-                items.OrderBy(p => p.StartsOn).Select(p => new V1.BudgetPeriod
-                {
-                    Id = p.Id,
-                    ResolutionSymbol = p.ResolutionSymbol,
-                    StartsOn = p.StartsOn.ToProto(),
-                    EndsOn = p.EndsOn.ToProto(),
-                }),
-            },
-            Page = page,
-        };
+                throw new ResourceAlreadyExistsException("budget line", $"{period.Id}/{request.Category}",
+                    $"The period of {period.ResolutionSymbol} already has a {BudgetCategories.Label(request.Category)} line; revise it instead.");
+            }
+            var line = BudgetLine.Create(period.Id, request.Category, request.Description, cents!.Value, Audit.Created(caller, request.RequestId, time.UtcNow()));
+            db.BudgetLines.Add(line);
+            return line.ToProto();
+        }), ct);
+    }
+
+    public override async Task<V1.BudgetLine> ReviseBudgetLine(ReviseBudgetLineRequest request, ServerCallContext context)
+    {
+        var caller = Caller.From(context);
+        var v = new Violations();
+        v.RequestId(request.RequestId);
+        v.Id(request.Id);
+        var cents = UsdAmounts.Read(request.RevisedAmount, v, "revised_amount", allowZero: true);
+        v.Check(cents is null or <= MaxUsdCents, "revised_amount", "must be at most USD 1,000,000,000,000");
+        v.Text(request.Reason, "reason", 1, 500);
+        v.ThrowIfAny();
+        caller.RequireRole("revise budget lines", FinanceRoles.Officers);
+        var ct = context.CancellationToken;
+
+        return await ledger.WriteAsync(() => requests.ExecuteAsync(request, request.RequestId, caller, context, async () =>
+        {
+            var line = await db.BudgetLines.GetAsync(request.Id, "budget line", ct);
+            db.BudgetLineRevisions.Add(line.Revise(cents!.Value, request.Reason, caller, request.RequestId, time.UtcNow()));
+            return line.ToProto();
+        }), ct);
+    }
+
+    public override async Task<V1.BudgetLine> GetBudgetLine(GetBudgetLineRequest request, ServerCallContext context)
+    {
+        _ = Caller.From(context);
+        var v = new Violations();
+        v.Id(request.Id);
+        v.ThrowIfAny();
+        return (await db.BudgetLines.AsNoTracking().GetAsync(request.Id, "budget line", context.CancellationToken)).ToProto();
+    }
+
+    public override async Task<ListBudgetLinesResponse> ListBudgetLines(ListBudgetLinesRequest request, ServerCallContext context)
+    {
+        _ = Caller.From(context);
+        var v = new Violations();
+        var cursor = Paging.Read(request.Page, v);
+        v.OptionalId(request.BudgetPeriodId, "budget_period_id");
+        v.ThrowIfAny();
+        var query = db.BudgetLines.AsNoTracking();
+        if (request.BudgetPeriodId.Length > 0)
+        {
+            query = query.Where(l => l.BudgetPeriodId == request.BudgetPeriodId);
+        }
+        var (items, page) = await query.ToPageAsync(cursor, context.CancellationToken);
+        return new ListBudgetLinesResponse { Lines = { items.Select(l => l.ToProto()) }, Page = page };
+    }
+
+    public override async Task<ListBudgetLineRevisionsResponse> ListBudgetLineRevisions(ListBudgetLineRevisionsRequest request, ServerCallContext context)
+    {
+        _ = Caller.From(context);
+        var v = new Violations();
+        v.Id(request.Id);
+        var cursor = Paging.Read(request.Page, v);
+        v.ThrowIfAny();
+        var ct = context.CancellationToken;
+        var line = await db.BudgetLines.AsNoTracking().GetAsync(request.Id, "budget line", ct);
+        var (items, page) = await db.BudgetLineRevisions.AsNoTracking().Where(r => r.BudgetLineId == line.Id).ToPageAsync(cursor, ct);
+        return new ListBudgetLineRevisionsResponse { Revisions = { items.Select(r => r.ToProto()) }, Page = page };
     }
 }

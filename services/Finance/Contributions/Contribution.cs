@@ -4,73 +4,110 @@ using Coordination.Values;
 
 namespace Coordination.Finance.Contributions;
 
-/// <summary>A donor's contribution: the amount as pledged, and its USD value fixed by the recorded rate.</summary>
+/// <summary>
+/// A flow of money to the mission as it stands at its latest version: a donor's contribution, or an allocation from the
+/// trust fund to a budget line (an internal transfer, with a parent). The versions are the record; this row repeats the
+/// latest one so that queries and reports need not look for it, and the ledger check compares the two.
+/// </summary>
 public sealed class Contribution : IKeyed
 {
     public string Id { get; private init; } = Ids.New();
     public string DonorNation { get; private init; } = "";
-    public string Currency { get; private init; } = "";
-    public long AmountMinorUnits { get; private init; }
-    /// <summary>USD per unit of <see cref="Currency"/>, kept as the exact decimal text the caller sent.</summary>
-    public string UsdRate { get; private init; } = "1";
-    public DateOnly? RateDate { get; private init; }
-    public long UsdCents { get; private init; }
-    public Channel Channel { get; private init; }
+    /// <summary>The donor contribution an allocation draws on; empty for a donor's own contribution.</summary>
+    public string ParentId { get; private init; } = "";
+    public string BudgetLineId { get; private set; } = "";
+    public Channel Channel { get; private set; }
+    public string Currency { get; private set; } = "";
+    public long AmountMinorUnits { get; private set; }
+    /// <summary>USD per unit of <see cref="Currency"/>, kept as the exact decimal text given; empty while unvalued.</summary>
+    public string UsdRate { get; private set; } = "1";
+    public DateOnly? RateDate { get; private set; }
+    public long UsdCents { get; private set; }
+    public bool Unvalued { get; private set; }
     public ContributionStatus Status { get; private set; }
     /// <summary>Where a suspended contribution returns when the suspension is lifted.</summary>
     public ContributionStatus? StatusBeforeSuspension { get; private set; }
+    public DateOnly DecidedOn { get; private set; }
+    public DateOnly ReportedOn { get; private set; }
     public DateOnly? PaidOn { get; private set; }
+    public string Earmark { get; private set; } = "";
+    public string AgreementReference { get; private set; } = "";
+    /// <summary>Number of the latest version.</summary>
+    public int Version { get; private set; }
     public int Revision { get; private set; }
-    public DateOnly DecidedOn { get; private init; }
-    public string Earmark { get; private init; } = "";
-    public string AgreementReference { get; private init; } = "";
     public Audit Audit { get; private init; } = null!;
 
     public ExactMoney Amount => new(Currency, AmountMinorUnits);
     public ExactMoney UsdValue => new("USD", UsdCents);
 
+    /// <summary>An allocation from the trust fund: money already counted when the donor paid it in.</summary>
+    public bool IsInternal => ParentId.Length > 0;
+
+    public ContributionTerms Terms => new(Currency, AmountMinorUnits, UsdRate, RateDate, UsdCents, Unvalued, Channel, BudgetLineId,
+        Earmark, AgreementReference, DecidedOn, ReportedOn, PaidOn);
+
     private Contribution()
     {
     }
 
-    /// <summary>Moves the status, returning the history entry; the lifecycle says which moves are allowed.</summary>
-    public ContributionStatusChange MoveTo(ContributionStatus target, DateOnly? effectiveOn, string reason, string by, DateTime now)
+    /// <summary>A new flow at version 0; the caller appends its first version.</summary>
+    public static Contribution Open(string donor, string parentId, ContributionStatus status, ContributionTerms terms, Audit audit)
+    {
+        var contribution = new Contribution { DonorNation = donor, ParentId = parentId, Status = status, Audit = audit };
+        contribution.Apply(terms);
+        return contribution;
+    }
+
+    /// <summary>Moves the status; the lifecycle says which moves are allowed.</summary>
+    public void MoveTo(ContributionStatus target, DateOnly? effectiveOn)
     {
         ContributionLifecycle.EnsureAllowed(this, target);
-        var change = new ContributionStatusChange
-        {
-            ContributionId = Id,
-            From = Status,
-            To = target,
-            EffectiveOn = effectiveOn,
-            Reason = reason,
-            ChangedBy = by,
-            ChangedAt = now,
-        };
         StatusBeforeSuspension = target == ContributionStatus.Suspended ? Status : null;
         if (target == ContributionStatus.Paid)
         {
             PaidOn = effectiveOn;
         }
         Status = target;
-        Revision++;
-        return change;
     }
 
-    public static Contribution Pledge(string donor, ExactMoney amount, decimal usdRate, string usdRateText, DateOnly? rateDate,
-        Channel channel, DateOnly decidedOn, string earmark, string agreementReference, Audit audit) => new()
+    public void Apply(ContributionTerms terms)
     {
-        DonorNation = donor,
-        Currency = amount.Currency,
-        AmountMinorUnits = amount.MinorUnits,
-        UsdRate = usdRateText,
-        RateDate = rateDate,
-        UsdCents = amount.ConvertTo("USD", usdRate).MinorUnits,
-        Channel = channel,
-        Status = ContributionStatus.Pledged,
-        DecidedOn = decidedOn,
-        Earmark = earmark,
-        AgreementReference = agreementReference,
-        Audit = audit,
-    };
+        Currency = terms.Currency;
+        AmountMinorUnits = terms.AmountMinorUnits;
+        UsdRate = terms.UsdRate;
+        RateDate = terms.RateDate;
+        UsdCents = terms.UsdCents;
+        Unvalued = terms.Unvalued;
+        Channel = terms.Channel;
+        BudgetLineId = terms.BudgetLineId;
+        Earmark = terms.Earmark;
+        AgreementReference = terms.AgreementReference;
+        DecidedOn = terms.DecidedOn;
+        ReportedOn = terms.ReportedOn;
+        PaidOn = terms.PaidOn;
+    }
+
+    /// <summary>Counts the next version; every change goes through here once.</summary>
+    public int NextVersion()
+    {
+        Version++;
+        Revision++;
+        return Version;
+    }
 }
+
+/// <summary>What a correction may change: everything about a flow except who gave it, where it came from and its status.</summary>
+public sealed record ContributionTerms(
+    string Currency,
+    long AmountMinorUnits,
+    string UsdRate,
+    DateOnly? RateDate,
+    long UsdCents,
+    bool Unvalued,
+    Channel Channel,
+    string BudgetLineId,
+    string Earmark,
+    string AgreementReference,
+    DateOnly DecidedOn,
+    DateOnly ReportedOn,
+    DateOnly? PaidOn);

@@ -1,8 +1,5 @@
 using Coordination.Errors;
 using Coordination.Finance.V1;
-using Coordination.Persistence;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Coordination.Finance.Contributions;
 
@@ -39,34 +36,22 @@ public static class ContributionLifecycle
         ContributionStatus.Suspended => "SUSPENDED",
         _ => status.ToString().ToUpperInvariant(),
     };
-}
 
-/// <summary>One status change of a contribution; the history is append-only.</summary>
-public sealed class ContributionStatusChange : IKeyed
-{
-    public string Id { get; private init; } = Ids.New();
-    public string ContributionId { get; init; } = "";
-    public ContributionStatus From { get; init; }
-    public ContributionStatus To { get; init; }
-    public DateOnly? EffectiveOn { get; init; }
-    public string Reason { get; init; } = "";
-    public string ChangedBy { get; init; } = "";
-    public DateTime ChangedAt { get; init; }
-}
+    public static string Name(ContributionStatus? status) => status is { } s ? Name(s) : "";
 
-public sealed class ContributionStatusChangeConfiguration : IEntityTypeConfiguration<ContributionStatusChange>
-{
-    public void Configure(EntityTypeBuilder<ContributionStatusChange> b)
+    public static string Name(Channel channel) => channel switch
     {
-        b.ToTable("contribution_status_changes");
-        b.HasKey(x => x.Id);
-        b.Property(x => x.Id).HasMaxLength(32);
-        b.Property(x => x.ContributionId).HasMaxLength(32);
-        b.Property(x => x.From).HasConversion<string>().HasMaxLength(20);
-        b.Property(x => x.To).HasConversion<string>().HasMaxLength(20);
-        b.Property(x => x.Reason).HasMaxLength(500);
-        b.Property(x => x.ChangedBy).HasMaxLength(200);
-        b.HasIndex(x => new { x.ContributionId, x.Id });
-        b.HasOne<Contribution>().WithMany().HasForeignKey(x => x.ContributionId);
-    }
+        Channel.TrustFund => "TRUST_FUND",
+        Channel.Bilateral => "BILATERAL",
+        Channel.InKind => "IN_KIND",
+        _ => channel.ToString().ToUpperInvariant(),
+    };
+
+    public static string Name(VersionChange change) => change switch
+    {
+        VersionChange.Recorded => "RECORDED",
+        VersionChange.StatusChanged => "STATUS_CHANGED",
+        VersionChange.Corrected => "CORRECTED",
+        _ => change.ToString().ToUpperInvariant(),
+    };
 }

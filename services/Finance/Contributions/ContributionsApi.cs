@@ -1,6 +1,7 @@
 using Coordination.Auth;
 using Coordination.Errors;
 using Coordination.Events;
+using Coordination.Finance.Ledger;
 using Coordination.Finance.Persistence;
 using Coordination.Finance.V1;
 using Coordination.Persistence;
@@ -12,13 +13,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.Finance.Contributions;
 
-/// <summary>gRPC surface of contributions. Finance officers and mission admins act for any donor, a contributor for its own nation.</summary>
-public sealed class ContributionsApi(FinanceDbContext db, IdempotentRequests requests, TimeProvider time)
+/// <summary>
+/// gRPC surface of contributions. Finance officers and mission admins act for any donor; a contributor records and
+/// reads its own nation's. Every write holds the ledger lock and appends a version; allocations are internal and
+/// announce nothing.
+/// </summary>
+public sealed partial class ContributionsApi(
+    FinanceDbContext db, FinanceLedger ledger, ContributionBook book, Allocations allocations, IdempotentRequests requests, TimeProvider time)
     : ContributionService.ContributionServiceBase
 {
-    private static readonly string[] Officers = [Roles.FinanceOfficer, Roles.MissionAdmin];
-
-    public override Task<V1.Contribution> RecordContribution(RecordContributionRequest request, ServerCallContext context)
+    public override async Task<V1.Contribution> RecordContribution(RecordContributionRequest request, ServerCallContext context)
     {
         var caller = Caller.From(context);
         var v = new Violations();
@@ -27,42 +31,42 @@ public sealed class ContributionsApi(FinanceDbContext db, IdempotentRequests req
         var amount = ExactMoney.FromProto(request.Amount, v, "amount");
         v.Defined(request.Channel, "channel");
         var decidedOn = v.RequiredDate(request.DecidedOn, "decided_on");
+        var reportedOn = v.OptionalDate(request.ReportedOn, "reported_on");
         v.Text(request.Earmark, "earmark", 0, 200);
         v.Text(request.AgreementReference, "agreement_reference", 0, 100);
-        var (rate, rateText, rateDate) = ReadRate(request, amount, v);
+        v.OptionalId(request.BudgetLineId, "budget_line_id");
+        var rateDate = v.OptionalDate(request.RateDate, "rate_date");
+        long? usd = null;
+        string rateText = "1";
+        if (amount is { } money && UsdValuation.ReadRate(money, request.UsdExchangeRate, v) is var (rate, text))
+        {
+            rateText = text;
+            usd = UsdValuation.UsdCents(money, rate, v);
+        }
+        if (amount is { Currency: not "USD" } && request.RateDate is null)
+        {
+            v.Add("rate_date", $"required for a {amount.Value.Currency} amount: the day the rate applies to");
+        }
         v.ThrowIfAny();
-        caller.RequireNationAccess(request.DonorNationCode, "record contributions", Officers);
+        caller.RequireNationAccess(request.DonorNationCode, "record contributions", FinanceRoles.Officers);
+        var ct = context.CancellationToken;
 
-        return requests.ExecuteAsync(request, request.RequestId, caller, context, () =>
+        return await ledger.WriteAsync(() => requests.ExecuteAsync(request, request.RequestId, caller, context, async () =>
         {
             var now = time.UtcNow();
-            var contribution = Contribution.Pledge(request.DonorNationCode, amount!.Value, rate, rateText, rateDate,
-                request.Channel, decidedOn!.Value, request.Earmark, request.AgreementReference,
-                Audit.Created(caller, request.RequestId, now));
-            db.Contributions.Add(contribution);
-            db.Publish(new ContributionPledged
-            {
-                OccurredAt = now,
-                SubjectId = contribution.Id,
-                Nation = contribution.DonorNation,
-                Currency = contribution.Currency,
-                AmountMinorUnits = contribution.AmountMinorUnits,
-                UsdCents = contribution.UsdCents,
-                Channel = ChannelName(contribution.Channel),
-            });
-            return Task.FromResult(contribution.ToProto());
-        });
+            var terms = new ContributionTerms(amount!.Value.Currency, amount.Value.MinorUnits, rateText, rateDate, usd!.Value, false, request.Channel,
+                request.BudgetLineId, request.Earmark, request.AgreementReference, decidedOn!.Value, reportedOn ?? DateOnly.FromDateTime(now), null);
+            var contribution = await book.RecordAsync(request.DonorNationCode, "", ContributionStatus.Pledged, terms,
+                Audit.Created(caller, request.RequestId, now), request.RequestId, ct);
+            db.Publish(Pledged(contribution, now));
+            return contribution.ToProto();
+        }), ct);
     }
 
     public override async Task<V1.Contribution> GetContribution(GetContributionRequest request, ServerCallContext context)
     {
         var caller = Caller.From(context);
-        var v = new Violations();
-        v.Id(request.Id);
-        v.ThrowIfAny();
-        var contribution = await db.Contributions.AsNoTracking().FirstOrDefaultAsync(c => c.Id == request.Id, context.CancellationToken)
-            ?? throw new ResourceNotFoundException("contribution", request.Id);
-        caller.RequireNationAccess(contribution.DonorNation, "read contributions", Officers);
+        var contribution = await ReadableAsync(caller, request.Id, context.CancellationToken);
         return contribution.ToProto();
     }
 
@@ -75,14 +79,16 @@ public sealed class ContributionsApi(FinanceDbContext db, IdempotentRequests req
         {
             v.NationCode(request.DonorNationCode, "donor_nation_code");
         }
+        v.OptionalId(request.ParentId, "parent_id");
         v.ThrowIfAny();
         if (!caller.IsContributor)
         {
-            caller.RequireRole("list contributions", Officers);
+            caller.RequireRole("list contributions", FinanceRoles.Officers);
         }
         var donor = caller.ScopeNationFilter(request.DonorNationCode, "list the contributions");
 
-        var query = db.Contributions.AsNoTracking();
+        // Donor contributions by default; a parent's allocations when asked, never both in one list.
+        var query = db.Contributions.AsNoTracking().Where(c => c.ParentId == request.ParentId);
         if (donor.Length > 0)
         {
             query = query.Where(c => c.DonorNation == donor);
@@ -103,81 +109,77 @@ public sealed class ContributionsApi(FinanceDbContext db, IdempotentRequests req
             : v.OptionalDate(request.EffectiveOn, "effective_on");
         v.Text(request.Reason, "reason", request.Status is ContributionStatus.Suspended or ContributionStatus.Cancelled ? 1 : 0, 500);
         v.ThrowIfAny();
-        caller.RequireRole("change contribution status", Officers);
-        var contribution = await db.Contributions.FirstOrDefaultAsync(c => c.Id == request.Id, context.CancellationToken)
-            ?? throw new ResourceNotFoundException("contribution", request.Id);
+        caller.RequireRole("change contribution status", FinanceRoles.Officers);
+        var ct = context.CancellationToken;
 
-        return await requests.ExecuteAsync(request, request.RequestId, caller, context, () =>
+        return await ledger.WriteAsync(() => requests.ExecuteAsync(request, request.RequestId, caller, context, async () =>
         {
+            var contribution = await db.Contributions.GetAsync(request.Id, "contribution", ct);
+            var before = FlowFigures.Of(contribution);
+            contribution.MoveTo(request.Status, effectiveOn);
+            await allocations.EnsureStatusChangeAllowedAsync(contribution, request.Status, ct);
             var now = time.UtcNow();
-            db.ContributionStatusChanges.Add(contribution.MoveTo(request.Status, effectiveOn, request.Reason, caller.Subject, now));
             contribution.Audit.Touch(caller, request.RequestId, now);
-            IntegrationEvent? announcement = contribution.Status switch
-            {
-                ContributionStatus.Committed => new ContributionCommitted
-                {
-                    OccurredAt = now, SubjectId = contribution.Id, Nation = contribution.DonorNation,
-                    Currency = contribution.Currency, AmountMinorUnits = contribution.AmountMinorUnits, UsdCents = contribution.UsdCents,
-                },
-                ContributionStatus.Paid => new ContributionPaid
-                {
-                    OccurredAt = now, SubjectId = contribution.Id, Nation = contribution.DonorNation,
-                    Currency = contribution.Currency, AmountMinorUnits = contribution.AmountMinorUnits, UsdCents = contribution.UsdCents,
-                    PaidOn = effectiveOn!.Value,
-                },
-                ContributionStatus.Suspended => new ContributionSuspended
-                {
-                    OccurredAt = now, SubjectId = contribution.Id, Nation = contribution.DonorNation, Reason = request.Reason,
-                },
-                _ => null,
-            };
-            if (announcement is not null)
+            await book.AppendAsync(contribution, before, VersionChange.StatusChanged, request.Reason, effectiveOn, request.RequestId, ct);
+            if (!contribution.IsInternal && Announcement(contribution, request.Reason, effectiveOn, now) is { } announcement)
             {
                 db.Publish(announcement);
             }
-            return Task.FromResult(contribution.ToProto());
-        });
+            return contribution.ToProto();
+        }), ct);
     }
 
-    /// <summary>USD needs no rate (it is 1); any other currency needs the rate and the day it applies to.</summary>
-    private static (decimal Rate, string Text, DateOnly? Date) ReadRate(RecordContributionRequest request, ExactMoney? amount, Violations v)
+    public override async Task<ListContributionVersionsResponse> ListContributionVersions(ListContributionVersionsRequest request, ServerCallContext context)
     {
-        var rateDate = v.OptionalDate(request.RateDate, "rate_date");
-        if (amount is null)
-        {
-            return (1m, "1", rateDate);
-        }
-        if (amount.Value.Currency == "USD")
-        {
-            if (request.UsdExchangeRate.Length > 0 && ExactMoney.ParseRate(request.UsdExchangeRate) != 1m)
-            {
-                v.Add("usd_exchange_rate", "must be empty or 1 for a USD amount");
-            }
-            return (1m, "1", rateDate);
-        }
-        var rate = ExactMoney.ParseRate(request.UsdExchangeRate);
-        if (rate is null)
-        {
-            v.Add("usd_exchange_rate", request.UsdExchangeRate.Length == 0
-                ? $"required for a {amount.Value.Currency} amount: USD per one {amount.Value.Currency}, e.g. \"0.7236\""
-                : "must be a positive decimal written with digits and one '.', e.g. \"0.7236\"");
-        }
-        else if (!amount.Value.TryConvertTo("USD", rate.Value, out _))
-        {
-            v.Add("usd_exchange_rate", "gives a USD value too large to record; check the rate's decimal point");
-        }
-        if (request.RateDate is null)
-        {
-            v.Add("rate_date", $"required for a {amount.Value.Currency} amount: the day the rate applies to");
-        }
-        return (rate ?? 0m, request.UsdExchangeRate, rateDate);
+        var caller = Caller.From(context);
+        var v = new Violations();
+        var cursor = Paging.Read(request.Page, v);
+        v.ThrowIfAny();
+        var ct = context.CancellationToken;
+        var contribution = await ReadableAsync(caller, request.Id, ct);
+        var (items, page) = await db.ContributionVersions.AsNoTracking().Where(x => x.ContributionId == contribution.Id).ToPageAsync(cursor, ct);
+        return new ListContributionVersionsResponse { Versions = { items.OrderBy(x => x.Version).Select(x => x.ToProto(contribution)) }, Page = page };
     }
 
-    private static string ChannelName(Channel channel) => channel switch
+    /// <summary>Loads a contribution the caller may read: officers any; a contributor its own nation's (an allocation's donor is its parent's).</summary>
+    private async Task<Contribution> ReadableAsync(Caller caller, string id, CancellationToken ct)
     {
-        Channel.TrustFund => "TRUST_FUND",
-        Channel.Bilateral => "BILATERAL",
-        Channel.InKind => "IN_KIND",
-        _ => channel.ToString(),
+        var v = new Violations();
+        v.Id(id);
+        v.ThrowIfAny();
+        var contribution = await db.Contributions.AsNoTracking().GetAsync(id, "contribution", ct);
+        caller.RequireNationAccess(contribution.DonorNation, "read contributions", FinanceRoles.Officers);
+        return contribution;
+    }
+
+    private static ContributionPledged Pledged(Contribution c, DateTime now) => new()
+    {
+        OccurredAt = now,
+        SubjectId = c.Id,
+        Nation = c.DonorNation,
+        Currency = c.Currency,
+        AmountMinorUnits = c.AmountMinorUnits,
+        UsdCents = c.UsdCents,
+        Channel = ContributionLifecycle.Name(c.Channel),
+    };
+
+    private static IntegrationEvent? Announcement(Contribution c, string reason, DateOnly? effectiveOn, DateTime now) => c.Status switch
+    {
+        ContributionStatus.Committed => new ContributionCommitted
+        {
+            OccurredAt = now, SubjectId = c.Id, Nation = c.DonorNation,
+            Currency = c.Currency, AmountMinorUnits = c.AmountMinorUnits, UsdCents = c.UsdCents,
+        },
+        ContributionStatus.Paid => new ContributionPaid
+        {
+            OccurredAt = now, SubjectId = c.Id, Nation = c.DonorNation,
+            Currency = c.Currency, AmountMinorUnits = c.AmountMinorUnits, UsdCents = c.UsdCents,
+            PaidOn = effectiveOn!.Value,
+        },
+        ContributionStatus.Suspended => new ContributionSuspended
+        {
+            OccurredAt = now, SubjectId = c.Id, Nation = c.DonorNation, Reason = reason,
+        },
+        _ => null,
     };
 }

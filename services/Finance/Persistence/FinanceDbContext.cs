@@ -1,16 +1,36 @@
 using Coordination.Finance.Budget;
 using Coordination.Finance.Contributions;
+using Coordination.Finance.Disbursements;
+using Coordination.Finance.Fund;
+using Coordination.Finance.Ledger;
+using Coordination.Finance.Rates;
+using Coordination.Finance.Reimbursements;
 using Coordination.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.Finance.Persistence;
 
-/// <summary>The finance database: contributions and budget periods.</summary>
+/// <summary>
+/// The finance database: budget periods and lines; contributions as an append-only chain of versions with the current
+/// version kept beside it for queries; disbursements; the ledger head that chains them; the donor tallies the reports
+/// read; exchange rates; and the deployments and equipment inspections reimbursements are computed from.
+/// </summary>
 public abstract class FinanceDbContext(DbContextOptions options) : ServiceDbContext(options)
 {
-    public DbSet<Contribution> Contributions => Set<Contribution>();
     public DbSet<BudgetPeriod> BudgetPeriods => Set<BudgetPeriod>();
-    public DbSet<ContributionStatusChange> ContributionStatusChanges => Set<ContributionStatusChange>();
+    public DbSet<BudgetLine> BudgetLines => Set<BudgetLine>();
+    public DbSet<BudgetLineRevision> BudgetLineRevisions => Set<BudgetLineRevision>();
+    public DbSet<Contribution> Contributions => Set<Contribution>();
+    public DbSet<ContributionVersion> ContributionVersions => Set<ContributionVersion>();
+    public DbSet<Disbursement> Disbursements => Set<Disbursement>();
+    public DbSet<LedgerHead> LedgerHeads => Set<LedgerHead>();
+    public DbSet<DonorTotal> DonorTotals => Set<DonorTotal>();
+    public DbSet<DonorUnpaidDay> DonorUnpaidDays => Set<DonorUnpaidDay>();
+    public DbSet<ExchangeRate> ExchangeRates => Set<ExchangeRate>();
+    public DbSet<Deployment> Deployments => Set<Deployment>();
+    public DbSet<CoeInspection> CoeInspections => Set<CoeInspection>();
+    public DbSet<ReimbursementAccount> ReimbursementAccounts => Set<ReimbursementAccount>();
+    public DbSet<RunwayState> RunwayStates => Set<RunwayState>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -23,6 +23,125 @@ namespace Coordination.Finance.Persistence.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Coordination.Finance.Budget.BudgetLine", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("AdvancedUsdCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("BudgetPeriodId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("DisbursedUsdCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("FundedUsdCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OriginalUsdCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PaidInUsdCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PledgedUsdCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RevisedUsdCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Audit", "Coordination.Finance.Budget.BudgetLine.Audit#Audit", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<DateTime>("CreatedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("CreatedBy")
+                                .IsRequired()
+                                .HasColumnType("text");
+
+                            b1.Property<string>("LastRequestId")
+                                .IsRequired()
+                                .HasColumnType("text");
+
+                            b1.Property<DateTime>("UpdatedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("UpdatedBy")
+                                .IsRequired()
+                                .HasColumnType("text");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BudgetPeriodId", "Category")
+                        .IsUnique();
+
+                    b.ToTable("budget_lines", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.Finance.Budget.BudgetLineRevision", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("BudgetLineId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("PreviousUsdCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("RequestId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("RevisedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RevisedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("RevisedUsdCents")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BudgetLineId", "Id");
+
+                    b.ToTable("budget_line_revisions", (string)null);
+                });
+
             modelBuilder.Entity("Coordination.Finance.Budget.BudgetPeriod", b =>
                 {
                     b.Property<string>("Id")
@@ -70,6 +189,11 @@ namespace Coordination.Finance.Persistence.Migrations.Postgres
                     b.Property<long>("AmountMinorUnits")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("BudgetLineId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -96,7 +220,15 @@ namespace Coordination.Finance.Persistence.Migrations.Postgres
                     b.Property<DateOnly?>("PaidOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("ParentId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<DateOnly?>("RateDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("ReportedOn")
                         .HasColumnType("date");
 
                     b.Property<int>("Revision")
@@ -112,6 +244,9 @@ namespace Coordination.Finance.Persistence.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<bool>("Unvalued")
+                        .HasColumnType("boolean");
+
                     b.Property<long>("UsdCents")
                         .HasColumnType("bigint");
 
@@ -119,6 +254,9 @@ namespace Coordination.Finance.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Audit", "Coordination.Finance.Contributions.Contribution.Audit#Audit", b1 =>
                         {
@@ -145,53 +283,529 @@ namespace Coordination.Finance.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BudgetLineId");
+
                     b.HasIndex("DonorNation", "Id");
+
+                    b.HasIndex("ParentId", "Id");
 
                     b.ToTable("contributions", (string)null);
                 });
 
-            modelBuilder.Entity("Coordination.Finance.Contributions.ContributionStatusChange", b =>
+            modelBuilder.Entity("Coordination.Finance.Contributions.ContributionVersion", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
-                    b.Property<DateTime>("ChangedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("ChangedBy")
+                    b.Property<string>("AgreementReference")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("AmountMinorUnits")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("BudgetLineId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<string>("ContributionId")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DonorNation")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("Earmark")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<DateOnly?>("EffectiveOn")
                         .HasColumnType("date");
 
-                    b.Property<string>("From")
+                    b.Property<string>("Hash")
                         .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly?>("PaidOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ParentId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly?>("RateDate")
+                        .HasColumnType("date");
 
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
-                    b.Property<string>("To")
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("ReportedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RequestId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("StatusBeforeSuspension")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("Unvalued")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("UsdCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UsdRate")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("ContributionId", "Id");
+                    b.HasIndex("Sequence")
+                        .IsUnique();
 
-                    b.ToTable("contribution_status_changes", (string)null);
+                    b.HasIndex("ContributionId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("contribution_versions", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.Finance.Contributions.DonorTotal", b =>
+                {
+                    b.Property<string>("Donor")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<long>("CommittedUsdCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ContributionCount")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("PaidUsdCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PledgedUsdCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<long>("SuspendedUsdCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("UnpaidCount")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("UnpaidUsdCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("UnvaluedCount")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Donor");
+
+                    b.ToTable("donor_totals", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.Finance.Contributions.DonorUnpaidDay", b =>
+                {
+                    b.Property<string>("Donor")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnpaidCount")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("UnpaidUsdCents")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Donor", "DecidedOn");
+
+                    b.HasIndex("DecidedOn");
+
+                    b.ToTable("donor_unpaid_days", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.Finance.Disbursements.Disbursement", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<bool>("Advance")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("BudgetLineId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly>("DisbursedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Payee")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("PayeeNation")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RequestId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("UsdCents")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DisbursedOn");
+
+                    b.HasIndex("Sequence")
+                        .IsUnique();
+
+                    b.HasIndex("BudgetLineId", "Id");
+
+                    b.ToTable("disbursements", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.Finance.Fund.RunwayState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Low")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("runway_state", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Low = false,
+                            Revision = 0
+                        });
+                });
+
+            modelBuilder.Entity("Coordination.Finance.Ledger.LedgerHead", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("AllocatedPaidUsdCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("DisbursedUsdCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("ReceivedUnearmarkedUsdCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ReceivedUsdCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ledger_head", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            AllocatedPaidUsdCents = 0L,
+                            DisbursedUsdCents = 0L,
+                            Hash = "0000000000000000000000000000000000000000000000000000000000000000",
+                            ReceivedUnearmarkedUsdCents = 0L,
+                            ReceivedUsdCents = 0L,
+                            Revision = 0,
+                            Sequence = 0L
+                        });
+                });
+
+            modelBuilder.Entity("Coordination.Finance.Rates.ExchangeRate", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<DateOnly>("RateDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("UsdPerUnit")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Audit", "Coordination.Finance.Rates.ExchangeRate.Audit#Audit", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<DateTime>("CreatedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("CreatedBy")
+                                .IsRequired()
+                                .HasColumnType("text");
+
+                            b1.Property<string>("LastRequestId")
+                                .IsRequired()
+                                .HasColumnType("text");
+
+                            b1.Property<DateTime>("UpdatedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("UpdatedBy")
+                                .IsRequired()
+                                .HasColumnType("text");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Currency", "RateDate")
+                        .IsUnique();
+
+                    b.ToTable("exchange_rates", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.Finance.Reimbursements.CoeInspection", b =>
+                {
+                    b.Property<string>("InspectionId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<bool>("BelowThreshold")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ContingentId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<bool>("Detailed")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("InspectedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("LeaseType")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("LineId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Nation")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ServiceabilityPercent")
+                        .HasColumnType("integer");
+
+                    b.HasKey("InspectionId");
+
+                    b.HasIndex("LineId");
+
+                    b.ToTable("coe_inspections", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.Finance.Reimbursements.Deployment", b =>
+                {
+                    b.Property<string>("ContingentId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly?>("DeployedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Nation")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<int>("OfficerCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("RepatriatedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("ContingentId");
+
+                    b.ToTable("deployments", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.Finance.Reimbursements.ReimbursementAccount", b =>
+                {
+                    b.Property<string>("SubjectId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("ClaimedUsdCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ContingentId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Nation")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("SubjectId");
+
+                    b.ToTable("reimbursement_accounts", (string)null);
                 });
 
             modelBuilder.Entity("Coordination.Messaging.OutboxMessage", b =>
@@ -291,11 +905,38 @@ namespace Coordination.Finance.Persistence.Migrations.Postgres
                     b.ToTable("request_records", (string)null);
                 });
 
-            modelBuilder.Entity("Coordination.Finance.Contributions.ContributionStatusChange", b =>
+            modelBuilder.Entity("Coordination.Finance.Budget.BudgetLine", b =>
+                {
+                    b.HasOne("Coordination.Finance.Budget.BudgetPeriod", null)
+                        .WithMany()
+                        .HasForeignKey("BudgetPeriodId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Coordination.Finance.Budget.BudgetLineRevision", b =>
+                {
+                    b.HasOne("Coordination.Finance.Budget.BudgetLine", null)
+                        .WithMany()
+                        .HasForeignKey("BudgetLineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Coordination.Finance.Contributions.ContributionVersion", b =>
                 {
                     b.HasOne("Coordination.Finance.Contributions.Contribution", null)
                         .WithMany()
                         .HasForeignKey("ContributionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Coordination.Finance.Disbursements.Disbursement", b =>
+                {
+                    b.HasOne("Coordination.Finance.Budget.BudgetLine", null)
+                        .WithMany()
+                        .HasForeignKey("BudgetLineId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -18,6 +18,125 @@ namespace Coordination.Finance.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Coordination.Finance.Budget.BudgetLine", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AdvancedUsdCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BudgetPeriodId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DisbursedUsdCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FundedUsdCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OriginalUsdCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PaidInUsdCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PledgedUsdCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RevisedUsdCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Audit", "Coordination.Finance.Budget.BudgetLine.Audit#Audit", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<DateTime>("CreatedAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("CreatedBy")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("LastRequestId")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime>("UpdatedAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("UpdatedBy")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BudgetPeriodId", "Category")
+                        .IsUnique();
+
+                    b.ToTable("budget_lines", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.Finance.Budget.BudgetLineRevision", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BudgetLineId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PreviousUsdCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RevisedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevisedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RevisedUsdCents")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BudgetLineId", "Id");
+
+                    b.ToTable("budget_line_revisions", (string)null);
+                });
+
             modelBuilder.Entity("Coordination.Finance.Budget.BudgetPeriod", b =>
                 {
                     b.Property<string>("Id")
@@ -65,6 +184,11 @@ namespace Coordination.Finance.Persistence.Migrations.Sqlite
                     b.Property<long>("AmountMinorUnits")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("BudgetLineId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -91,7 +215,15 @@ namespace Coordination.Finance.Persistence.Migrations.Sqlite
                     b.Property<DateOnly?>("PaidOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ParentId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("RateDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReportedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Revision")
@@ -107,6 +239,9 @@ namespace Coordination.Finance.Persistence.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Unvalued")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("UsdCents")
                         .HasColumnType("INTEGER");
 
@@ -114,6 +249,9 @@ namespace Coordination.Finance.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Audit", "Coordination.Finance.Contributions.Contribution.Audit#Audit", b1 =>
                         {
@@ -140,23 +278,42 @@ namespace Coordination.Finance.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BudgetLineId");
+
                     b.HasIndex("DonorNation", "Id");
+
+                    b.HasIndex("ParentId", "Id");
 
                     b.ToTable("contributions", (string)null);
                 });
 
-            modelBuilder.Entity("Coordination.Finance.Contributions.ContributionStatusChange", b =>
+            modelBuilder.Entity("Coordination.Finance.Contributions.ContributionVersion", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("ChangedAt")
+                    b.Property<string>("AgreementReference")
+                        .IsRequired()
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ChangedBy")
+                    b.Property<long>("AmountMinorUnits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BudgetLineId")
                         .IsRequired()
-                        .HasMaxLength(200)
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ContributionId")
@@ -164,12 +321,46 @@ namespace Coordination.Finance.Persistence.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DonorNation")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Earmark")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("EffectiveOn")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("From")
+                    b.Property<string>("Hash")
                         .IsRequired()
-                        .HasMaxLength(20)
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PaidOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParentId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RateDate")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Reason")
@@ -177,16 +368,439 @@ namespace Coordination.Finance.Persistence.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("To")
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReportedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("StatusBeforeSuspension")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Unvalued")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UsdCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UsdRate")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("ContributionId", "Id");
+                    b.HasIndex("Sequence")
+                        .IsUnique();
 
-                    b.ToTable("contribution_status_changes", (string)null);
+                    b.HasIndex("ContributionId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("contribution_versions", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.Finance.Contributions.DonorTotal", b =>
+                {
+                    b.Property<string>("Donor")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CommittedUsdCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ContributionCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PaidUsdCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PledgedUsdCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SuspendedUsdCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnpaidCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UnpaidUsdCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnvaluedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Donor");
+
+                    b.ToTable("donor_totals", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.Finance.Contributions.DonorUnpaidDay", b =>
+                {
+                    b.Property<string>("Donor")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnpaidCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UnpaidUsdCents")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Donor", "DecidedOn");
+
+                    b.HasIndex("DecidedOn");
+
+                    b.ToTable("donor_unpaid_days", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.Finance.Disbursements.Disbursement", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Advance")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BudgetLineId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DisbursedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Payee")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PayeeNation")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UsdCents")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DisbursedOn");
+
+                    b.HasIndex("Sequence")
+                        .IsUnique();
+
+                    b.HasIndex("BudgetLineId", "Id");
+
+                    b.ToTable("disbursements", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.Finance.Fund.RunwayState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Low")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("runway_state", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Low = false,
+                            Revision = 0
+                        });
+                });
+
+            modelBuilder.Entity("Coordination.Finance.Ledger.LedgerHead", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AllocatedPaidUsdCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DisbursedUsdCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedUnearmarkedUsdCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReceivedUsdCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ledger_head", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            AllocatedPaidUsdCents = 0L,
+                            DisbursedUsdCents = 0L,
+                            Hash = "0000000000000000000000000000000000000000000000000000000000000000",
+                            ReceivedUnearmarkedUsdCents = 0L,
+                            ReceivedUsdCents = 0L,
+                            Revision = 0,
+                            Sequence = 0L
+                        });
+                });
+
+            modelBuilder.Entity("Coordination.Finance.Rates.ExchangeRate", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("RateDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UsdPerUnit")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Audit", "Coordination.Finance.Rates.ExchangeRate.Audit#Audit", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<DateTime>("CreatedAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("CreatedBy")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("LastRequestId")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime>("UpdatedAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("UpdatedBy")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Currency", "RateDate")
+                        .IsUnique();
+
+                    b.ToTable("exchange_rates", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.Finance.Reimbursements.CoeInspection", b =>
+                {
+                    b.Property<string>("InspectionId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("BelowThreshold")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContingentId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Detailed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("InspectedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeaseType")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LineId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nation")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ServiceabilityPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("InspectionId");
+
+                    b.HasIndex("LineId");
+
+                    b.ToTable("coe_inspections", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.Finance.Reimbursements.Deployment", b =>
+                {
+                    b.Property<string>("ContingentId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DeployedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nation")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OfficerCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("RepatriatedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ContingentId");
+
+                    b.ToTable("deployments", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.Finance.Reimbursements.ReimbursementAccount", b =>
+                {
+                    b.Property<string>("SubjectId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ClaimedUsdCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContingentId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nation")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SubjectId");
+
+                    b.ToTable("reimbursement_accounts", (string)null);
                 });
 
             modelBuilder.Entity("Coordination.Messaging.OutboxMessage", b =>
@@ -286,11 +900,38 @@ namespace Coordination.Finance.Persistence.Migrations.Sqlite
                     b.ToTable("request_records", (string)null);
                 });
 
-            modelBuilder.Entity("Coordination.Finance.Contributions.ContributionStatusChange", b =>
+            modelBuilder.Entity("Coordination.Finance.Budget.BudgetLine", b =>
+                {
+                    b.HasOne("Coordination.Finance.Budget.BudgetPeriod", null)
+                        .WithMany()
+                        .HasForeignKey("BudgetPeriodId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Coordination.Finance.Budget.BudgetLineRevision", b =>
+                {
+                    b.HasOne("Coordination.Finance.Budget.BudgetLine", null)
+                        .WithMany()
+                        .HasForeignKey("BudgetLineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Coordination.Finance.Contributions.ContributionVersion", b =>
                 {
                     b.HasOne("Coordination.Finance.Contributions.Contribution", null)
                         .WithMany()
                         .HasForeignKey("ContributionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Coordination.Finance.Disbursements.Disbursement", b =>
+                {
+                    b.HasOne("Coordination.Finance.Budget.BudgetLine", null)
+                        .WithMany()
+                        .HasForeignKey("BudgetLineId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,45 @@
+using Coordination.Contracts;
+using Coordination.Values;
+
+namespace Coordination.Finance.Budget;
+
+public static class BudgetMapping
+{
+    public static V1.BudgetLine ToProto(this BudgetLine line) => new()
+    {
+        Id = line.Id,
+        BudgetPeriodId = line.BudgetPeriodId,
+        Category = line.Category,
+        Description = line.Description,
+        OriginalAmount = Usd(line.OriginalUsdCents),
+        RevisedAmount = Usd(line.RevisedUsdCents),
+        PledgedUsd = Usd(line.PledgedUsdCents),
+        FundedUsd = Usd(line.FundedUsdCents),
+        PaidInUsd = Usd(line.PaidInUsdCents),
+        DisbursedUsd = Usd(line.DisbursedUsdCents),
+        AdvancedUsd = Usd(line.AdvancedUsdCents),
+        Audit = line.Audit.ToProto(),
+    };
+
+    public static V1.BudgetLineRevision ToProto(this BudgetLineRevision revision) => new()
+    {
+        Id = revision.Id,
+        BudgetLineId = revision.BudgetLineId,
+        PreviousAmount = Usd(revision.PreviousUsdCents),
+        RevisedAmount = Usd(revision.RevisedUsdCents),
+        Reason = revision.Reason,
+        RevisedBy = revision.RevisedBy,
+        ReviseTime = revision.RevisedAt.ToTimestamp(),
+        RequestId = revision.RequestId,
+    };
+
+    public static V1.BudgetPeriod ToProto(this BudgetPeriod period) => new()
+    {
+        Id = period.Id,
+        ResolutionSymbol = period.ResolutionSymbol,
+        StartsOn = period.StartsOn.ToProto(),
+        EndsOn = period.EndsOn.ToProto(),
+    };
+
+    public static Common.V1.Money Usd(long cents) => new ExactMoney("USD", cents).ToProto();
+}

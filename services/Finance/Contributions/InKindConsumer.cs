@@ -1,0 +1,55 @@
+using Coordination.Events;
+using Coordination.Finance.Budget;
+using Coordination.Finance.Ledger;
+using Coordination.Finance.Persistence;
+using Coordination.Finance.Rates;
+using Coordination.Finance.V1;
+using Coordination.Messaging;
+using Coordination.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coordination.Finance.Contributions;
+
+/// <summary>
+/// Goods pledged in kind (logistics) become an IN_KIND contribution of the pledging nation, to the logistics line of
+/// the budget period that contains the pledge day when there is one. The value is in USD when logistics gives it (a
+/// USD pledge); otherwise it is converted at the latest stored rate on or before that day; with no stored rate the
+/// contribution is recorded unvalued, counted in no USD total, until a correction gives it a rate.
+/// </summary>
+public sealed class InKindPledgedConsumer(
+    FinanceDbContext db, FinanceLedger ledger, ContributionBook book, TimeProvider time, ILogger<InKindPledgedConsumer> logger)
+    : IdempotentConsumer<InKindPledged>(db, logger)
+{
+    protected override Task HandleAsync(InKindPledged message, CancellationToken ct) => ledger.WriteAsync(async () =>
+    {
+        var day = DateOnly.FromDateTime(message.OccurredAt);
+        var (rateText, rateDate, usdCents, unvalued) = message.Currency == "USD"
+            ? ("1", (DateOnly?)null, message.UsdCents ?? message.AmountMinorUnits, false)
+            : await db.ExchangeRates.AsNoTracking().OnAsync(message.Currency, day, ct) is { } stored
+                ? (stored.UsdPerUnit, stored.RateDate,
+                   new Values.ExactMoney(message.Currency, message.AmountMinorUnits).ConvertTo("USD", Values.ExactMoney.ParseRate(stored.UsdPerUnit)!.Value).MinorUnits, false)
+                : ("", null, 0L, true);
+
+        var period = await db.BudgetPeriods.AsNoTracking().Where(p => p.StartsOn <= day && p.EndsOn >= day).Select(p => p.Id).FirstOrDefaultAsync(ct);
+        var line = period is null
+            ? ""
+            : await db.BudgetLines.AsNoTracking().Where(l => l.BudgetPeriodId == period && l.Category == BudgetCategory.Logistics).Select(l => l.Id).FirstOrDefaultAsync(ct) ?? "";
+
+        var earmark = $"In kind: {message.Quantity:N0} units of item {message.ItemId} for requisition {message.RequisitionId}";
+        var terms = new ContributionTerms(message.Currency, message.AmountMinorUnits, rateText, rateDate, usdCents, unvalued, Channel.InKind, line,
+            earmark[..Math.Min(earmark.Length, 200)], "", day, day, null);
+        var audit = Audit.System(nameof(InKindPledged), time.UtcNow());
+        var contribution = await book.RecordAsync(message.Nation ?? "", "", ContributionStatus.Pledged, terms, audit, $"event-{message.EventId:N}", ct);
+        db.Publish(new ContributionPledged
+        {
+            OccurredAt = audit.CreatedAt,
+            SubjectId = contribution.Id,
+            Nation = contribution.DonorNation,
+            Currency = contribution.Currency,
+            AmountMinorUnits = contribution.AmountMinorUnits,
+            UsdCents = contribution.UsdCents,
+            Channel = ContributionLifecycle.Name(Channel.InKind),
+        });
+        return contribution;
+    }, ct);
+}

@@ -1,0 +1,86 @@
+using Coordination.Events;
+using Coordination.Finance.Persistence;
+using Coordination.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Coordination.Finance.Reimbursements;
+
+/// <summary>
+/// Announces what is owed once a period is over: a contingent repatriated, or an MOU line inspected out at repatriation.
+/// Whatever arrives later and changes the amount (a late inspection, a deployment day heard after the repatriation) is
+/// announced as the difference, so the sum of the announcements is always the amount owed.
+/// </summary>
+public sealed class ReimbursementClaims(FinanceDbContext db, IOptions<ReimbursementRates> rates, TimeProvider time)
+{
+    public Task SettleAsync(Deployment deployment, CancellationToken ct)
+    {
+        if (!deployment.Closed)
+        {
+            return Task.CompletedTask;
+        }
+        var total = Proration.ToCents(deployment.AccruedUsd(deployment.RepatriatedOn!.Value, rates.Value.PersonnelMonthlyUsd));
+        return AnnounceAsync(deployment.ContingentId, ReimbursementAccount.Personnel, deployment.Nation, deployment.ContingentId,
+            deployment.DeployedOn!.Value, deployment.RepatriatedOn.Value, deployment.OfficerCount, total, ct);
+    }
+
+    /// <summary>
+    /// Settles the MOU line of <paramref name="changed"/>, taking its unsaved change into account. Inspections of one line
+    /// arrive on two queues and may be applied at the same time; each of them writes the line's account, whose revision
+    /// is checked on save, so of two racing the later fails, is retried, and sees the other's inspection.
+    /// </summary>
+    public async Task SettleAsync(CoeInspection changed, CancellationToken ct)
+    {
+        var account = await AccountAsync(changed.LineId, ReimbursementAccount.Equipment, changed.Nation, changed.ContingentId, ct);
+        await db.CoeInspections.Where(i => i.LineId == changed.LineId).LoadAsync(ct);
+        var inspections = db.CoeInspections.Local.Where(i => i.LineId == changed.LineId).ToList();
+        var accrual = EquipmentAccrual.Of(inspections, DateOnly.FromDateTime(time.UtcNow()), rates.Value);
+        if (accrual.Closed)
+        {
+            Announce(account, accrual.Start!.Value, accrual.End!.Value, accrual.Quantity, Proration.ToCents(accrual.Usd));
+        }
+    }
+
+    private async Task AnnounceAsync(string subject, string kind, string nation, string contingentId, DateOnly start, DateOnly end,
+        int quantity, long total, CancellationToken ct) =>
+        Announce(await AccountAsync(subject, kind, nation, contingentId, ct), start, end, quantity, total);
+
+    /// <summary>The subject's account, its revision moved so that concurrent settlements of one subject cannot both commit.</summary>
+    private async Task<ReimbursementAccount> AccountAsync(string subject, string kind, string nation, string contingentId, CancellationToken ct)
+    {
+        var account = await db.ReimbursementAccounts.FindAsync([subject], ct);
+        if (account is null)
+        {
+            account = new ReimbursementAccount { SubjectId = subject, Kind = kind };
+            db.ReimbursementAccounts.Add(account);
+        }
+        account.Nation = nation.Length > 0 ? nation : account.Nation;
+        account.ContingentId = contingentId.Length > 0 ? contingentId : account.ContingentId;
+        account.Revision++;
+        return account;
+    }
+
+    private void Announce(ReimbursementAccount account, DateOnly start, DateOnly end, int quantity, long total)
+    {
+        var difference = total - account.ClaimedUsdCents;
+        if (difference == 0)
+        {
+            return;
+        }
+        account.ClaimedUsdCents = total;
+        var (subject, kind, nation, contingentId) = (account.SubjectId, account.Kind, account.Nation, account.ContingentId);
+        db.Publish(new ReimbursementOwed
+        {
+            OccurredAt = time.UtcNow(),
+            SubjectId = subject,
+            Nation = nation,
+            Kind = kind,
+            ContingentId = contingentId,
+            PeriodStart = start,
+            PeriodEnd = end,
+            Quantity = quantity,
+            UsdCents = difference,
+            TotalUsdCents = total,
+        });
+    }
+}
