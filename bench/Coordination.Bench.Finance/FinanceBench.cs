@@ -138,12 +138,12 @@ public sealed class FinanceBench : IAsyncDisposable
 
         log.WriteLine();
         log.WriteLine($"coverage report (GetCoverageReport: requirement vs funded for the 5 lines of a random period), one call at a time:");
-        log.WriteLine($"  direct to finance   : {await Latencies.MeasureAsync(200, options.Samples, _ => reports.GetCoverageReportAsync(new GetCoverageReportRequest { BudgetPeriodId = periods[random.Next(periods.Count)] }).ResponseAsync)}");
-        log.WriteLine($"  through the gateway : {await Latencies.MeasureAsync(200, options.Samples, _ => reportsViaGateway.GetCoverageReportAsync(new GetCoverageReportRequest { BudgetPeriodId = periods[random.Next(periods.Count)] }).ResponseAsync)}");
+        log.WriteLine($"  direct to finance   : {await Latencies.MeasureAsync(options.Warmup, options.Samples, _ => reports.GetCoverageReportAsync(new GetCoverageReportRequest { BudgetPeriodId = periods[random.Next(periods.Count)] }).ResponseAsync)}");
+        log.WriteLine($"  through the gateway : {await Latencies.MeasureAsync(options.Warmup, options.Samples, _ => reportsViaGateway.GetCoverageReportAsync(new GetCoverageReportRequest { BudgetPeriodId = periods[random.Next(periods.Count)] }).ResponseAsync)}");
 
         log.WriteLine($"donor report (GetDonorReport: pledged, committed, paid and ageing of unpaid pledges for all {donors.Length} donors), one call at a time:");
-        log.WriteLine($"  direct to finance   : {await Latencies.MeasureAsync(200, options.Samples, _ => reports.GetDonorReportAsync(new GetDonorReportRequest()).ResponseAsync)}");
-        log.WriteLine($"  through the gateway : {await Latencies.MeasureAsync(200, options.Samples, _ => reportsViaGateway.GetDonorReportAsync(new GetDonorReportRequest()).ResponseAsync)}");
+        log.WriteLine($"  direct to finance   : {await Latencies.MeasureAsync(options.Warmup, options.Samples, _ => reports.GetDonorReportAsync(new GetDonorReportRequest()).ResponseAsync)}");
+        log.WriteLine($"  through the gateway : {await Latencies.MeasureAsync(options.Warmup, options.Samples, _ => reportsViaGateway.GetDonorReportAsync(new GetDonorReportRequest()).ResponseAsync)}");
 
         Task Record(ContributionService.ContributionServiceClient client, string prefix, int i)
         {
@@ -157,8 +157,8 @@ public sealed class FinanceBench : IAsyncDisposable
             }).ResponseAsync;
         }
         log.WriteLine("record a flow (RecordContribution: request log, ledger lock, version and hash, current row, donor and line totals, outbox, one transaction), one call at a time:");
-        log.WriteLine($"  direct to finance   : {await Latencies.MeasureAsync(200, options.Samples, i => Record(contributions, "d", i))}");
-        log.WriteLine($"  through the gateway : {await Latencies.MeasureAsync(200, options.Samples, i => Record(contributionsViaGateway, "g", i))}");
+        log.WriteLine($"  direct to finance   : {await Latencies.MeasureAsync(options.Warmup, options.Samples, i => Record(contributions, "d", i))}");
+        log.WriteLine($"  through the gateway : {await Latencies.MeasureAsync(options.Warmup, options.Samples, i => Record(contributionsViaGateway, "g", i))}");
 
         // For comparison only: the donor report summed from the flows on every read instead of from the running totals.
         await using var connection = new NpgsqlConnection(database);

@@ -22,6 +22,12 @@ public sealed class OutboxOptions
     /// <summary>How often the relay looks for events when nothing woke it.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long the relay waits after a commit wakes it before it claims events, so that the events of commits close
+    /// together go out in one pass. Adds at most this much to each event's delay; zero relays every commit at once.
+    /// </summary>
+    public TimeSpan GatherWindow { get; set; } = TimeSpan.FromMilliseconds(10);
+
     /// <summary>Events published per pass.</summary>
     public int BatchSize { get; set; } = 100;
 

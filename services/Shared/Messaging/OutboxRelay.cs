@@ -61,7 +61,13 @@ public sealed partial class OutboxRelay(
             {
                 if (wait == options.Value.PollInterval)
                 {
-                    await signal.WaitAsync(wait.Value, stoppingToken);
+                    if (await signal.WaitAsync(wait.Value, stoppingToken) && options.Value.GatherWindow > TimeSpan.Zero)
+                    {
+                        // Woken by a commit: let the events of the next few commits join this pass, so that a busy
+                        // service publishes in batches instead of paying a relay pass per event. Real time on purpose:
+                        // a test's controlled clock must not hold events back.
+                        await Task.Delay(options.Value.GatherWindow, stoppingToken);
+                    }
                 }
                 else
                 {
@@ -103,56 +109,62 @@ public sealed partial class OutboxRelay(
         var db = scope.ServiceProvider.GetRequiredService<ServiceDbContext>();
         var now = time.GetUtcNow().UtcDateTime;
 
-        var candidates = await db.OutboxMessages.AsNoTracking()
+        // Claim the oldest waiting events in one statement. The claim condition is repeated outside the subquery so that
+        // two replicas racing for the same rows cannot both take them (PostgreSQL re-checks it on the locked row).
+        var claim = Guid.NewGuid();
+        var leaseEnd = now + o.ClaimLease;
+        var waiting = db.OutboxMessages
             .Where(m => m.DispatchedAt == null && m.NextAttemptAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now))
             .OrderBy(m => m.OccurredAt).ThenBy(m => m.Id)
             .Select(m => m.Id)
-            .Take(o.BatchSize)
-            .ToListAsync(ct);
-        if (candidates.Count == 0)
+            .Take(o.BatchSize);
+        var claimed = await db.OutboxMessages
+            .Where(m => waiting.Contains(m.Id) && m.DispatchedAt == null && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimToken, claim).SetProperty(m => m.ClaimedUntil, leaseEnd), ct);
+        if (claimed == 0)
         {
             return o.PollInterval;
         }
-
-        var claim = Guid.NewGuid();
-        var leaseEnd = now + o.ClaimLease;
-        await db.OutboxMessages
-            .Where(m => candidates.Contains(m.Id) && m.DispatchedAt == null && (m.ClaimedUntil == null || m.ClaimedUntil < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimToken, claim).SetProperty(m => m.ClaimedUntil, leaseEnd), ct);
         var batch = await db.OutboxMessages.AsNoTracking()
             .Where(m => m.ClaimToken == claim)
             .OrderBy(m => m.OccurredAt).ThenBy(m => m.Id)
             .ToListAsync(ct);
 
-        foreach (var message in batch)
+        var published = new List<Guid>(batch.Count);
+        try
         {
-            try
+            foreach (var message in batch)
             {
-                await PublishAsync(message, ct);
+                try
+                {
+                    await PublishAsync(message, ct);
+                }
+                catch (Exception e) when (!ct.IsCancellationRequested)
+                {
+                    var backoff = Backoff(message.Attempts + 1);
+                    await db.OutboxMessages.Where(m => m.Id == message.Id).ExecuteUpdateAsync(s => s
+                        .SetProperty(m => m.Attempts, m => m.Attempts + 1)
+                        .SetProperty(m => m.NextAttemptAt, time.GetUtcNow().UtcDateTime + backoff)
+                        .SetProperty(m => m.LastError, Truncate(e.Message))
+                        .SetProperty(m => m.ClaimToken, (Guid?)null)
+                        .SetProperty(m => m.ClaimedUntil, (DateTime?)null), CancellationToken.None);
+                    metrics.Failed(message.MessageType);
+                    LogPublishFailed(logger, message.MessageType, message.Id, message.Attempts + 1, backoff, e.Message);
+                    return backoff;
+                }
+                published.Add(message.Id);
+                metrics.Published(message.MessageType, time.GetUtcNow().UtcDateTime - message.OccurredAt);
             }
-            catch (Exception e) when (!ct.IsCancellationRequested)
+        }
+        finally
+        {
+            // What went out is marked in one statement (also when a later event failed or the pass was cancelled), and
+            // what was not attempted is released for the next pass.
+            await MarkDispatchedAsync(db, published);
+            if (published.Count < batch.Count)
             {
-                var backoff = Backoff(message.Attempts + 1);
-                await db.OutboxMessages.Where(m => m.Id == message.Id).ExecuteUpdateAsync(s => s
-                    .SetProperty(m => m.Attempts, m => m.Attempts + 1)
-                    .SetProperty(m => m.NextAttemptAt, time.GetUtcNow().UtcDateTime + backoff)
-                    .SetProperty(m => m.LastError, Truncate(e.Message))
-                    .SetProperty(m => m.ClaimToken, (Guid?)null)
-                    .SetProperty(m => m.ClaimedUntil, (DateTime?)null), CancellationToken.None);
                 await Release(db, claim);
-                metrics.Failed(message.MessageType);
-                LogPublishFailed(logger, message.MessageType, message.Id, message.Attempts + 1, backoff, e.Message);
-                return backoff;
             }
-
-            var dispatchedAt = time.GetUtcNow().UtcDateTime;
-            await db.OutboxMessages.Where(m => m.Id == message.Id).ExecuteUpdateAsync(s => s
-                .SetProperty(m => m.Attempts, m => m.Attempts + 1)
-                .SetProperty(m => m.DispatchedAt, dispatchedAt)
-                .SetProperty(m => m.LastError, (string?)null)
-                .SetProperty(m => m.ClaimToken, (Guid?)null)
-                .SetProperty(m => m.ClaimedUntil, (DateTime?)null), CancellationToken.None);
-            metrics.Published(message.MessageType, dispatchedAt - message.OccurredAt);
         }
         return batch.Count < o.BatchSize ? o.PollInterval : null;
     }
@@ -173,6 +185,21 @@ public sealed partial class OutboxRelay(
         {
             throw new TimeoutException($"Publishing took longer than {options.Value.PublishTimeout.TotalSeconds:0} s.");
         }
+    }
+
+    private async Task MarkDispatchedAsync(ServiceDbContext db, List<Guid> ids)
+    {
+        if (ids.Count == 0)
+        {
+            return;
+        }
+        var dispatchedAt = time.GetUtcNow().UtcDateTime;
+        await db.OutboxMessages.Where(m => ids.Contains(m.Id)).ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.Attempts, m => m.Attempts + 1)
+            .SetProperty(m => m.DispatchedAt, dispatchedAt)
+            .SetProperty(m => m.LastError, (string?)null)
+            .SetProperty(m => m.ClaimToken, (Guid?)null)
+            .SetProperty(m => m.ClaimedUntil, (DateTime?)null), CancellationToken.None);
     }
 
     private static Task Release(ServiceDbContext db, Guid claim) =>
