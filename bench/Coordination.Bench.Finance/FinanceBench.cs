@@ -1,26 +1,21 @@
+using Coordination.Persistence;
+using Coordination.Bench;
 using System.Diagnostics;
 using Coordination.Auth;
 using Coordination.Common.V1;
 using Coordination.Events;
 using Coordination.Finance;
 using Coordination.Finance.V1;
-using Coordination.Gateway;
-using Coordination.Hosting;
-using Coordination.Persistence;
-using Grpc.Core;
-using Grpc.Core.Interceptors;
-using Grpc.Net.Client;
 using MassTransit;
-using Microsoft.AspNetCore.Builder;
 using Npgsql;
 
 namespace Coordination.Bench.Finance;
 
 /// <summary>
-/// The finance service and the gateway in this process, on a PostgreSQL database of their own. Budget periods arrive as
+/// The finance service and the gateway in this process, on a PostgreSQL host.Database of their own. Budget periods arrive as
 /// diplomacy's events would (on the service's in-memory bus), budget lines are created through the API, the flows'
 /// history is bulk-loaded with COPY (hash chain and running totals computed by the loader with the service's own code),
-/// so the measured calls run on a database that looks like years of use.
+/// so the measured calls run on a host.Database that looks like years of use.
 /// </summary>
 public sealed class FinanceBench : IAsyncDisposable
 {
@@ -31,61 +26,29 @@ public sealed class FinanceBench : IAsyncDisposable
 
     private readonly BenchOptions options;
     private readonly TextWriter log;
-    private readonly string database;
-    private readonly WebApplication service;
-    private readonly WebApplication gateway;
-    private readonly List<GrpcChannel> channels = [];
-    private readonly string token;
+    private readonly BenchHost host;
     private readonly List<string> periods = [];
     private readonly List<(string Id, DateOnly Start, DateOnly End)> lines = [];
     private string[] donors = [];
 
-    private FinanceBench(BenchOptions options, TextWriter log, string database, WebApplication service, WebApplication gateway, string token)
+    private FinanceBench(BenchOptions options, TextWriter log, BenchHost host)
     {
         this.options = options;
         this.log = log;
-        this.database = database;
-        this.service = service;
-        this.gateway = gateway;
-        this.token = token;
+        this.host = host;
     }
 
     public static async Task<FinanceBench> StartAsync(BenchOptions options, TextWriter log)
     {
-        var database = await RecreateDatabaseAsync(options.Postgres);
-        var key = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
-        var service = FinanceService.Module.Build(new Dictionary<string, string?>
-        {
-            ["Hosting:GrpcPort"] = "0",
-            ["Hosting:HttpPort"] = "0",
-            ["Auth:SigningKey"] = key,
-            ["ConnectionStrings:Database"] = database,
-            ["Logging:LogLevel:Default"] = "Warning",
-        });
-        await service.Services.MigrateDatabaseAsync();
-        await service.StartAsync();
-        var gateway = GatewaySetup.Module.Build(new Dictionary<string, string?>
-        {
-            ["Hosting:GrpcPort"] = "0",
-            ["Hosting:HttpPort"] = "0",
-            ["Auth:SigningKey"] = key,
-            ["Gateway:Backends:Finance"] = service.GrpcAddress().ToString().TrimEnd('/'),
-            // One client making thousands of calls: lift the per-partner budget out of the way.
-            ["Gateway:RateLimit:PermitsPerSecond"] = "100000",
-            ["Gateway:RateLimit:Burst"] = "100000",
-            ["Logging:LogLevel:Default"] = "Warning",
-        });
-        await gateway.StartAsync();
-        var token = new TokenIssuer(new AuthOptions { SigningKey = key }, TimeProvider.System).Issue("bench-finance", "HTI", Roles.FinanceOfficer);
-        log.WriteLine($"finance at {service.GrpcAddress()}, gateway at {gateway.GrpcAddress()}, database {new NpgsqlConnectionStringBuilder(database).Database}");
-        return new FinanceBench(options, log, database, service, gateway, token);
+        var host = await BenchHost.StartAsync(FinanceService.Module, options.Postgres, BenchOptions.Database, options.Keep, Roles.FinanceOfficer, log);
+        return new FinanceBench(options, log, host);
     }
 
     public async Task SeedAsync()
     {
         var clock = Stopwatch.StartNew();
         donors = DonorCodes.Take(options.Donors).ToArray();
-        var bus = service.Services.GetRequiredService<IBus>();
+        var bus = host.Service.Services.GetRequiredService<IBus>();
         (string Symbol, DateOnly Start, DateOnly End)[] mandates =
         [
             ("S/RES/2699 (2023)", new(2023, 10, 2), new(2024, 10, 1)),
@@ -100,7 +63,7 @@ public sealed class FinanceBench : IAsyncDisposable
             };
             await bus.Publish(adopted, c => c.MessageId = adopted.EventId);
         }
-        var budget = Client<BudgetService.BudgetServiceClient>(service);
+        var budget = host.Direct<BudgetService.BudgetServiceClient>();
         ListBudgetPeriodsResponse known;
         while ((known = await budget.ListBudgetPeriodsAsync(new ListBudgetPeriodsRequest())).Periods.Count < mandates.Length)
         {
@@ -122,7 +85,7 @@ public sealed class FinanceBench : IAsyncDisposable
         log.WriteLine($"opened {periods.Count} budget periods from MandateAdopted and created {lines.Count} budget lines through the API in {clock.Elapsed.TotalSeconds:F1} s");
 
         clock.Restart();
-        var loader = new FlowLoader(database, donors, lines);
+        var loader = new FlowLoader(host.Database, donors, lines);
         await loader.LoadAsync(options.Flows);
         log.WriteLine($"loaded {options.Flows:N0} flows from {donors.Length} donors ({loader.VersionCount:N0} hash-chained versions) with COPY, and their running totals, in {clock.Elapsed.TotalSeconds:F1} s");
     }
@@ -130,10 +93,10 @@ public sealed class FinanceBench : IAsyncDisposable
     public async Task MeasureAsync()
     {
         var random = new Random(2024);
-        var reports = Client<FinanceReportService.FinanceReportServiceClient>(service);
-        var reportsViaGateway = Client<FinanceReportService.FinanceReportServiceClient>(gateway);
-        var contributions = Client<ContributionService.ContributionServiceClient>(service);
-        var contributionsViaGateway = Client<ContributionService.ContributionServiceClient>(gateway);
+        var reports = host.Direct<FinanceReportService.FinanceReportServiceClient>();
+        var reportsViaGateway = host.ViaGateway<FinanceReportService.FinanceReportServiceClient>();
+        var contributions = host.Direct<ContributionService.ContributionServiceClient>();
+        var contributionsViaGateway = host.ViaGateway<ContributionService.ContributionServiceClient>();
         var run = Guid.NewGuid().ToString("N")[..8];
 
         log.WriteLine();
@@ -161,7 +124,7 @@ public sealed class FinanceBench : IAsyncDisposable
         log.WriteLine($"  through the gateway : {await Latencies.MeasureAsync(options.Warmup, options.Samples, i => Record(contributionsViaGateway, "g", i))}");
 
         // For comparison only: the donor report summed from the flows on every read instead of from the running totals.
-        await using var connection = new NpgsqlConnection(database);
+        await using var connection = new NpgsqlConnection(host.Database);
         await connection.OpenAsync();
         var fromFlows = await Latencies.MeasureAsync(3, 30, async _ =>
         {
@@ -181,12 +144,12 @@ public sealed class FinanceBench : IAsyncDisposable
     public async Task<bool> VerifyAsync()
     {
         var clock = Stopwatch.StartNew();
-        var verification = await Client<LedgerService.LedgerServiceClient>(service).VerifyLedgerAsync(new VerifyLedgerRequest());
+        var verification = await host.Direct<LedgerService.LedgerServiceClient>().VerifyLedgerAsync(new VerifyLedgerRequest());
         log.WriteLine();
         log.WriteLine($"VerifyLedger: {verification.EntriesChecked:N0} entries and {verification.ContributionsChecked:N0} current rows checked in {clock.Elapsed.TotalSeconds:F1} s: " +
             (verification.Intact ? "intact" : $"BROKEN at {verification.FirstBreak.Sequence} ({verification.FirstBreak.EntryKind} {verification.FirstBreak.RecordId}): {verification.FirstBreak.Problem}"));
 
-        await using var connection = new NpgsqlConnection(database);
+        await using var connection = new NpgsqlConnection(host.Database);
         await connection.OpenAsync();
         await using var check = new NpgsqlCommand("""
             WITH flows AS (
@@ -205,50 +168,5 @@ public sealed class FinanceBench : IAsyncDisposable
         return verification.Intact && mismatched == 0;
     }
 
-    private static async Task<string> RecreateDatabaseAsync(string server)
-    {
-        await using var connection = new NpgsqlConnection(server);
-        await connection.OpenAsync();
-        await using (var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{BenchOptions.Database}\" WITH (FORCE)", connection))
-        {
-            await drop.ExecuteNonQueryAsync();
-        }
-        await using (var create = new NpgsqlCommand($"CREATE DATABASE \"{BenchOptions.Database}\"", connection))
-        {
-            await create.ExecuteNonQueryAsync();
-        }
-        return new NpgsqlConnectionStringBuilder(server) { Database = BenchOptions.Database }.ConnectionString;
-    }
-
-    private T Client<T>(WebApplication host) where T : ClientBase<T>
-    {
-        var channel = GrpcChannel.ForAddress(host.GrpcAddress());
-        channels.Add(channel);
-        var invoker = channel.Intercept(metadata =>
-        {
-            metadata.Add("authorization", $"Bearer {token}");
-            return metadata;
-        });
-        return (T)Activator.CreateInstance(typeof(T), invoker)!;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var channel in channels)
-        {
-            channel.Dispose();
-        }
-        await gateway.StopAsync();
-        await gateway.DisposeAsync();
-        await service.StopAsync();
-        await service.DisposeAsync();
-        if (!options.Keep)
-        {
-            NpgsqlConnection.ClearAllPools();
-            await using var connection = new NpgsqlConnection(options.Postgres);
-            await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{BenchOptions.Database}\" WITH (FORCE)", connection);
-            await drop.ExecuteNonQueryAsync();
-        }
-    }
+    public ValueTask DisposeAsync() => host.DisposeAsync();
 }

@@ -1,83 +1,46 @@
+using Coordination.Persistence;
+using Coordination.Bench;
 using System.Diagnostics;
 using Coordination.Auth;
-using Coordination.Gateway;
-using Coordination.Hosting;
 using Coordination.Logistics;
 using Coordination.Logistics.V1;
-using Coordination.Persistence;
-using Grpc.Core;
-using Grpc.Core.Interceptors;
-using Grpc.Net.Client;
-using Microsoft.AspNetCore.Builder;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace Coordination.Bench.Logistics;
 
 /// <summary>
-/// The logistics service and the gateway in this process, on a PostgreSQL database of their own. Sites, warehouses
+/// The logistics service and the gateway in this process, on a PostgreSQL host.Database of their own. Sites, warehouses
 /// and items are created through the API; the ledger's history is bulk-loaded with COPY, and its balances derived from
-/// it in SQL, so the measured calls run on a database that looks like years of use.
+/// it in SQL, so the measured calls run on a host.Database that looks like years of use.
 /// </summary>
 public sealed class StockBench : IAsyncDisposable
 {
     private readonly BenchOptions options;
     private readonly TextWriter log;
-    private readonly string database;
-    private readonly WebApplication service;
-    private readonly WebApplication gateway;
-    private readonly List<GrpcChannel> channels = [];
-    private readonly string token;
+    private readonly BenchHost host;
     private readonly List<string> sites = [];
     private readonly List<(string Id, string SiteId)> warehouses = [];
     private readonly List<string> items = [];
 
-    private StockBench(BenchOptions options, TextWriter log, string database, WebApplication service, WebApplication gateway, string token)
+    private StockBench(BenchOptions options, TextWriter log, BenchHost host)
     {
         this.options = options;
         this.log = log;
-        this.database = database;
-        this.service = service;
-        this.gateway = gateway;
-        this.token = token;
+        this.host = host;
     }
 
     public static async Task<StockBench> StartAsync(BenchOptions options, TextWriter log)
     {
-        var database = await RecreateDatabaseAsync(options.Postgres);
-        var key = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
-        var service = LogisticsService.Module.Build(new Dictionary<string, string?>
-        {
-            ["Hosting:GrpcPort"] = "0",
-            ["Hosting:HttpPort"] = "0",
-            ["Auth:SigningKey"] = key,
-            ["ConnectionStrings:Database"] = database,
-            ["Logging:LogLevel:Default"] = "Warning",
-        });
-        await service.Services.MigrateDatabaseAsync();
-        await service.StartAsync();
-        var gateway = GatewaySetup.Module.Build(new Dictionary<string, string?>
-        {
-            ["Hosting:GrpcPort"] = "0",
-            ["Hosting:HttpPort"] = "0",
-            ["Auth:SigningKey"] = key,
-            ["Gateway:Backends:Logistics"] = service.GrpcAddress().ToString().TrimEnd('/'),
-            // One client making thousands of calls: lift the per-partner budget out of the way.
-            ["Gateway:RateLimit:PermitsPerSecond"] = "100000",
-            ["Gateway:RateLimit:Burst"] = "100000",
-            ["Logging:LogLevel:Default"] = "Warning",
-        });
-        await gateway.StartAsync();
-        var token = new TokenIssuer(new AuthOptions { SigningKey = key }, TimeProvider.System).Issue("bench-logistics", "HTI", Roles.LogisticsOfficer);
-        log.WriteLine($"logistics at {service.GrpcAddress()}, gateway at {gateway.GrpcAddress()}, database {new NpgsqlConnectionStringBuilder(database).Database}");
-        return new StockBench(options, log, database, service, gateway, token);
+        var host = await BenchHost.StartAsync(LogisticsService.Module, options.Postgres, BenchOptions.Database, options.Keep, Roles.LogisticsOfficer, log);
+        return new StockBench(options, log, host);
     }
 
     public async Task SeedAsync()
     {
         var clock = Stopwatch.StartNew();
-        var catalog = Client<CatalogService.CatalogServiceClient>(service);
-        var siteApi = Client<SiteService.SiteServiceClient>(service);
+        var catalog = host.Direct<CatalogService.CatalogServiceClient>();
+        var siteApi = host.Direct<SiteService.SiteServiceClient>();
         for (var s = 0; s < options.Sites; s++)
         {
             sites.Add((await siteApi.CreateSiteAsync(new CreateSiteRequest
@@ -108,10 +71,10 @@ public sealed class StockBench : IAsyncDisposable
     public async Task MeasureAsync()
     {
         var random = new Random(2024);
-        var direct = Client<LogisticsReportService.LogisticsReportServiceClient>(service);
-        var viaGateway = Client<LogisticsReportService.LogisticsReportServiceClient>(gateway);
-        var stock = Client<StockService.StockServiceClient>(service);
-        var stockViaGateway = Client<StockService.StockServiceClient>(gateway);
+        var direct = host.Direct<LogisticsReportService.LogisticsReportServiceClient>();
+        var viaGateway = host.ViaGateway<LogisticsReportService.LogisticsReportServiceClient>();
+        var stock = host.Direct<StockService.StockServiceClient>();
+        var stockViaGateway = host.ViaGateway<StockService.StockServiceClient>();
         var run = Guid.NewGuid().ToString("N")[..8];
 
         log.WriteLine();
@@ -133,7 +96,7 @@ public sealed class StockBench : IAsyncDisposable
         log.WriteLine($"  through the gateway : {await Latencies.MeasureAsync(200, options.Samples, i => Receipt(stockViaGateway, "g", i))}");
 
         // For comparison only: what a site's stock would cost if it were summed from the ledger on every read.
-        await using var connection = new NpgsqlConnection(database);
+        await using var connection = new NpgsqlConnection(host.Database);
         await connection.OpenAsync();
         var fromLedger = await Latencies.MeasureAsync(3, 30, async _ =>
         {
@@ -153,7 +116,7 @@ public sealed class StockBench : IAsyncDisposable
     /// <summary>Every balance equals the sum of its ledger entries, after the load and every measured receipt.</summary>
     public async Task<bool> VerifyAsync()
     {
-        await using var connection = new NpgsqlConnection(database);
+        await using var connection = new NpgsqlConnection(host.Database);
         await connection.OpenAsync();
         await using var check = new NpgsqlCommand("""
             SELECT count(*) FROM stock_levels l
@@ -174,7 +137,7 @@ public sealed class StockBench : IAsyncDisposable
         var balances = new long[warehouses.Count, items.Count];
         var start = DateTime.UtcNow.AddYears(-2);
         var step = TimeSpan.FromTicks(TimeSpan.FromDays(730).Ticks / options.Entries);
-        await using (var connection = new NpgsqlConnection(database))
+        await using (var connection = new NpgsqlConnection(host.Database))
         {
             await connection.OpenAsync();
             await using var writer = await connection.BeginBinaryImportAsync("""
@@ -206,7 +169,7 @@ public sealed class StockBench : IAsyncDisposable
             }
             await writer.CompleteAsync();
         }
-        await using (var connection = new NpgsqlConnection(database))
+        await using (var connection = new NpgsqlConnection(host.Database))
         {
             await connection.OpenAsync();
             await using var derive = new NpgsqlCommand("""
@@ -219,50 +182,5 @@ public sealed class StockBench : IAsyncDisposable
         }
     }
 
-    private static async Task<string> RecreateDatabaseAsync(string server)
-    {
-        await using var connection = new NpgsqlConnection(server);
-        await connection.OpenAsync();
-        await using (var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{BenchOptions.Database}\" WITH (FORCE)", connection))
-        {
-            await drop.ExecuteNonQueryAsync();
-        }
-        await using (var create = new NpgsqlCommand($"CREATE DATABASE \"{BenchOptions.Database}\"", connection))
-        {
-            await create.ExecuteNonQueryAsync();
-        }
-        return new NpgsqlConnectionStringBuilder(server) { Database = BenchOptions.Database }.ConnectionString;
-    }
-
-    private T Client<T>(WebApplication host) where T : ClientBase<T>
-    {
-        var channel = GrpcChannel.ForAddress(host.GrpcAddress());
-        channels.Add(channel);
-        var invoker = channel.Intercept(metadata =>
-        {
-            metadata.Add("authorization", $"Bearer {token}");
-            return metadata;
-        });
-        return (T)Activator.CreateInstance(typeof(T), invoker)!;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var channel in channels)
-        {
-            channel.Dispose();
-        }
-        await gateway.StopAsync();
-        await gateway.DisposeAsync();
-        await service.StopAsync();
-        await service.DisposeAsync();
-        if (!options.Keep)
-        {
-            NpgsqlConnection.ClearAllPools();
-            await using var connection = new NpgsqlConnection(options.Postgres);
-            await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{BenchOptions.Database}\" WITH (FORCE)", connection);
-            await drop.ExecuteNonQueryAsync();
-        }
-    }
+    public ValueTask DisposeAsync() => host.DisposeAsync();
 }

@@ -1,78 +1,41 @@
+using Grpc.Core;
+using Coordination.Bench;
 using System.Diagnostics;
 using Coordination.Auth;
 using Coordination.Common.V1;
-using Coordination.Gateway;
-using Coordination.Hosting;
 using Coordination.Personnel;
 using Coordination.Personnel.V1;
-using Coordination.Persistence;
-using Grpc.Core;
-using Grpc.Core.Interceptors;
-using Grpc.Net.Client;
-using Microsoft.AspNetCore.Builder;
 using Npgsql;
 
 namespace Coordination.Bench.Personnel;
 
 /// <summary>
-/// The personnel service and the gateway in this process, on a PostgreSQL database of their own, loaded with a
+/// The personnel service and the gateway in this process, on a PostgreSQL host.Database of their own, loaded with a
 /// mission's worth of officers and contingents; then the strength report and a roster import over the real API.
 /// </summary>
 public sealed class PersonnelBench : IAsyncDisposable
 {
     private readonly BenchOptions options;
     private readonly TextWriter log;
-    private readonly string database;
-    private readonly WebApplication service;
-    private readonly WebApplication gateway;
-    private readonly List<GrpcChannel> channels = [];
-    private readonly string token;
+    private readonly BenchHost host;
 
-    private PersonnelBench(BenchOptions options, TextWriter log, string database, WebApplication service, WebApplication gateway, string token)
+    private PersonnelBench(BenchOptions options, TextWriter log, BenchHost host)
     {
         this.options = options;
         this.log = log;
-        this.database = database;
-        this.service = service;
-        this.gateway = gateway;
-        this.token = token;
+        this.host = host;
     }
 
     public static async Task<PersonnelBench> StartAsync(BenchOptions options, TextWriter log)
     {
-        var database = await RecreateDatabaseAsync(options.Postgres);
-        var key = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
-        var service = PersonnelService.Module.Build(new Dictionary<string, string?>
-        {
-            ["Hosting:GrpcPort"] = "0",
-            ["Hosting:HttpPort"] = "0",
-            ["Auth:SigningKey"] = key,
-            ["ConnectionStrings:Database"] = database,
-            ["Logging:LogLevel:Default"] = "Warning",
-        });
-        await service.Services.MigrateDatabaseAsync();
-        await service.StartAsync();
-        var gateway = GatewaySetup.Module.Build(new Dictionary<string, string?>
-        {
-            ["Hosting:GrpcPort"] = "0",
-            ["Hosting:HttpPort"] = "0",
-            ["Auth:SigningKey"] = key,
-            ["Gateway:Backends:Personnel"] = service.GrpcAddress().ToString().TrimEnd('/'),
-            // One client making thousands of calls: lift the per-partner budget out of the way.
-            ["Gateway:RateLimit:PermitsPerSecond"] = "100000",
-            ["Gateway:RateLimit:Burst"] = "100000",
-            ["Logging:LogLevel:Default"] = "Warning",
-        });
-        await gateway.StartAsync();
-        var token = new TokenIssuer(new AuthOptions { SigningKey = key }, TimeProvider.System).Issue("bench-personnel", "HTI", Roles.MissionAdmin);
-        log.WriteLine($"personnel at {service.GrpcAddress()}, gateway at {gateway.GrpcAddress()}, database {new NpgsqlConnectionStringBuilder(database).Database}");
-        return new PersonnelBench(options, log, database, service, gateway, token);
+        var host = await BenchHost.StartAsync(PersonnelService.Module, options.Postgres, BenchOptions.Database, options.Keep, Roles.MissionAdmin, log);
+        return new PersonnelBench(options, log, host);
     }
 
     public async Task SeedAsync()
     {
         var clock = Stopwatch.StartNew();
-        await new BenchData(database, options).LoadAsync();
+        await new BenchData(host.Database, options).LoadAsync();
         log.WriteLine($"loaded {options.Officers:N0} officers (with a credential each), {options.Contingents:N0} contingents, {options.Nations * 5} pledges, " +
             $"50 sites and {options.Nations} agreements of {options.Nations} nations with COPY in {clock.Elapsed.TotalSeconds:F1} s");
     }
@@ -80,8 +43,8 @@ public sealed class PersonnelBench : IAsyncDisposable
     public async Task MeasureReportAsync()
     {
         var random = new Random(2024);
-        var direct = Client<ForceStrengthService.ForceStrengthServiceClient>(service);
-        var viaGateway = Client<ForceStrengthService.ForceStrengthServiceClient>(gateway);
+        var direct = host.Direct<ForceStrengthService.ForceStrengthServiceClient>();
+        var viaGateway = host.ViaGateway<ForceStrengthService.ForceStrengthServiceClient>();
         var report = await viaGateway.GetStrengthReportAsync(new GetStrengthReportRequest());
         log.WriteLine();
         log.WriteLine($"strength report: {report.Nations.Count} nations, {report.Sites.Count} sites; mission pledged {report.Mission.PledgedOfficers:N0}, " +
@@ -99,7 +62,7 @@ public sealed class PersonnelBench : IAsyncDisposable
 
     public async Task MeasureImportAsync()
     {
-        var officers = Client<OfficerService.OfficerServiceClient>(gateway);
+        var officers = host.ViaGateway<OfficerService.OfficerServiceClient>();
         var run = Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
         log.WriteLine();
         log.WriteLine($"ImportRoster through the gateway, {options.ImportRows:N0} rows (each with five vetting results, a screening and two qualifications):");
@@ -165,7 +128,7 @@ public sealed class PersonnelBench : IAsyncDisposable
     /// <summary>Every contingent's roster count and every officer tally equal the officers themselves, and no service number is registered twice.</summary>
     public async Task<bool> VerifyAsync()
     {
-        await using var connection = new NpgsqlConnection(database);
+        await using var connection = new NpgsqlConnection(host.Database);
         await connection.OpenAsync();
         async Task<long> CountAsync(string sql)
         {
@@ -192,50 +155,5 @@ public sealed class PersonnelBench : IAsyncDisposable
 
     private static Date Day(int year, int month, int day) => new() { Year = year, Month = month, Day = day };
 
-    private static async Task<string> RecreateDatabaseAsync(string server)
-    {
-        await using var connection = new NpgsqlConnection(server);
-        await connection.OpenAsync();
-        await using (var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{BenchOptions.Database}\" WITH (FORCE)", connection))
-        {
-            await drop.ExecuteNonQueryAsync();
-        }
-        await using (var create = new NpgsqlCommand($"CREATE DATABASE \"{BenchOptions.Database}\"", connection))
-        {
-            await create.ExecuteNonQueryAsync();
-        }
-        return new NpgsqlConnectionStringBuilder(server) { Database = BenchOptions.Database }.ConnectionString;
-    }
-
-    private T Client<T>(WebApplication host) where T : ClientBase<T>
-    {
-        var channel = GrpcChannel.ForAddress(host.GrpcAddress());
-        channels.Add(channel);
-        var invoker = channel.Intercept(metadata =>
-        {
-            metadata.Add("authorization", $"Bearer {token}");
-            return metadata;
-        });
-        return (T)Activator.CreateInstance(typeof(T), invoker)!;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var channel in channels)
-        {
-            channel.Dispose();
-        }
-        await gateway.StopAsync();
-        await gateway.DisposeAsync();
-        await service.StopAsync();
-        await service.DisposeAsync();
-        if (!options.Keep)
-        {
-            NpgsqlConnection.ClearAllPools();
-            await using var connection = new NpgsqlConnection(options.Postgres);
-            await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{BenchOptions.Database}\" WITH (FORCE)", connection);
-            await drop.ExecuteNonQueryAsync();
-        }
-    }
+    public ValueTask DisposeAsync() => host.DisposeAsync();
 }

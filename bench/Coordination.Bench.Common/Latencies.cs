@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace Coordination.Bench.Personnel;
+namespace Coordination.Bench;
 
 /// <summary>Times one operation again and again, one call at a time, and reports its percentiles.</summary>
 public static class Latencies
