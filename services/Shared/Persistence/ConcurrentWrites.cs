@@ -1,12 +1,11 @@
-using Coordination.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace Coordination.Personnel.Persistence;
+namespace Coordination.Persistence;
 
 /// <summary>
-/// Two calls racing to create rows under one unique key (two rotations relieving the same contingent) lose on that
-/// key, not on a revision. That is a concurrent change all the same: ABORTED, and a retry with the same request_id
-/// applies on fresh state and gets the precise refusal.
+/// Two calls racing to create the same row (the first two receipts of an item in a warehouse, each opening its balance;
+/// two rotations relieving the same contingent) lose on a unique key, not on a revision. That is a concurrent change
+/// all the same: ABORTED, and a retry with the same request_id applies on fresh state and gets the precise answer.
 /// </summary>
 public static class ConcurrentWrites
 {
