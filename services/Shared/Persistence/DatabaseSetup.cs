@@ -1,5 +1,8 @@
 using Coordination.Messaging;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -73,11 +76,33 @@ public static class DatabaseSetup
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ServiceDbContext>();
+        if (db.Database.IsNpgsql())
+        {
+            await CreateHistoryTableAsync(db, ct);
+        }
         await db.Database.MigrateAsync(ct);
         if (db.Database.IsSqlite())
         {
             // Readers do not block the writer (the gRPC handlers, consumers and relay share the file).
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+    }
+
+    /// <summary>
+    /// On PostgreSQL, EF finds out whether the migration history table exists by querying it, and logs the "relation
+    /// does not exist" of a first run as an error (npgsql/efcore.pg#3407), so every new database's migration log would
+    /// start with a false alarm. Creating the table first (the provider's own script, IF NOT EXISTS) avoids it.
+    /// </summary>
+    private static async Task CreateHistoryTableAsync(ServiceDbContext db, CancellationToken ct)
+    {
+        var script = db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript();
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync(script.Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal), ct);
+        }
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DuplicateTable)
+        {
+            // Another replica's migration step created it at the same moment: what we wanted.
         }
     }
 }
