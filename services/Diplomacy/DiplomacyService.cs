@@ -28,6 +28,7 @@ public static class DiplomacyService
             bus.AddConsumer<ContingentDeployedConsumer>();
             bus.AddConsumer<ContingentRepatriatedConsumer>();
             bus.AddConsumer<PersonnelPledgedConsumer>();
+            bus.AddConsumer<PledgeWithdrawnConsumer>();
             bus.AddConsumer<ContributionPaidConsumer>();
             bus.AddConsumer<SiteStatusChangedConsumer>();
         });

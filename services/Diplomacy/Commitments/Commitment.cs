@@ -64,6 +64,25 @@ public sealed class Commitment : IKeyed
         Audit.TouchBySystem(source, now);
         return take;
     }
+
+    /// <summary>
+    /// Takes back what <paramref name="sourceId"/> counted (its pledge was withdrawn): the fulfilment goes and the
+    /// delivered figure drops, so the state follows from what is left. Returns what it took back, 0 when it counted nothing.
+    /// </summary>
+    public long Unfulfil(string sourceId, string reason, DateTime now)
+    {
+        var counted = fulfilments.Where(f => f.SourceId == sourceId).ToList();
+        if (counted.Count == 0)
+        {
+            return 0;
+        }
+        var taken = counted.Sum(f => f.Quantity);
+        fulfilments.RemoveAll(f => f.SourceId == sourceId);
+        Delivered = Math.Max(0, Delivered - taken);
+        Revision++;
+        Audit.TouchBySystem(reason, now);
+        return taken;
+    }
 }
 
 /// <summary>A pledge or payment counted towards a commitment.</summary>

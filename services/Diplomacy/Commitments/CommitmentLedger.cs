@@ -31,6 +31,24 @@ public static class CommitmentLedger
             available -= commitment.Fulfil(source, sourceId, available, countedOn, at);
         }
     }
+
+    /// <summary>
+    /// Takes back everything <paramref name="sourceId"/> counted towards the nation's commitments; returns the total.
+    /// What is freed is not refilled from other pledges: as when it arrives, a pledge counts once, when it is heard of.
+    /// </summary>
+    public static async Task<long> WithdrawAsync(DiplomacyDbContext db, string nation, string source, string sourceId,
+        string reason, DateTime at, CancellationToken ct)
+    {
+        var counted = await db.Commitments
+            .Where(c => c.Nation == nation && c.Fulfilments.Any(f => f.SourceId == sourceId && f.Source == source))
+            .ToListAsync(ct);
+        long taken = 0;
+        foreach (var commitment in counted)
+        {
+            taken += commitment.Unfulfil(sourceId, reason, at);
+        }
+        return taken;
+    }
 }
 
 /// <summary>Warns once when a commitment passes its due day short of what was promised.</summary>

@@ -48,18 +48,103 @@ public sealed class ContingentRepatriatedConsumer(DiplomacyDbContext db, ILogger
     }
 }
 
-/// <summary>A nation's pledge of officers counts towards its brief and its open personnel commitments.</summary>
+/// <summary>
+/// A nation's pledge of officers counts towards its brief and its open personnel commitments, once per pledge, and
+/// not at all when its withdrawal arrived first (see <see cref="PledgeWithdrawnConsumer"/>).
+/// </summary>
 public sealed class PersonnelPledgedConsumer(DiplomacyDbContext db, ILogger<PersonnelPledgedConsumer> logger)
     : IdempotentConsumer<PersonnelPledged>(db, logger)
 {
     protected override async Task HandleAsync(PersonnelPledged message, CancellationToken ct)
     {
+        var nation = message.Nation ?? "";
+        var view = await db.PledgeViews.FindAsync([message.SubjectId], ct);
+        if (view is null)
+        {
+            view = new PledgeView { PledgeId = message.SubjectId, Nation = nation };
+            db.PledgeViews.Add(view);
+        }
+        else if (view.PledgedAt is not null)
+        {
+            return; // the same pledge announced again under another message id: it counted the first time
+        }
+        else
+        {
+            view.Revision++;
+        }
+        view.PledgedAt = message.OccurredAt;
+        if (view.Withdrawn)
+        {
+            return; // withdrawn before this arrived: remembered, but it never counts
+        }
+        view.OfficersCounted = message.OfficerCount;
+
         var tally = await PartnerTallies.GetAsync(db, message.Nation, ct);
         tally.PledgedOfficers += message.OfficerCount;
         tally.UpdatedAt = message.OccurredAt;
         tally.Revision++;
-        await CommitmentLedger.ApplyAsync(db, message.Nation ?? "", CommitmentKind.Personnel, message.OfficerCount,
+        await CommitmentLedger.ApplyAsync(db, nation, CommitmentKind.Personnel, message.OfficerCount,
             CommitmentLedger.PersonnelPledgeSource, message.SubjectId, message.OccurredAt, ct);
+    }
+}
+
+/// <summary>
+/// A withdrawn pledge no longer counts: the officers it added to the nation's pledged officers come off the brief,
+/// and whatever it counted towards commitments is taken back, so each such commitment's state follows from what is
+/// left (FULFILLED becomes PARTLY_FULFILLED or OPEN, or SLIPPING once past due). What it frees is not refilled from
+/// other pledges. A redelivery (same message id) is dropped by the base class; a second withdrawal of the same
+/// pledge under another message id finds it withdrawn already and changes nothing.
+/// <para>
+/// Out of order: a withdrawal that arrives before its PersonnelPledged finds no <see cref="PledgeView"/> and
+/// nothing counted, so it takes nothing back (counts never go negative). It is remembered as a withdrawn pledge
+/// that counted nothing, and the PersonnelPledged that arrives later for the same pledge id counts nothing,
+/// neither in the brief nor towards commitments: the end state is the same as in order.
+/// </para>
+/// <para>
+/// Pledges heard before pledge views existed have no view either. When such a pledge had counted towards a
+/// commitment (a fulfilment names it), it was certainly heard, so the withdrawal takes back the fulfilments and its
+/// officer count from the brief (never below 0). One that counted towards no commitment cannot be told apart from
+/// an early withdrawal and is treated as one: the brief keeps its officers.
+/// </para>
+/// </summary>
+public sealed class PledgeWithdrawnConsumer(DiplomacyDbContext db, ILogger<PledgeWithdrawnConsumer> logger)
+    : IdempotentConsumer<PledgeWithdrawn>(db, logger)
+{
+    public const string Reason = "pledge-withdrawn";
+
+    protected override async Task HandleAsync(PledgeWithdrawn message, CancellationToken ct)
+    {
+        var nation = message.Nation ?? "";
+        var view = await db.PledgeViews.FindAsync([message.SubjectId], ct);
+        if (view is { Withdrawn: true })
+        {
+            return;
+        }
+        var taken = await CommitmentLedger.WithdrawAsync(db, nation, CommitmentLedger.PersonnelPledgeSource, message.SubjectId,
+            Reason, message.OccurredAt, ct);
+        int officers;
+        if (view is null)
+        {
+            view = new PledgeView { PledgeId = message.SubjectId, Nation = nation };
+            db.PledgeViews.Add(view);
+            officers = taken > 0 ? message.OfficerCount : 0;
+        }
+        else
+        {
+            officers = view.OfficersCounted;
+            view.Revision++;
+        }
+        view.OfficersCounted = 0;
+        view.WithdrawnOn = message.WithdrawnOn;
+        view.WithdrawnAt = message.OccurredAt;
+
+        if (officers > 0)
+        {
+            var tally = await PartnerTallies.GetAsync(db, message.Nation, ct);
+            tally.PledgedOfficers = Math.Max(0, tally.PledgedOfficers - officers);
+            tally.UpdatedAt = message.OccurredAt;
+            tally.Revision++;
+        }
     }
 }
 

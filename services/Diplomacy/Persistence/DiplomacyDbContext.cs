@@ -20,6 +20,7 @@ public abstract class DiplomacyDbContext(DbContextOptions options) : ServiceDbCo
     public DbSet<Commitment> Commitments => Set<Commitment>();
     public DbSet<DeadlineNotice> DeadlineNotices => Set<DeadlineNotice>();
     public DbSet<SiteStatusTally> SiteStatusTallies => Set<SiteStatusTally>();
+    public DbSet<PledgeView> PledgeViews => Set<PledgeView>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -85,6 +85,57 @@ public sealed class CommitmentFlowTests(FullSuiteFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_pledge_withdrawn_in_personnel_no_longer_fulfils_commitments_nor_counts_in_the_brief()
+    {
+        var suite = fixture.Suite;
+        var jamaica = TestTokens.For("JAM", Roles.Contributor);
+        var commitments = suite.ViaGateway<CommitmentService.CommitmentServiceClient>(diplomat);
+        var overdue = await commitments.AnnounceCommitmentAsync(new AnnounceCommitmentRequest
+        {
+            RequestId = NewId(), NationCode = "JAM", Kind = CommitmentKind.Personnel, Description = "100 officers before December",
+            AnnouncedOn = Day(2024, 10, 11), DueOn = Day(2024, 11, 30), Officers = 100,
+        });
+        var later = await commitments.AnnounceCommitmentAsync(new AnnounceCommitmentRequest
+        {
+            RequestId = NewId(), NationCode = "JAM", Kind = CommitmentKind.Personnel, Description = "500 officers next year",
+            AnnouncedOn = Day(2024, 10, 11), DueOn = Day(2099, 12, 31), Officers = 500,
+        });
+
+        var pledges = suite.ViaGateway<PledgeService.PledgeServiceClient>(jamaica);
+        var briefs = suite.ViaGateway<PartnerService.PartnerServiceClient>(jamaica);
+        var first = await pledges.CreatePledgeAsync(new CreatePledgeRequest { RequestId = NewId(), NationCode = "JAM", UnitType = UnitType.FormedPoliceUnit, OfficerCount = 300 });
+        await Eventually.Get(() => briefs.GetPartnerBriefAsync(new GetPartnerBriefRequest { NationCode = "JAM" }).ResponseAsync,
+            b => b.PledgedOfficers == 300, what: "diplomacy to count the first pledge");
+        var second = await pledges.CreatePledgeAsync(new CreatePledgeRequest { RequestId = NewId(), NationCode = "JAM", UnitType = UnitType.FormedPoliceUnit, OfficerCount = 300 });
+        var brief = await Eventually.Get(() => briefs.GetPartnerBriefAsync(new GetPartnerBriefRequest { NationCode = "JAM" }).ResponseAsync,
+            b => b.PledgedOfficers == 600 && b.Commitments.All(c => c.State == CommitmentState.Fulfilled), what: "diplomacy to count both pledges");
+        Assert.Equal([(first.Id, 100)], brief.Commitments.Single(c => c.Id == overdue.Id).Fulfilments.Select(f => (f.SourceId, f.Officers)));
+        Assert.Equal(500, brief.Commitments.Single(c => c.Id == later.Id).Fulfilments.Sum(f => f.Officers));
+
+        var withdrawn = await pledges.WithdrawPledgeAsync(new WithdrawPledgeRequest { RequestId = NewId(), Id = first.Id, Reason = "Units needed at home" });
+        Assert.Equal(PledgeStatus.Withdrawn, withdrawn.Status);
+        brief = await Eventually.Get(() => briefs.GetPartnerBriefAsync(new GetPartnerBriefRequest { NationCode = "JAM" }).ResponseAsync,
+            b => b.PledgedOfficers == 300, what: "diplomacy to take the withdrawn pledge off the brief");
+        var slipping = brief.Commitments.Single(c => c.Id == overdue.Id);
+        Assert.Equal(CommitmentState.Slipping, slipping.State);
+        Assert.Equal(0, slipping.OfficersDelivered);
+        Assert.Empty(slipping.Fulfilments);
+        var partly = brief.Commitments.Single(c => c.Id == later.Id);
+        Assert.Equal(CommitmentState.PartlyFulfilled, partly.State);
+        Assert.Equal(300, partly.OfficersDelivered);
+        Assert.Equal([(second.Id, 300)], partly.Fulfilments.Select(f => (f.SourceId, f.Officers)));
+        Assert.Equal([(CommitmentState.PartlyFulfilled, 1), (CommitmentState.Slipping, 1)], brief.CommitmentCounts.Select(c => (c.State, c.Count)));
+
+        await pledges.WithdrawPledgeAsync(new WithdrawPledgeRequest { RequestId = NewId(), Id = second.Id, Reason = "Mission postponed" });
+        var open = await Eventually.Get(() => commitments.GetCommitmentAsync(new GetCommitmentRequest { Id = later.Id }).ResponseAsync,
+            c => c.OfficersDelivered == 0, what: "diplomacy to take back the second pledge");
+        Assert.Equal(CommitmentState.Open, open.State);
+        Assert.Empty(open.Fulfilments);
+        brief = await briefs.GetPartnerBriefAsync(new GetPartnerBriefRequest { NationCode = "JAM" });
+        Assert.Equal(0, brief.PledgedOfficers);
+    }
+
+    [Fact]
     public async Task A_successor_mandate_carries_contingents_over_moves_the_ceiling_and_opens_a_budget_period()
     {
         var suite = fixture.Suite;

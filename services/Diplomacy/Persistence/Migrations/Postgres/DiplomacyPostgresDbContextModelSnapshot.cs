@@ -510,6 +510,38 @@ namespace Coordination.Diplomacy.Persistence.Migrations.Postgres
                     b.ToTable("partner_tallies", (string)null);
                 });
 
+            modelBuilder.Entity("Coordination.Diplomacy.Partners.PledgeView", b =>
+                {
+                    b.Property<string>("PledgeId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Nation")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<int>("OfficersCounted")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("PledgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("WithdrawnOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("PledgeId");
+
+                    b.ToTable("pledge_views", (string)null);
+                });
+
             modelBuilder.Entity("Coordination.Diplomacy.Sites.SiteStatusTally", b =>
                 {
                     b.Property<string>("SiteId")

@@ -505,6 +505,38 @@ namespace Coordination.Diplomacy.Persistence.Migrations.Sqlite
                     b.ToTable("partner_tallies", (string)null);
                 });
 
+            modelBuilder.Entity("Coordination.Diplomacy.Partners.PledgeView", b =>
+                {
+                    b.Property<string>("PledgeId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nation")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OfficersCounted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PledgedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("WithdrawnAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("WithdrawnOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PledgeId");
+
+                    b.ToTable("pledge_views", (string)null);
+                });
+
             modelBuilder.Entity("Coordination.Diplomacy.Sites.SiteStatusTally", b =>
                 {
                     b.Property<string>("SiteId")
