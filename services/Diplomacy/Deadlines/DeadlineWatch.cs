@@ -1,5 +1,6 @@
 using Coordination.Diplomacy.Persistence;
 using Coordination.Events;
+using Coordination.Hosting;
 using Coordination.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,40 +17,21 @@ public sealed class DeadlineOptions
 /// a mandate ends with no renewal or successor recorded (MandateExpiring), and when a commitment passes its due
 /// day unfulfilled (CommitmentSlipping). Each warning is recorded with its event in one transaction, once.
 /// </summary>
-public sealed partial class DeadlineWatch(
+public sealed class DeadlineWatch(
     IServiceScopeFactory scopes, TimeProvider time, Microsoft.Extensions.Options.IOptions<DeadlineOptions> options, ILogger<DeadlineWatch> logger)
-    : BackgroundService
+    : PeriodicCheck(time, logger)
 {
     public static readonly int[] ExpiryWarningDays = [90, 30];
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await CheckAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogCheckFailed(logger, e);
-            }
-            try
-            {
-                await Task.Delay(options.Value.CheckInterval, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override string Name => "Deadline check";
 
-    public async Task CheckAsync(CancellationToken ct)
+    protected override TimeSpan Interval => options.Value.CheckInterval;
+
+    public override async Task CheckAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DiplomacyDbContext>();
-        var now = time.UtcNow();
+        var now = Time.UtcNow();
         var today = DateOnly.FromDateTime(now);
 
         var horizon = today.AddDays(ExpiryWarningDays.Max());
@@ -96,6 +78,4 @@ public sealed partial class DeadlineWatch(
         return true;
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Deadline check failed; it runs again at the next interval")]
-    private static partial void LogCheckFailed(ILogger logger, Exception exception);
 }

@@ -1,4 +1,5 @@
 using Coordination.Events;
+using Coordination.Hosting;
 using Coordination.Finance.Persistence;
 using Coordination.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -36,39 +37,20 @@ public sealed class RunwayStateConfiguration : IEntityTypeConfiguration<RunwaySt
 /// FundRunwayLow, recorded with the state change in one transaction; it says nothing more until the runway has
 /// recovered and fallen again. The revision on the state row makes replicas agree on who announced.
 /// </summary>
-public sealed partial class RunwayWatch(IServiceScopeFactory scopes, TimeProvider time, IOptions<RunwayOptions> options, ILogger<RunwayWatch> logger)
-    : BackgroundService
+public sealed class RunwayWatch(IServiceScopeFactory scopes, TimeProvider time, IOptions<RunwayOptions> options, ILogger<RunwayWatch> logger)
+    : PeriodicCheck(time, logger)
 {
     public const string FundSubject = "trust-fund";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await CheckAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogCheckFailed(logger, e);
-            }
-            try
-            {
-                await Task.Delay(options.Value.CheckInterval, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override string Name => "Runway check";
 
-    public async Task CheckAsync(CancellationToken ct)
+    protected override TimeSpan Interval => options.Value.CheckInterval;
+
+    public override async Task CheckAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FinanceDbContext>();
-        var now = time.UtcNow();
+        var now = Time.UtcNow();
         var position = await FundPosition.ReadAsync(db, DateOnly.FromDateTime(now), options.Value.WarningMonths, ct);
         var state = await db.RunwayStates.SingleAsync(s => s.Id == RunwayState.SingleId, ct);
         if (state.Low == position.RunwayLow)
@@ -101,6 +83,4 @@ public sealed partial class RunwayWatch(IServiceScopeFactory scopes, TimeProvide
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Runway check failed; it runs again at the next interval")]
-    private static partial void LogCheckFailed(ILogger logger, Exception exception);
 }
