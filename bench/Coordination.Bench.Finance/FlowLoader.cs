@@ -1,3 +1,4 @@
+using Coordination.Finance.Ledger;
 using Coordination.Finance.Contributions;
 using Coordination.Finance.V1;
 using ContributionVersion = Coordination.Finance.Contributions.ContributionVersion;
@@ -70,7 +71,7 @@ public sealed class FlowLoader(string database, IReadOnlyList<string> donors, IR
         var id = Ids.New();
         var donor = donors[random.Next(donors.Count)];
         var (currency, rateText) = Currencies[random.Next(100) switch { < 70 => 0, < 80 => 1, < 88 => 2, < 95 => 3, _ => 4 }];
-        var minor = currency == "JPY" ? random.NextInt64(1_000_000, 500_000_000) : random.NextInt64(1_000_000, 500_000_000);
+        var minor = random.NextInt64(1_000_000, 500_000_000);
         var usd = new ExactMoney(currency, minor).ConvertTo("USD", ExactMoney.ParseRate(rateText)!.Value).MinorUnits;
         var decided = First.AddDays(random.Next(Last.DayNumber - First.DayNumber + 1));
         var channel = random.Next(100) switch { < 80 => Channel.TrustFund, < 92 => Channel.Bilateral, _ => Channel.InKind };

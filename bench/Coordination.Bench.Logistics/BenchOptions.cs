@@ -1,3 +1,5 @@
+using Coordination.Bench;
+
 namespace Coordination.Bench.Logistics;
 
 /// <summary>What to run against and how much: read from the command line, falling back to POSTGRES_CONNECTION.</summary>
@@ -7,11 +9,8 @@ public sealed record BenchOptions(string Postgres, int Entries, int Warehouses, 
 
     public static BenchOptions Parse(string[] args)
     {
-        string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
-        int Number(string name, int fallback) => Value(name) is { } text ? int.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : fallback;
-        var postgres = Value("--postgres") ?? Environment.GetEnvironmentVariable("POSTGRES_CONNECTION")
-            ?? throw new ArgumentException("Give --postgres \"Host=…\" or set POSTGRES_CONNECTION.");
-        return new BenchOptions(postgres, Number("--entries", 1_000_000), Number("--warehouses", 50), Number("--sites", 10),
-            Number("--items", 200), Number("--samples", 2_000), args.Contains("--keep"));
+        var a = new BenchArgs(args);
+        return new BenchOptions(a.Postgres(), a.Number("--entries", 1_000_000), a.Number("--warehouses", 50), a.Number("--sites", 10),
+            a.Number("--items", 200), a.Number("--samples", 2_000), a.Flag("--keep"));
     }
 }

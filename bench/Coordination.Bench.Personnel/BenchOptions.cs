@@ -1,3 +1,5 @@
+using Coordination.Bench;
+
 namespace Coordination.Bench.Personnel;
 
 /// <summary>What to run against and how much: read from the command line, falling back to POSTGRES_CONNECTION.</summary>
@@ -7,11 +9,8 @@ public sealed record BenchOptions(string Postgres, int Officers, int Contingents
 
     public static BenchOptions Parse(string[] args)
     {
-        string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
-        int Number(string name, int fallback) => Value(name) is { } text ? int.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : fallback;
-        var postgres = Value("--postgres") ?? Environment.GetEnvironmentVariable("POSTGRES_CONNECTION")
-            ?? throw new ArgumentException("Give --postgres \"Host=…\" or set POSTGRES_CONNECTION.");
-        return new BenchOptions(postgres, Number("--officers", 100_000), Number("--contingents", 2_000), Number("--nations", 40),
-            Number("--samples", 2_000), Number("--import-rows", 10_000), args.Contains("--keep"));
+        var a = new BenchArgs(args);
+        return new BenchOptions(a.Postgres(), a.Number("--officers", 100_000), a.Number("--contingents", 2_000), a.Number("--nations", 40),
+            a.Number("--samples", 2_000), a.Number("--import-rows", 10_000), a.Flag("--keep"));
     }
 }

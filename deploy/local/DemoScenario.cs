@@ -221,9 +221,7 @@ public sealed class DemoScenario(CallInvoker gateway, TextWriter log)
             $"on its roster {ken.Officers.Deployed:N0} deployed ({ken.DeployedGender.FemaleShareBasisPoints / 100.0:F1}% women) and {ken.Officers.InVetting:N0} in pre-deployment training and vetting.");
 
         var kenya = await WaitAsync(() => partners.GetPartnerBriefAsync(new GetPartnerBriefRequest { NationCode = "KEN" }, cancellationToken: ct).ResponseAsync,
-            b => b.DeployedOfficers >= 400, ct);
-        kenya = await WaitAsync(() => partners.GetPartnerBriefAsync(new GetPartnerBriefRequest { NationCode = "KEN" }, cancellationToken: ct).ResponseAsync,
-            b => b.PledgedOfficers >= 600 && b.Commitments.All(c => c.OfficersDelivered == c.OfficersPromised), ct);
+            b => b.DeployedOfficers >= 400 && b.PledgedOfficers >= 600 && b.Commitments.All(c => c.OfficersDelivered == c.OfficersPromised), ct);
         log.WriteLine($"  Kenya's brief (diplomacy, from personnel's events): {kenya.PledgedOfficers:N0} officers pledged, {kenya.DeployedOfficers:N0} deployed in {kenya.DeployedContingents} contingents;");
         foreach (var c in kenya.Commitments)
         {
@@ -235,9 +233,7 @@ public sealed class DemoScenario(CallInvoker gateway, TextWriter log)
         }
 
         var usa = await WaitAsync(() => partners.GetPartnerBriefAsync(new GetPartnerBriefRequest { NationCode = "USA" }, cancellationToken: ct).ResponseAsync,
-            b => b.ContributionsPledged > 0, ct);
-        usa = await WaitAsync(() => partners.GetPartnerBriefAsync(new GetPartnerBriefRequest { NationCode = "USA" }, cancellationToken: ct).ResponseAsync,
-            b => b.PaidUsd.Units > 0, ct);
+            b => b.ContributionsPledged > 0 && b.PaidUsd.Units > 0, ct);
         log.WriteLine($"  United States' brief (diplomacy, from finance's events): USD {usa.PledgedUsd.Units:N0} pledged, USD {usa.PaidUsd.Units:N0} paid.");
 
         var periods = await WaitAsync(() => budget.ListBudgetPeriodsAsync(new ListBudgetPeriodsRequest(), cancellationToken: ct).ResponseAsync,

@@ -4,11 +4,9 @@ using Coordination.Validation;
 
 namespace Coordination.Personnel;
 
-/// <summary>Calendar days as personnel reads them: "today" is the service clock's UTC day, and recorded facts are not in the future.</summary>
+/// <summary>Calendar days as personnel reads them: recorded facts are not in the future, and ages count whole years.</summary>
 public static class Days
 {
-    public static DateOnly Today(this TimeProvider time) => DateOnly.FromDateTime(time.UtcNow());
-
     /// <summary>Reads a day that has happened (today or before); null when unset and not required.</summary>
     public static DateOnly? PastDay(this Violations v, Date? value, string field, DateOnly today, bool required = false)
     {

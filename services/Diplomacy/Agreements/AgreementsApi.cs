@@ -129,6 +129,6 @@ public sealed class AgreementsApi(DiplomacyDbContext db, IdempotentRequests requ
         var v = new Violations();
         v.Id(id);
         v.ThrowIfAny();
-        return await db.Agreements.FirstOrDefaultAsync(a => a.Id == id, ct) ?? throw new ResourceNotFoundException("agreement", id);
+        return await db.Agreements.GetAsync(id, "agreement", ct);
     }
 }

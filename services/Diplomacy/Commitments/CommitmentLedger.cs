@@ -54,26 +54,27 @@ public static class CommitmentLedger
 /// <summary>Warns once when a commitment passes its due day short of what was promised.</summary>
 public static class CommitmentDeadlines
 {
-    public static async Task WarnAsync(DiplomacyDbContext db, DateOnly today, DateTime now, Func<string, DateOnly, Task<bool>> noteOnce, CancellationToken ct)
+    public static async Task WarnAsync(DiplomacyDbContext db, DateOnly today, DateTime now, CancellationToken ct)
     {
+        const string kind = nameof(CommitmentSlipping);
+        // Late and not yet warned about (for this due day): commitments warned about once drop out of the query.
         var late = await db.Commitments.AsNoTracking()
             .Where(c => c.DueOn < today && c.Delivered < c.Promised)
+            .Where(c => !db.DeadlineNotices.Any(n => n.SubjectId == c.Id && n.Kind == kind && n.Deadline == c.DueOn))
             .ToListAsync(ct);
         foreach (var commitment in late)
         {
-            if (await noteOnce(commitment.Id, commitment.DueOn))
+            Deadlines.DeadlineWatch.Note(db, commitment.Id, kind, commitment.DueOn, now);
+            db.Publish(new CommitmentSlipping
             {
-                db.Publish(new CommitmentSlipping
-                {
-                    OccurredAt = now,
-                    SubjectId = commitment.Id,
-                    Nation = commitment.Nation,
-                    Kind = CommitmentMapping.KindName(commitment.Kind),
-                    DueOn = commitment.DueOn,
-                    Promised = commitment.Promised,
-                    Delivered = commitment.Delivered,
-                });
-            }
+                OccurredAt = now,
+                SubjectId = commitment.Id,
+                Nation = commitment.Nation,
+                Kind = CommitmentMapping.KindName(commitment.Kind),
+                DueOn = commitment.DueOn,
+                Promised = commitment.Promised,
+                Delivered = commitment.Delivered,
+            });
         }
     }
 }

@@ -17,8 +17,6 @@ public sealed class CommitmentsApi(DiplomacyDbContext db, IdempotentRequests req
 {
     private static readonly string[] Staff = [Roles.Diplomat, Roles.MissionAdmin];
 
-    private DateOnly Today => DateOnly.FromDateTime(time.UtcNow());
-
     public override Task<V1.Commitment> AnnounceCommitment(AnnounceCommitmentRequest request, ServerCallContext context)
     {
         var caller = Caller.From(context);
@@ -74,7 +72,7 @@ public sealed class CommitmentsApi(DiplomacyDbContext db, IdempotentRequests req
                 DueOn = commitment.DueOn,
                 EngagementId = commitment.EngagementId,
             });
-            return commitment.ToProto(Today);
+            return commitment.ToProto(time.Today());
         });
     }
 
@@ -84,10 +82,9 @@ public sealed class CommitmentsApi(DiplomacyDbContext db, IdempotentRequests req
         var v = new Violations();
         v.Id(request.Id);
         v.ThrowIfAny();
-        var commitment = await db.Commitments.AsNoTracking().FirstOrDefaultAsync(c => c.Id == request.Id, context.CancellationToken)
-            ?? throw new ResourceNotFoundException("commitment", request.Id);
+        var commitment = await db.Commitments.AsNoTracking().GetAsync(request.Id, "commitment", context.CancellationToken);
         caller.RequireNationAccess(commitment.Nation, "read commitments", Staff);
-        return commitment.ToProto(Today);
+        return commitment.ToProto(time.Today());
     }
 
     public override async Task<ListCommitmentsResponse> ListCommitments(ListCommitmentsRequest request, ServerCallContext context)
@@ -111,6 +108,6 @@ public sealed class CommitmentsApi(DiplomacyDbContext db, IdempotentRequests req
             query = query.Where(c => c.Nation == nation);
         }
         var (items, page) = await query.ToPageAsync(cursor, context.CancellationToken);
-        return new ListCommitmentsResponse { Commitments = { items.Select(c => c.ToProto(Today)) }, Page = page };
+        return new ListCommitmentsResponse { Commitments = { items.Select(c => c.ToProto(time.Today())) }, Page = page };
     }
 }

@@ -38,12 +38,20 @@ public sealed class DeadlineWatch(
         var ending = await db.Mandates.AsNoTracking()
             .Where(m => m.SuccessorId == "" && m.PeriodEnd >= today && m.PeriodEnd <= horizon)
             .ToListAsync(ct);
+        // The warnings already sent about these mandates, read once rather than asked about one by one.
+        var endingIds = ending.Select(m => m.Id).ToList();
+        var sent = ending.Count == 0
+            ? []
+            : (await db.DeadlineNotices.AsNoTracking().Where(n => endingIds.Contains(n.SubjectId)).Select(n => new { n.SubjectId, n.Kind, n.Deadline }).ToListAsync(ct))
+                .Select(n => (n.SubjectId, n.Kind, n.Deadline)).ToHashSet();
         foreach (var mandate in ending)
         {
             foreach (var days in ExpiryWarningDays.Where(d => today >= mandate.PeriodEnd.AddDays(-d)).OrderDescending())
             {
-                if (await NoteOnceAsync(db, mandate.Id, $"{nameof(MandateExpiring)}:{days}", mandate.PeriodEnd, now, ct))
+                var kind = $"{nameof(MandateExpiring)}:{days}";
+                if (!sent.Contains((mandate.Id, kind, mandate.PeriodEnd)))
                 {
+                    Note(db, mandate.Id, kind, mandate.PeriodEnd, now);
                     db.Publish(new MandateExpiring
                     {
                         OccurredAt = now,
@@ -56,7 +64,7 @@ public sealed class DeadlineWatch(
             }
         }
 
-        await Commitments.CommitmentDeadlines.WarnAsync(db, today, now, (id, due) => NoteOnceAsync(db, id, nameof(CommitmentSlipping), due, now, ct), ct);
+        await Commitments.CommitmentDeadlines.WarnAsync(db, today, now, ct);
 
         try
         {
@@ -68,14 +76,7 @@ public sealed class DeadlineWatch(
         }
     }
 
-    private static async Task<bool> NoteOnceAsync(DiplomacyDbContext db, string subject, string kind, DateOnly deadline, DateTime now, CancellationToken ct)
-    {
-        if (await db.DeadlineNotices.AnyAsync(n => n.SubjectId == subject && n.Kind == kind && n.Deadline == deadline, ct))
-        {
-            return false;
-        }
+    /// <summary>Records that a warning went out, in the transaction that publishes it; the key makes it once across replicas.</summary>
+    internal static void Note(DiplomacyDbContext db, string subject, string kind, DateOnly deadline, DateTime now) =>
         db.DeadlineNotices.Add(new DeadlineNotice { SubjectId = subject, Kind = kind, Deadline = deadline, SentAt = now });
-        return true;
-    }
-
 }

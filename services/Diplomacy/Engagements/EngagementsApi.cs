@@ -95,7 +95,7 @@ public sealed class EngagementsApi(DiplomacyDbContext db, IdempotentRequests req
     public override async Task<ListOverdueFollowUpsResponse> ListOverdueFollowUps(ListOverdueFollowUpsRequest request, ServerCallContext context)
     {
         Caller.From(context).RequireRole("list follow-ups", Staff);
-        var today = DateOnly.FromDateTime(time.UtcNow());
+        var today = time.Today();
         var overdue = await db.Set<FollowUpAction>().AsNoTracking()
             .Where(f => f.CompletedOn == null && f.DueOn < today)
             .Join(db.Engagements.AsNoTracking().IgnoreAutoIncludes(), f => f.EngagementId, e => e.Id, (f, e) => new { FollowUp = f, e.Title })
@@ -122,6 +122,6 @@ public sealed class EngagementsApi(DiplomacyDbContext db, IdempotentRequests req
         var v = new Violations();
         v.Id(id, field);
         v.ThrowIfAny();
-        return await db.Engagements.FirstOrDefaultAsync(e => e.Id == id, ct) ?? throw new ResourceNotFoundException("engagement", id);
+        return await db.Engagements.GetAsync(id, "engagement", ct);
     }
 }

@@ -17,8 +17,6 @@ public sealed class MandatesApi(DiplomacyDbContext db, IdempotentRequests reques
 {
     private static readonly string[] Writers = [Roles.Diplomat, Roles.MissionAdmin];
 
-    private DateOnly Today => DateOnly.FromDateTime(time.UtcNow());
-
     public override Task<V1.Mandate> AdoptMandate(AdoptMandateRequest request, ServerCallContext context)
     {
         var caller = Caller.From(context);
@@ -44,14 +42,14 @@ public sealed class MandatesApi(DiplomacyDbContext db, IdempotentRequests reques
                 PeriodEnd = mandate.PeriodEnd,
                 PersonnelCeiling = mandate.PersonnelCeiling,
             });
-            return mandate.ToProto(Today);
+            return mandate.ToProto(time.Today());
         });
     }
 
     public override async Task<V1.Mandate> GetMandate(GetMandateRequest request, ServerCallContext context)
     {
         _ = Caller.From(context);
-        return (await FindAsync(request.Id, context.CancellationToken)).ToProto(Today);
+        return (await FindAsync(request.Id, context.CancellationToken)).ToProto(time.Today());
     }
 
     public override async Task<ListMandatesResponse> ListMandates(ListMandatesRequest request, ServerCallContext context)
@@ -61,7 +59,7 @@ public sealed class MandatesApi(DiplomacyDbContext db, IdempotentRequests reques
         var cursor = Paging.Read(request.Page, v);
         v.ThrowIfAny();
         var (items, page) = await db.Mandates.AsNoTracking().ToPageAsync(cursor, context.CancellationToken);
-        return new ListMandatesResponse { Mandates = { items.Select(m => m.ToProto(Today)) }, Page = page };
+        return new ListMandatesResponse { Mandates = { items.Select(m => m.ToProto(time.Today())) }, Page = page };
     }
 
     public override async Task<V1.Mandate> ExtendMandate(ExtendMandateRequest request, ServerCallContext context)
@@ -95,7 +93,7 @@ public sealed class MandatesApi(DiplomacyDbContext db, IdempotentRequests reques
                 PeriodEnd = renewal.PeriodEnd,
                 PersonnelCeiling = renewal.PersonnelCeiling,
             });
-            return mandate.ToProto(Today);
+            return mandate.ToProto(time.Today());
         });
     }
 
@@ -128,7 +126,7 @@ public sealed class MandatesApi(DiplomacyDbContext db, IdempotentRequests reques
                 PeriodEnd = successor.PeriodEnd,
                 PersonnelCeiling = successor.PersonnelCeiling,
             });
-            return successor.ToProto(Today);
+            return successor.ToProto(time.Today());
         });
     }
 
@@ -136,7 +134,7 @@ public sealed class MandatesApi(DiplomacyDbContext db, IdempotentRequests reques
     {
         _ = Caller.From(context);
         var v = new Violations();
-        var from = v.OptionalDate(request.From, "from") ?? Today;
+        var from = v.OptionalDate(request.From, "from") ?? time.Today();
         var to = v.OptionalDate(request.To, "to") ?? from.AddYears(1);
         v.Check(to >= from, "to", "must not be before from");
         v.Check(to <= from.AddYears(10), "to", "the calendar spans at most ten years");
@@ -164,7 +162,7 @@ public sealed class MandatesApi(DiplomacyDbContext db, IdempotentRequests reques
         var v = new Violations();
         v.Id(id);
         v.ThrowIfAny();
-        return await db.Mandates.FirstOrDefaultAsync(m => m.Id == id, ct) ?? throw new ResourceNotFoundException("mandate", id);
+        return await db.Mandates.GetAsync(id, "mandate", ct);
     }
 }
 

@@ -24,7 +24,7 @@ public sealed class PartnersApi(DiplomacyDbContext db, TimeProvider time) : Part
         caller.RequireNationAccess(request.NationCode, "read partner briefs", Roles.Diplomat, Roles.MissionAdmin);
 
         var ct = context.CancellationToken;
-        var today = DateOnly.FromDateTime(time.UtcNow());
+        var today = time.Today();
         var tally = await db.PartnerTallies.AsNoTracking().FirstOrDefaultAsync(t => t.Nation == request.NationCode, ct);
         var commitments = await db.Commitments.AsNoTracking().Where(c => c.Nation == request.NationCode)
             .OrderBy(c => c.DueOn).ThenBy(c => c.Id).Take(200).ToListAsync(ct);

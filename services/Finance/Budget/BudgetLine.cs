@@ -4,6 +4,7 @@ using Coordination.Finance.V1;
 using Coordination.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Coordination.Values;
 
 namespace Coordination.Finance.Budget;
 
@@ -72,15 +73,13 @@ public sealed class BudgetLine : IKeyed
         if (usdCents > available && !advance)
         {
             throw new PreconditionFailedException("DISBURSEMENT_EXCEEDS_PAID_IN", $"budgetLines/{Id}",
-                $"The {BudgetCategories.Label(Category)} line has USD {Cents(Math.Max(0, available))} paid in and not yet disbursed; " +
-                $"USD {Cents(usdCents)} was asked. Flag the disbursement as an advance to go beyond what was paid in.");
+                $"The {BudgetCategories.Label(Category)} line has {new ExactMoney("USD", Math.Max(0, available))} paid in and not yet disbursed; " +
+                $"{new ExactMoney("USD", usdCents)} was asked. Flag the disbursement as an advance to go beyond what was paid in.");
         }
         AdvancedUsdCents += Math.Max(0, usdCents - Math.Max(0, available));
         DisbursedUsdCents += usdCents;
         Revision++;
     }
-
-    internal static string Cents(long cents) => (cents / 100m).ToString("N2", System.Globalization.CultureInfo.InvariantCulture);
 }
 
 /// <summary>One revision of a line's requirement: who, when, from which request, and why.</summary>

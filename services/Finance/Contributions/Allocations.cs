@@ -2,6 +2,7 @@ using Coordination.Errors;
 using Coordination.Finance.Persistence;
 using Coordination.Finance.V1;
 using Microsoft.EntityFrameworkCore;
+using Coordination.Values;
 
 namespace Coordination.Finance.Contributions;
 
@@ -36,8 +37,8 @@ public sealed class Allocations(FinanceDbContext db)
         if (allocated + allocationUsd > parent.UsdCents)
         {
             throw new PreconditionFailedException("ALLOCATION_EXCEEDS_PARENT", $"contributions/{parent.Id}",
-                $"The contribution is worth USD {Budget.BudgetLine.Cents(parent.UsdCents)} and USD {Budget.BudgetLine.Cents(allocated)} of it is already allocated; " +
-                $"USD {Budget.BudgetLine.Cents(allocationUsd)} more cannot be.");
+                $"The contribution is worth {new ExactMoney("USD", parent.UsdCents)} and {new ExactMoney("USD", allocated)} of it is already allocated; " +
+                $"{new ExactMoney("USD", allocationUsd)} more cannot be.");
         }
     }
 

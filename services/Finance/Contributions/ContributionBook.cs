@@ -5,6 +5,7 @@ using Coordination.Finance.Persistence;
 using Coordination.Finance.V1;
 using BudgetLine = Coordination.Finance.Budget.BudgetLine;
 using Coordination.Persistence;
+using Coordination.Values;
 
 namespace Coordination.Finance.Contributions;
 
@@ -40,7 +41,7 @@ public sealed class ContributionBook(FinanceDbContext db, FinanceLedger ledger, 
             if (paidIn < disbursed)
             {
                 throw new PreconditionFailedException("LINE_OVERDRAWN", $"budgetLines/{line}",
-                    $"The change would leave the budget line with USD {BudgetLine.Cents(paidIn)} paid in against USD {BudgetLine.Cents(disbursed)} " +
+                    $"The change would leave the budget line with {new ExactMoney("USD", paidIn)} paid in against {new ExactMoney("USD", disbursed)} " +
                     "already disbursed; record the money elsewhere first.");
             }
         }

@@ -103,11 +103,4 @@ public sealed class ContributionVersion : IKeyed, ILedgerEntry
         .Add("recorded_by", RecordedBy)
         .Add("recorded_at", RecordedAt)
         .Add("request_id", RequestId);
-
-    public void Chain(long sequence, string previousHash)
-    {
-        Sequence = sequence;
-        PreviousHash = previousHash;
-        Hash = Canonical().Hash(previousHash);
-    }
 }

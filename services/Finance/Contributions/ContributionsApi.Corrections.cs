@@ -145,7 +145,7 @@ public sealed partial class ContributionsApi
         if (terms.Channel != Channel.TrustFund || terms.BudgetLineId.Length > 0 || terms.Unvalued || terms.UsdCents < allocated)
         {
             throw new PreconditionFailedException("ALLOCATION_EXCEEDS_PARENT", $"contributions/{contribution.Id}",
-                $"USD {Budget.BudgetLine.Cents(allocated)} of this contribution is allocated to budget lines; a correction must keep it a trust-fund " +
+                $"{new ExactMoney("USD", allocated)} of this contribution is allocated to budget lines; a correction must keep it a trust-fund " +
                 "contribution without a line, worth at least that much.");
         }
     }

@@ -152,7 +152,8 @@ public sealed partial class ContributionsApi(
         return contribution;
     }
 
-    private static ContributionPledged Pledged(Contribution c, DateTime now) => new()
+    /// <summary>The event announcing a new pledge, whoever recorded it (a caller, or an in-kind pledge from logistics).</summary>
+    internal static ContributionPledged Pledged(Contribution c, DateTime now) => new()
     {
         OccurredAt = now,
         SubjectId = c.Id,

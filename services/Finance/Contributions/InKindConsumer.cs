@@ -40,16 +40,7 @@ public sealed class InKindPledgedConsumer(
             earmark[..Math.Min(earmark.Length, 200)], "", day, day, null);
         var audit = Audit.System(nameof(InKindPledged), time.UtcNow());
         var contribution = await book.RecordAsync(message.Nation ?? "", "", ContributionStatus.Pledged, terms, audit, $"event-{message.EventId:N}", ct);
-        db.Publish(new ContributionPledged
-        {
-            OccurredAt = audit.CreatedAt,
-            SubjectId = contribution.Id,
-            Nation = contribution.DonorNation,
-            Currency = contribution.Currency,
-            AmountMinorUnits = contribution.AmountMinorUnits,
-            UsdCents = contribution.UsdCents,
-            Channel = ContributionLifecycle.Name(Channel.InKind),
-        });
+        db.Publish(ContributionsApi.Pledged(contribution, audit.CreatedAt));
         return contribution;
     }, ct);
 }

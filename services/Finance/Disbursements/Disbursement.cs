@@ -41,13 +41,6 @@ public sealed class Disbursement : IKeyed, ILedgerEntry
         .Add("recorded_by", RecordedBy)
         .Add("recorded_at", RecordedAt)
         .Add("request_id", RequestId);
-
-    public void Chain(long sequence, string previousHash)
-    {
-        Sequence = sequence;
-        PreviousHash = previousHash;
-        Hash = Canonical().Hash(previousHash);
-    }
 }
 
 public sealed class DisbursementConfiguration : IEntityTypeConfiguration<Disbursement>

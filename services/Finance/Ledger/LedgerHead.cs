@@ -24,8 +24,6 @@ public sealed class LedgerHead
     public long DisbursedUsdCents { get; set; }
     public int Revision { get; set; }
 
-    public long BalanceUsdCents => ReceivedUsdCents - DisbursedUsdCents;
-
     public long UnallocatedUsdCents => ReceivedUnearmarkedUsdCents - AllocatedPaidUsdCents;
 }
 

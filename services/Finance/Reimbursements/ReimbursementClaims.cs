@@ -34,7 +34,7 @@ public sealed class ReimbursementClaims(FinanceDbContext db, IOptions<Reimbursem
         var account = await AccountAsync(changed.LineId, ReimbursementAccount.Equipment, changed.Nation, changed.ContingentId, ct);
         await db.CoeInspections.Where(i => i.LineId == changed.LineId).LoadAsync(ct);
         var inspections = db.CoeInspections.Local.Where(i => i.LineId == changed.LineId).ToList();
-        var accrual = EquipmentAccrual.Of(inspections, DateOnly.FromDateTime(time.UtcNow()), rates.Value);
+        var accrual = EquipmentAccrual.Of(inspections, time.Today(), rates.Value);
         if (accrual.Closed)
         {
             Announce(account, accrual.Start!.Value, accrual.End!.Value, accrual.Quantity, Proration.ToCents(accrual.Usd));

@@ -27,7 +27,7 @@ public sealed class ReportsApi(FinanceDbContext db, TimeProvider time, IOptions<
         v.OptionalId(request.BudgetPeriodId, "budget_period_id");
         v.ThrowIfAny();
         var ct = context.CancellationToken;
-        var today = Today();
+        var today = time.Today();
         var periods = db.BudgetPeriods.AsNoTracking();
         var period = request.BudgetPeriodId.Length > 0
             ? await periods.GetAsync(request.BudgetPeriodId, "budget period", ct)
@@ -75,7 +75,7 @@ public sealed class ReportsApi(FinanceDbContext db, TimeProvider time, IOptions<
         }
         var donor = caller.ScopeNationFilter(request.DonorNationCode, "read the donor figures");
         var ct = context.CancellationToken;
-        var today = Today();
+        var today = time.Today();
 
         var totals = db.DonorTotals.AsNoTracking();
         var days = db.DonorUnpaidDays.AsNoTracking();
@@ -125,7 +125,7 @@ public sealed class ReportsApi(FinanceDbContext db, TimeProvider time, IOptions<
     public override async Task<V1.FundPosition> GetFundPosition(GetFundPositionRequest request, ServerCallContext context)
     {
         _ = Caller.From(context);
-        var position = await Fund.FundPosition.ReadAsync(db, Today(), runway.Value.WarningMonths, context.CancellationToken);
+        var position = await Fund.FundPosition.ReadAsync(db, time.Today(), runway.Value.WarningMonths, context.CancellationToken);
         return new V1.FundPosition
         {
             ReceivedUsd = Usd(position.ReceivedUsdCents),
@@ -154,10 +154,8 @@ public sealed class ReportsApi(FinanceDbContext db, TimeProvider time, IOptions<
             caller.RequireRole("read the reimbursement report", FinanceRoles.Officers);
         }
         var nation = caller.ScopeNationFilter(request.NationCode, "read the reimbursements");
-        return await db.ReadAsync(() => reimbursements.BuildAsync(nation, Today(), context.CancellationToken), context.CancellationToken);
+        return await db.ReadAsync(() => reimbursements.BuildAsync(nation, time.Today(), context.CancellationToken), context.CancellationToken);
     }
-
-    private DateOnly Today() => DateOnly.FromDateTime(time.UtcNow());
 
     /// <summary>Share in basis points, rounded down: coverage is never overstated.</summary>
     private static long BasisPoints(long part, long whole) => whole <= 0 ? 0 : (long)Math.Floor(part * 10_000m / whole);

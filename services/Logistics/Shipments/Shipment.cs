@@ -106,8 +106,6 @@ public sealed class Shipment : IKeyed
         Changed(caller, requestId, now);
     }
 
-    public bool IsOverdue(DateTime now) => ShipmentLifecycle.Underway.Contains(Status) && Eta < now;
-
     private void Changed(Caller caller, string requestId, DateTime now)
     {
         Revision++;

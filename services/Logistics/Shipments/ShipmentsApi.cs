@@ -129,6 +129,7 @@ public sealed class ShipmentsApi(LogisticsDbContext db, StockLedger ledger, Idem
             var site = await db.Sites.AsNoTracking().GetAsync(shipment.DestinationSiteId, "site", ct);
             var requisitions = await RequisitionsAsync(shipment.Lines.Select(l => l.RequisitionId), tracked: true, ct);
             shipment.Dispatch(site.Status, caller, request.RequestId, now);
+            await ledger.LoadLevelsAsync(origin.Id, shipment.Lines.Select(l => l.ItemId), ct);
             foreach (var line in shipment.Lines.OrderBy(l => l.Id, StringComparer.Ordinal))
             {
                 await ledger.MoveAsync(origin.Id, line.ItemId, StockMovementKind.TransferredOut, line.Quantity,
@@ -198,6 +199,7 @@ public sealed class ShipmentsApi(LogisticsDbContext db, StockLedger ledger, Idem
             shipment.Receive(receiving.Id, request.Lines.ToDictionary(l => l.LineId, l => new LineReceipt(l.ReceivedQuantity, l.DamagedQuantity, l.Note)),
                 caller, request.RequestId, now);
             var requisitions = await RequisitionsAsync(shipment.Lines.Select(l => l.RequisitionId), tracked: true, ct);
+            await ledger.LoadLevelsAsync(receiving.Id, shipment.Lines.Where(l => l.Accepted > 0).Select(l => l.ItemId), ct);
             foreach (var line in shipment.Lines.OrderBy(l => l.Id, StringComparer.Ordinal))
             {
                 if (line.Accepted > 0)

@@ -145,6 +145,6 @@ public sealed class SitesApi(LogisticsDbContext db, IdempotentRequests requests,
         var v = new Violations();
         v.Id(id);
         v.ThrowIfAny();
-        return await db.Sites.FirstOrDefaultAsync(s => s.Id == id, ct) ?? throw new ResourceNotFoundException("site", id);
+        return await db.Sites.GetAsync(id, "site", ct);
     }
 }

@@ -1,3 +1,4 @@
+using Coordination.Persistence;
 using Coordination.Errors;
 using Coordination.Logistics.Persistence;
 using Coordination.Logistics.V1;
@@ -25,6 +26,16 @@ public sealed class StockLedger(LogisticsDbContext db)
         var entry = level.Move(kind, quantity, reason, reference, recordedBy, now);
         db.StockEntries.Add(entry);
         return (entry, level);
+    }
+
+    /// <summary>
+    /// Loads the balances of several items in one warehouse in one query, so that moving them one by one (a shipment's
+    /// lines) finds them tracked instead of reading each.
+    /// </summary>
+    public Task LoadLevelsAsync(string warehouseId, IEnumerable<string> itemIds, CancellationToken ct)
+    {
+        var ids = itemIds.Distinct().ToList();
+        return db.StockLevels.Where(l => l.WarehouseId == warehouseId && ids.Contains(l.ItemId)).LoadAsync(ct);
     }
 
     /// <summary>

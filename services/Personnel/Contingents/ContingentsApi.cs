@@ -149,7 +149,6 @@ public sealed partial class ContingentsApi(PersonnelDbContext db, IdempotentRequ
         var v = new Violations();
         v.Id(id, field);
         v.ThrowIfAny();
-        return await db.Contingents.FirstOrDefaultAsync(c => c.Id == id, ct)
-            ?? throw new ResourceNotFoundException("contingent", id);
+        return await db.Contingents.GetAsync(id, "contingent", ct);
     }
 }

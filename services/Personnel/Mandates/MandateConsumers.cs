@@ -12,18 +12,9 @@ public sealed class MandateAdoptedConsumer(PersonnelDbContext db, ILogger<Mandat
 {
     protected override async Task HandleAsync(MandateAdopted message, CancellationToken ct)
     {
-        var view = await db.Mandates.FindAsync([message.SubjectId], ct);
-        if (view is null)
+        if (await db.Mandates.FindAsync([message.SubjectId], ct) is null)
         {
-            db.Mandates.Add(new MandateView
-            {
-                MandateId = message.SubjectId,
-                ResolutionSymbol = message.ResolutionSymbol,
-                PeriodStart = message.PeriodStart,
-                PeriodEnd = message.PeriodEnd,
-                PersonnelCeiling = message.PersonnelCeiling,
-                UpdatedAt = message.OccurredAt,
-            });
+            MandateViews.Add(db, message.SubjectId, message.ResolutionSymbol, message.PeriodStart, message.PeriodEnd, message.PersonnelCeiling, message.OccurredAt);
         }
     }
 }
@@ -50,14 +41,7 @@ public sealed class MandateExtendedConsumer(PersonnelDbContext db, ILogger<Manda
         view.UpdatedAt = message.OccurredAt;
         view.Revision++;
 
-        var capped = await db.Contingents
-            .Where(c => c.TourEndCappedByMandate && ContingentLifecycle.InMissionArea.Contains(c.Status))
-            .ToListAsync(ct);
-        foreach (var contingent in capped)
-        {
-            contingent.ScheduleTourEnd(message.PeriodEnd);
-            contingent.Audit.TouchBySystem(nameof(MandateExtended), message.OccurredAt);
-        }
+        await MandateViews.CarryCappedToursAsync(db, message.PeriodEnd, nameof(MandateExtended), message.OccurredAt, ct);
     }
 }
 
@@ -71,22 +55,34 @@ public sealed class MandateTransitionedConsumer(PersonnelDbContext db, ILogger<M
         {
             return;
         }
+        MandateViews.Add(db, message.SubjectId, message.ResolutionSymbol, message.PeriodStart, message.PeriodEnd, message.PersonnelCeiling, message.OccurredAt);
+        await MandateViews.CarryCappedToursAsync(db, message.PeriodEnd, nameof(MandateTransitioned), message.OccurredAt, ct);
+    }
+}
+
+internal static class MandateViews
+{
+    public static void Add(PersonnelDbContext db, string mandateId, string symbol, DateOnly start, DateOnly end, int ceiling, DateTime at) =>
         db.Mandates.Add(new MandateView
         {
-            MandateId = message.SubjectId,
-            ResolutionSymbol = message.ResolutionSymbol,
-            PeriodStart = message.PeriodStart,
-            PeriodEnd = message.PeriodEnd,
-            PersonnelCeiling = message.PersonnelCeiling,
-            UpdatedAt = message.OccurredAt,
+            MandateId = mandateId,
+            ResolutionSymbol = symbol,
+            PeriodStart = start,
+            PeriodEnd = end,
+            PersonnelCeiling = ceiling,
+            UpdatedAt = at,
         });
+
+    /// <summary>Tours the old mandate end had cut short end at the new one instead.</summary>
+    public static async Task CarryCappedToursAsync(PersonnelDbContext db, DateOnly periodEnd, string reason, DateTime at, CancellationToken ct)
+    {
         var capped = await db.Contingents
             .Where(c => c.TourEndCappedByMandate && ContingentLifecycle.InMissionArea.Contains(c.Status))
             .ToListAsync(ct);
         foreach (var contingent in capped)
         {
-            contingent.ScheduleTourEnd(message.PeriodEnd);
-            contingent.Audit.TouchBySystem(nameof(MandateTransitioned), message.OccurredAt);
+            contingent.ScheduleTourEnd(periodEnd);
+            contingent.Audit.TouchBySystem(reason, at);
         }
     }
 }

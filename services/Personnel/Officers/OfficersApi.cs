@@ -170,7 +170,7 @@ public sealed class OfficersApi(PersonnelDbContext db, IdempotentRequests reques
         {
             query = query.AsNoTracking();
         }
-        return await query.FirstOrDefaultAsync(o => o.Id == id, ct) ?? throw new ResourceNotFoundException("officer", id);
+        return await query.GetAsync(id, "officer", ct);
     }
 
     private static ResourceAlreadyExistsException AlreadyRegistered(string nation, string serviceNumber) =>

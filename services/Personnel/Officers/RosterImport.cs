@@ -109,7 +109,7 @@ public sealed class RosterImport(PersonnelDbContext db, TimeProvider time)
             if (v.Any)
             {
                 result.Outcome = RowOutcome.Rejected;
-                result.Violations.Add(ViolationsOf(v));
+                result.Violations.Add(v.Items.Select(x => new RowViolation { Field = x.Field, Description = x.Description }));
                 continue;
             }
             import.FirstRow[draft!.ServiceNumber] = row;
@@ -137,19 +137,6 @@ public sealed class RosterImport(PersonnelDbContext db, TimeProvider time)
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
         return import.Progress(results, done: false);
-    }
-
-    private static IEnumerable<RowViolation> ViolationsOf(Violations v)
-    {
-        try
-        {
-            v.ThrowIfAny();
-            return [];
-        }
-        catch (RequestValidationException e)
-        {
-            return e.Violations.Select(x => new RowViolation { Field = x.Field, Description = x.Description });
-        }
     }
 
     /// <summary>One stream's running totals.</summary>

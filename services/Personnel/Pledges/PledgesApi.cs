@@ -228,6 +228,6 @@ public sealed class PledgesApi(PersonnelDbContext db, IdempotentRequests request
         v.Id(id);
         v.ThrowIfAny();
         var query = tracked ? db.Pledges : db.Pledges.AsNoTracking();
-        return await query.FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw new ResourceNotFoundException("pledge", id);
+        return await query.GetAsync(id, "pledge", ct);
     }
 }

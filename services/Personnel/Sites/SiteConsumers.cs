@@ -8,31 +8,27 @@ namespace Coordination.Personnel.Sites;
 public sealed class SiteStatusChangedConsumer(PersonnelDbContext db, SiteCoverage coverage, ILogger<SiteStatusChangedConsumer> logger)
     : IdempotentConsumer<SiteStatusChanged>(db, logger)
 {
-    protected override async Task HandleAsync(SiteStatusChanged message, CancellationToken ct)
-    {
-        var view = await db.Sites.FindAsync([message.SubjectId], ct);
-        if (view is null)
-        {
-            view = new SiteView { SiteId = message.SubjectId };
-            db.Sites.Add(view);
-        }
-        view.ChangeCount++;
-        view.Revision++;
-        if (message.OccurredAt >= view.StatusChangedAt)
-        {
-            view.Name = message.SiteName;
-            view.Status = message.Status;
-            view.StatusChangedAt = message.OccurredAt;
-        }
-        await coverage.PostureAnnouncedAsync(view, message.RequiredPosture, message.OccurredAt, ct);
-    }
+    protected override Task HandleAsync(SiteStatusChanged message, CancellationToken ct) =>
+        SiteViews.ApplyAsync(db, coverage, message, message.SiteName, message.Status, message.RequiredPosture, isStatusChange: true, ct);
 }
 
 /// <summary>A site logistics registered: personnel now knows it, with the posture it requires.</summary>
 public sealed class SiteRegisteredConsumer(PersonnelDbContext db, SiteCoverage coverage, ILogger<SiteRegisteredConsumer> logger)
     : IdempotentConsumer<SiteRegistered>(db, logger)
 {
-    protected override async Task HandleAsync(SiteRegistered message, CancellationToken ct)
+    protected override Task HandleAsync(SiteRegistered message, CancellationToken ct) =>
+        SiteViews.ApplyAsync(db, coverage, message, message.SiteName, message.Status, message.RequiredPosture, isStatusChange: false, ct);
+}
+
+internal static class SiteViews
+{
+    /// <summary>
+    /// Applies what logistics announced about a site: the latest name and status win (registration comes before any
+    /// status change; if a change arrived first, its status stands), only status changes are counted, and the posture
+    /// goes to the coverage check.
+    /// </summary>
+    public static async Task ApplyAsync(PersonnelDbContext db, SiteCoverage coverage, IntegrationEvent message, string name, string status,
+        int? posture, bool isStatusChange, CancellationToken ct)
     {
         var view = await db.Sites.FindAsync([message.SubjectId], ct);
         if (view is null)
@@ -40,14 +36,17 @@ public sealed class SiteRegisteredConsumer(PersonnelDbContext db, SiteCoverage c
             view = new SiteView { SiteId = message.SubjectId };
             db.Sites.Add(view);
         }
+        if (isStatusChange)
+        {
+            view.ChangeCount++;
+        }
         view.Revision++;
-        // Registration comes before any status change; if a change arrived first, its status stands.
         if (message.OccurredAt >= view.StatusChangedAt)
         {
-            view.Name = message.SiteName;
-            view.Status = message.Status;
+            view.Name = name;
+            view.Status = status;
             view.StatusChangedAt = message.OccurredAt;
         }
-        await coverage.PostureAnnouncedAsync(view, message.RequiredPosture, message.OccurredAt, ct);
+        await coverage.PostureAnnouncedAsync(view, posture, message.OccurredAt, ct);
     }
 }

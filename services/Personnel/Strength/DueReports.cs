@@ -1,3 +1,4 @@
+using Coordination.Persistence;
 using Coordination.Contracts;
 using Coordination.Personnel.Persistence;
 using Coordination.Personnel.V1;

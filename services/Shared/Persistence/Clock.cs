@@ -8,4 +8,7 @@ public static class Clock
         var now = time.GetUtcNow().UtcDateTime;
         return new DateTime(now.Ticks - (now.Ticks % 10), DateTimeKind.Utc);
     }
+
+    /// <summary>Today as the services count days: the clock's UTC day.</summary>
+    public static DateOnly Today(this TimeProvider time) => DateOnly.FromDateTime(time.UtcNow());
 }

@@ -9,6 +9,9 @@ public sealed class Violations
 
     public bool Any => items.Count > 0;
 
+    /// <summary>What was found so far, for callers that report violations without failing the call (a roster row).</summary>
+    public IReadOnlyList<FieldViolation> Items => items;
+
     public Violations Add(string field, string description)
     {
         items.Add(new FieldViolation(field, description));

@@ -30,11 +30,7 @@ public sealed class FinanceClockFixture : IAsyncLifetime
         var suite = await SuiteHost.StartAsync(["finance"],
             settingsFor: _ => settings ?? new Dictionary<string, string?>(),
             services: s => s.AddSingleton<TimeProvider>(clock));
-        await suite.StartGatewayAsync(new Dictionary<string, string?>
-        {
-            ["Gateway:RateLimit:PermitsPerSecond"] = "10000",
-            ["Gateway:RateLimit:Burst"] = "10000",
-        });
+        await suite.StartGatewayAsync(SuiteHost.UnlimitedPartners());
         return suite;
     }
 }

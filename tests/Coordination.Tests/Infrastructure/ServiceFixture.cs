@@ -13,12 +13,7 @@ public abstract class ServiceFixture(string service) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Suite = await SuiteHost.StartAsync([Service]);
-        // A whole class of tests shares one partner budget per nation: lift the limit (its own tests cover it).
-        await Suite.StartGatewayAsync(new Dictionary<string, string?>
-        {
-            ["Gateway:RateLimit:PermitsPerSecond"] = "10000",
-            ["Gateway:RateLimit:Burst"] = "10000",
-        });
+        await Suite.StartGatewayAsync(SuiteHost.UnlimitedPartners());
     }
 
     public async Task DisposeAsync() => await Suite.DisposeAsync();

@@ -105,6 +105,16 @@ public sealed class SuiteHost : IAsyncDisposable
         return app;
     }
 
+    /// <summary>
+    /// Gateway settings for a class of tests that shares one partner budget per nation: the limit lifted out of the way
+    /// (the gateway's own tests cover it).
+    /// </summary>
+    public static IDictionary<string, string?> UnlimitedPartners() => new Dictionary<string, string?>
+    {
+        ["Gateway:RateLimit:PermitsPerSecond"] = "10000",
+        ["Gateway:RateLimit:Burst"] = "10000",
+    };
+
     /// <summary>Starts a gateway in front of the running services; extra settings tune it (e.g. rate limits).</summary>
     public async Task<WebApplication> StartGatewayAsync(IDictionary<string, string?>? extra = null, string environment = "Production")
     {

@@ -18,7 +18,7 @@ public sealed class DueReportTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         suite = await SuiteHost.StartAsync(["personnel", "diplomacy"], services: s => s.AddSingleton<TimeProvider>(clock));
-        await suite.StartGatewayAsync(new Dictionary<string, string?> { ["Gateway:RateLimit:PermitsPerSecond"] = "10000", ["Gateway:RateLimit:Burst"] = "10000" });
+        await suite.StartGatewayAsync(SuiteHost.UnlimitedPartners());
         await Calls.AdoptAsync(suite, TestTokens.For("HTI", Roles.Diplomat), "S/RES/2793 (2025)", Calls.Day(2025, 10, 3), Calls.Day(2026, 10, 2), 5_550);
         await Calls.PersonnelKnowsMandateAsync(suite, admin, "S/RES/2793 (2025)");
         await Calls.StatusOfForcesInForceAsync(suite, admin, "KEN", Calls.Day(2025, 1, 2));

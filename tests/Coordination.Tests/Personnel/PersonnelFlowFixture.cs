@@ -20,11 +20,7 @@ public sealed class PersonnelFlowFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Suite = await SuiteHost.StartAsync(["personnel", "diplomacy", "logistics"]);
-        await Suite.StartGatewayAsync(new Dictionary<string, string?>
-        {
-            ["Gateway:RateLimit:PermitsPerSecond"] = "10000",
-            ["Gateway:RateLimit:Burst"] = "10000",
-        });
+        await Suite.StartGatewayAsync(SuiteHost.UnlimitedPartners());
         await Calls.AdoptAsync(Suite, TestTokens.For("HTI", Roles.Diplomat), Resolution, Calls.Day(2025, 10, 3), Calls.Day(2026, 10, 2), 5_550);
         await Calls.PersonnelKnowsMandateAsync(Suite, Admin, Resolution);
     }

@@ -1,8 +1,7 @@
 using Coordination.Errors;
-using Coordination.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace Coordination.Logistics.Persistence;
+namespace Coordination.Persistence;
 
 /// <summary>Loading a record the caller named by id: NOT_FOUND when there is none.</summary>
 public static class Records
