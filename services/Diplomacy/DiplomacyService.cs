@@ -20,7 +20,7 @@ public static class DiplomacyService
 
     public static WebApplicationBuilder AddDiplomacyService(this WebApplicationBuilder builder)
     {
-        builder.AddServiceDefaults(Name);
+        builder.AddServiceDefaults(Name, DiplomacyAccess.Table);
         builder.AddServiceDatabase<DiplomacyDbContext, DiplomacySqliteDbContext, DiplomacyPostgresDbContext>(Name);
         builder.AddServiceMessaging(Name, bus =>
         {

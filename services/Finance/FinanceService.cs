@@ -21,7 +21,7 @@ public static class FinanceService
 
     public static WebApplicationBuilder AddFinanceService(this WebApplicationBuilder builder)
     {
-        builder.AddServiceDefaults(Name);
+        builder.AddServiceDefaults(Name, FinanceAccess.Table);
         builder.AddServiceDatabase<FinanceDbContext, FinanceSqliteDbContext, FinancePostgresDbContext>(Name);
         builder.AddServiceMessaging(Name, bus =>
         {

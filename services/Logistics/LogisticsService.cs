@@ -21,7 +21,7 @@ public static class LogisticsService
 
     public static WebApplicationBuilder AddLogisticsService(this WebApplicationBuilder builder)
     {
-        builder.AddServiceDefaults(Name);
+        builder.AddServiceDefaults(Name, LogisticsAccess.Table);
         builder.AddServiceDatabase<LogisticsDbContext, LogisticsSqliteDbContext, LogisticsPostgresDbContext>(Name);
         builder.AddServiceMessaging(Name, bus =>
         {

@@ -1,13 +1,55 @@
 using Coordination.Auth;
+using Coordination.Personnel.V1;
+using static Coordination.Auth.Roles;
 
 namespace Coordination.Personnel;
 
-/// <summary>Who manages personnel records: a contributor for its own nation (checked per record), a mission-admin for all.</summary>
+/// <summary>
+/// Personnel's authorization matrix (docs/security.md). A contributor declares for its own nation: its pledges, its
+/// officers and their national certification, its contingents and their rosters. The mission (mission-admin) verifies:
+/// UN vetting stages, human-rights screening, readiness evidence, deployment and repatriation. Officers' personal data
+/// is read only by their nation and the mission-admin; where units stand and when they leave is a nation's own; the
+/// public figures are strength totals and deployed officers per contributing nation.
+/// </summary>
 public static class PersonnelAccess
 {
-    public static readonly string[] Managers = [Roles.MissionAdmin];
+    private static readonly string[] Admin = [MissionAdmin];
+    private static readonly string[] Nation = [Contributor];
 
-    /// <summary>Officers carry personal data: only their nation's contributor and a mission-admin see them.</summary>
-    public static void RequireOfficerAccess(this Caller caller, string nation, string action) =>
-        caller.RequireNationAccess(nation, action, Managers);
+    public static readonly AccessTable Table = new AccessTable()
+        .Service(PledgeService.Descriptor, s => s
+            .Rpc("CreatePledge", any: Admin, own: Nation)
+            .Rpc("GetPledge", any: [MissionAdmin, Diplomat], own: Nation)
+            .Rpc("ListPledges", any: [MissionAdmin, Diplomat], own: Nation)
+            .Rpc("RevisePledge", any: Admin, own: Nation)
+            // A nation states how fast it can deploy; the visit, verification and rapid-deployment confirmation are the mission's.
+            .Rpc("RecordPledgeEvidence", any: Admin, own: Nation)
+            .Rpc("RenewPledge", any: Admin, own: Nation)
+            .Rpc("WithdrawPledge", any: Admin, own: Nation)
+            .Rpc("ListPledgeVersions", any: [MissionAdmin, Diplomat], own: Nation))
+        .Service(OfficerService.Descriptor, s => s
+            // A nation registers its officers with its own certification only; the other stages and screening are the mission's.
+            .Rpc("RegisterOfficer", any: Admin, own: Nation)
+            .Rpc("GetOfficer", any: Admin, own: Nation)
+            .Rpc("ListOfficers", any: Admin, own: Nation)
+            .Rpc("ImportRoster", any: Admin, own: Nation)
+            .Rpc("RecordVettingResult", any: Admin, own: Nation)
+            .Rpc("RecordHumanRightsScreening", any: Admin)
+            .Rpc("RecordQualification", any: Admin, own: Nation))
+        .Service(ContingentService.Descriptor, s => s
+            .Rpc("CreateContingent", any: Admin, own: Nation)
+            .Rpc("GetContingent", any: Admin, own: Nation)
+            .Rpc("ListContingents", any: Admin, own: Nation)
+            // A nation notifies the steps up to mobilisation; deployment, demobilisation and repatriation are mission acts.
+            .Rpc("ChangeContingentStatus", any: Admin, own: Nation)
+            .Rpc("AssignOfficers", any: Admin, own: Nation)
+            .Rpc("ReleaseOfficers", any: Admin, own: Nation)
+            .Rpc("AssignContingentToSite", any: Admin)
+            .Rpc("ScheduleRotation", any: Admin, own: Nation)
+            .Rpc("ListRotations", any: Admin, own: Nation))
+        .Service(ForceStrengthService.Descriptor, s => s
+            .Rpc("GetForceStrength", any: Everyone)
+            .Rpc("GetStrengthReport", any: Admin, own: Nation, publicPart: Everyone)
+            .Rpc("GetDueReport", any: Admin, own: Nation)
+            .Rpc("StreamStrength", any: Admin, own: Nation, publicPart: Everyone));
 }

@@ -21,7 +21,7 @@ public static class PersonnelService
 
     public static WebApplicationBuilder AddPersonnelService(this WebApplicationBuilder builder)
     {
-        builder.AddServiceDefaults(Name);
+        builder.AddServiceDefaults(Name, PersonnelAccess.Table);
         builder.AddServiceDatabase<PersonnelDbContext, PersonnelSqliteDbContext, PersonnelPostgresDbContext>(Name);
         builder.AddServiceMessaging(Name, bus =>
         {

@@ -14,7 +14,6 @@ namespace Coordination.Diplomacy.Agreements;
 /// <summary>gRPC surface of agreements: diplomats and mission admins write and read all; a contributor reads its nation's.</summary>
 public sealed class AgreementsApi(DiplomacyDbContext db, IdempotentRequests requests, TimeProvider time) : AgreementService.AgreementServiceBase
 {
-    private static readonly string[] Writers = [Roles.Diplomat, Roles.MissionAdmin];
 
     public override Task<V1.Agreement> CreateAgreement(CreateAgreementRequest request, ServerCallContext context)
     {
@@ -30,7 +29,6 @@ public sealed class AgreementsApi(DiplomacyDbContext db, IdempotentRequests requ
         }
         v.Check(request.PartyNationCodes.Distinct().Count() == request.PartyNationCodes.Count, "party_nation_codes", "a nation is a party once");
         v.ThrowIfAny();
-        caller.RequireRole("record agreements", Writers);
 
         return requests.ExecuteAsync(request, request.RequestId, caller, context, () =>
         {
@@ -44,13 +42,9 @@ public sealed class AgreementsApi(DiplomacyDbContext db, IdempotentRequests requ
     {
         var caller = Caller.From(context);
         var agreement = await FindAsync(request.Id, context.CancellationToken);
-        if (caller.IsContributor && agreement.Parties.All(p => p.Nation != caller.Nation))
+        if (!agreement.Parties.Any(p => caller.Reaches(p.Nation)))
         {
-            throw new AccessDeniedException($"A contributor of {caller.Nation} reads only agreements its nation is party to.");
-        }
-        if (!caller.IsContributor)
-        {
-            caller.RequireRole("read agreements", Writers);
+            throw new AccessDeniedException($"A {caller.Role} of {caller.Nation} reads only agreements its nation is party to.");
         }
         return agreement.ToProto();
     }
@@ -65,11 +59,7 @@ public sealed class AgreementsApi(DiplomacyDbContext db, IdempotentRequests requ
             v.NationCode(request.NationCode, "nation_code");
         }
         v.ThrowIfAny();
-        if (!caller.IsContributor)
-        {
-            caller.RequireRole("list agreements", Writers);
-        }
-        var nation = caller.ScopeNationFilter(request.NationCode, "list the agreements");
+        var nation = caller.NationScope(request.NationCode, "list the agreements");
         var query = db.Agreements.AsNoTracking();
         if (nation.Length > 0)
         {
@@ -89,7 +79,6 @@ public sealed class AgreementsApi(DiplomacyDbContext db, IdempotentRequests requ
         v.Defined(request.Status, "status");
         var on = v.RequiredDate(request.EffectiveOn, "effective_on");
         v.ThrowIfAny();
-        caller.RequireRole("record agreement steps", Writers);
         var agreement = await FindAsync(request.Id, context.CancellationToken);
 
         return await requests.ExecuteAsync(request, request.RequestId, caller, context, () =>
@@ -113,7 +102,6 @@ public sealed class AgreementsApi(DiplomacyDbContext db, IdempotentRequests requ
 
     public override async Task<AgreementMatrix> GetAgreementMatrix(GetAgreementMatrixRequest request, ServerCallContext context)
     {
-        Caller.From(context).RequireRole("read the agreement matrix", Writers);
         var agreements = await db.Agreements.AsNoTracking().ToListAsync(context.CancellationToken);
         var cells = agreements
             .SelectMany(a => a.Parties.Select(p => (p.Nation, Agreement: a)))

@@ -15,7 +15,6 @@ namespace Coordination.Diplomacy.Commitments;
 /// <summary>gRPC surface of commitments: diplomats and mission admins record; a contributor reads its own nation's.</summary>
 public sealed class CommitmentsApi(DiplomacyDbContext db, IdempotentRequests requests, TimeProvider time) : CommitmentService.CommitmentServiceBase
 {
-    private static readonly string[] Staff = [Roles.Diplomat, Roles.MissionAdmin];
 
     public override Task<V1.Commitment> AnnounceCommitment(AnnounceCommitmentRequest request, ServerCallContext context)
     {
@@ -49,7 +48,6 @@ public sealed class CommitmentsApi(DiplomacyDbContext db, IdempotentRequests req
             }
         }
         v.ThrowIfAny();
-        caller.RequireRole("record commitments", Staff);
 
         return requests.ExecuteAsync(request, request.RequestId, caller, context, async () =>
         {
@@ -83,7 +81,7 @@ public sealed class CommitmentsApi(DiplomacyDbContext db, IdempotentRequests req
         v.Id(request.Id);
         v.ThrowIfAny();
         var commitment = await db.Commitments.AsNoTracking().GetAsync(request.Id, "commitment", context.CancellationToken);
-        caller.RequireNationAccess(commitment.Nation, "read commitments", Staff);
+        caller.RequireNation(commitment.Nation, "read commitments");
         return commitment.ToProto(time.Today());
     }
 
@@ -97,11 +95,7 @@ public sealed class CommitmentsApi(DiplomacyDbContext db, IdempotentRequests req
             v.NationCode(request.NationCode, "nation_code");
         }
         v.ThrowIfAny();
-        if (!caller.IsContributor)
-        {
-            caller.RequireRole("list commitments", Staff);
-        }
-        var nation = caller.ScopeNationFilter(request.NationCode, "list the commitments");
+        var nation = caller.NationScope(request.NationCode, "list the commitments");
         var query = db.Commitments.AsNoTracking();
         if (nation.Length > 0)
         {

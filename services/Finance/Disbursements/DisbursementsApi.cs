@@ -32,7 +32,6 @@ public sealed class DisbursementsApi(FinanceDbContext db, FinanceLedger ledger, 
         }
         v.Text(request.Purpose, "purpose", 1, 500);
         v.ThrowIfAny();
-        caller.RequireRole("record disbursements", FinanceRoles.Officers);
         var ct = context.CancellationToken;
 
         return await ledger.WriteAsync(() => requests.ExecuteAsync(request, request.RequestId, caller, context, async () =>
@@ -66,7 +65,6 @@ public sealed class DisbursementsApi(FinanceDbContext db, FinanceLedger ledger, 
         var cursor = Paging.Read(request.Page, v);
         v.OptionalId(request.BudgetLineId, "budget_line_id");
         v.ThrowIfAny();
-        caller.RequireRole("read disbursements", FinanceRoles.Officers);
         var query = db.Disbursements.AsNoTracking();
         if (request.BudgetLineId.Length > 0)
         {

@@ -22,7 +22,6 @@ public sealed class ReportsApi(FinanceDbContext db, TimeProvider time, IOptions<
 {
     public override async Task<CoverageReport> GetCoverageReport(GetCoverageReportRequest request, ServerCallContext context)
     {
-        _ = Caller.From(context);
         var v = new Violations();
         v.OptionalId(request.BudgetPeriodId, "budget_period_id");
         v.ThrowIfAny();
@@ -69,11 +68,7 @@ public sealed class ReportsApi(FinanceDbContext db, TimeProvider time, IOptions<
             v.NationCode(request.DonorNationCode, "donor_nation_code");
         }
         v.ThrowIfAny();
-        if (!caller.IsContributor)
-        {
-            caller.RequireRole("read the donor report", FinanceRoles.Officers);
-        }
-        var donor = caller.ScopeNationFilter(request.DonorNationCode, "read the donor figures");
+        var donor = caller.NationScope(request.DonorNationCode, "read the donor figures");
         var ct = context.CancellationToken;
         var today = time.Today();
 
@@ -124,7 +119,6 @@ public sealed class ReportsApi(FinanceDbContext db, TimeProvider time, IOptions<
 
     public override async Task<V1.FundPosition> GetFundPosition(GetFundPositionRequest request, ServerCallContext context)
     {
-        _ = Caller.From(context);
         var position = await Fund.FundPosition.ReadAsync(db, time.Today(), runway.Value.WarningMonths, context.CancellationToken);
         return new V1.FundPosition
         {
@@ -149,11 +143,7 @@ public sealed class ReportsApi(FinanceDbContext db, TimeProvider time, IOptions<
             v.NationCode(request.NationCode, "nation_code");
         }
         v.ThrowIfAny();
-        if (!caller.IsContributor)
-        {
-            caller.RequireRole("read the reimbursement report", FinanceRoles.Officers);
-        }
-        var nation = caller.ScopeNationFilter(request.NationCode, "read the reimbursements");
+        var nation = caller.NationScope(request.NationCode, "read the reimbursements");
         return await db.ReadAsync(() => reimbursements.BuildAsync(nation, time.Today(), context.CancellationToken), context.CancellationToken);
     }
 

@@ -18,7 +18,6 @@ public sealed class ReportsApi(LogisticsDbContext db, TimeProvider time) : Logis
 {
     public override async Task<SupplyFulfilment> GetSupplyFulfilment(GetSupplyFulfilmentRequest request, ServerCallContext context)
     {
-        _ = Caller.From(context);
         var v = new Violations();
         var byRequisition = request.RequisitionId.Length > 0;
         if (byRequisition == (request.DestinationSiteId.Length > 0))
@@ -78,7 +77,6 @@ public sealed class ReportsApi(LogisticsDbContext db, TimeProvider time) : Logis
     /// <summary>Two queries whatever the ledger's size: the site with its warehouse count, then its balances grouped by item.</summary>
     public override async Task<SiteStock> GetSiteStock(GetSiteStockRequest request, ServerCallContext context)
     {
-        _ = Caller.From(context);
         var v = new Violations();
         v.Id(request.SiteId, "site_id");
         v.ThrowIfAny();
@@ -111,7 +109,6 @@ public sealed class ReportsApi(LogisticsDbContext db, TimeProvider time) : Logis
 
     public override async Task<ListOverdueShipmentsResponse> ListOverdueShipments(ListOverdueShipmentsRequest request, ServerCallContext context)
     {
-        _ = Caller.From(context);
         var v = new Violations();
         var cursor = Paging.Read(request.Page, v);
         v.ThrowIfAny();
@@ -129,7 +126,6 @@ public sealed class ReportsApi(LogisticsDbContext db, TimeProvider time) : Logis
 
     public override async Task<ServiceabilityReport> GetServiceabilityReport(GetServiceabilityReportRequest request, ServerCallContext context)
     {
-        _ = Caller.From(context);
         var v = new Violations();
         v.OptionalId(request.ContingentId, "contingent_id");
         if (request.NationCode.Length > 0)
@@ -170,7 +166,6 @@ public sealed class ReportsApi(LogisticsDbContext db, TimeProvider time) : Logis
 
     public override async Task<ListSupportPlansResponse> ListSupportPlans(ListSupportPlansRequest request, ServerCallContext context)
     {
-        _ = Caller.From(context);
         var v = new Violations();
         var cursor = Paging.Read(request.Page, v);
         v.OptionalId(request.SiteId, "site_id");

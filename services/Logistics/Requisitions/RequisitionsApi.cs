@@ -37,7 +37,6 @@ public sealed class RequisitionsApi(LogisticsDbContext db, IdempotentRequests re
             v.Check(request.Lines.Take(i).All(l => l.ItemId != request.Lines[i].ItemId), $"lines[{i}].item_id", "each item at most once per requisition");
         }
         v.ThrowIfAny();
-        caller.RequireRole("raise requisitions", LogisticsRoles.Editors);
         var ct = context.CancellationToken;
         var site = await db.Sites.AsNoTracking().GetAsync(request.DestinationSiteId, "site", ct);
         var itemIds = request.Lines.Select(l => l.ItemId).ToList();
@@ -58,7 +57,6 @@ public sealed class RequisitionsApi(LogisticsDbContext db, IdempotentRequests re
 
     public override async Task<V1.Requisition> GetRequisition(GetRequisitionRequest request, ServerCallContext context)
     {
-        _ = Caller.From(context);
         var v = new Violations();
         v.Id(request.Id);
         v.ThrowIfAny();
@@ -67,7 +65,6 @@ public sealed class RequisitionsApi(LogisticsDbContext db, IdempotentRequests re
 
     public override async Task<ListRequisitionsResponse> ListRequisitions(ListRequisitionsRequest request, ServerCallContext context)
     {
-        _ = Caller.From(context);
         var v = new Violations();
         var cursor = Paging.Read(request.Page, v);
         v.OptionalId(request.DestinationSiteId, "destination_site_id");
@@ -94,7 +91,6 @@ public sealed class RequisitionsApi(LogisticsDbContext db, IdempotentRequests re
         v.Defined(request.Status, "status");
         v.Text(request.Reason, "reason", 1, 500);
         v.ThrowIfAny();
-        caller.RequireRole("change requisitions", LogisticsRoles.Editors);
         var requisition = await db.Requisitions.Include(r => r.Lines).GetAsync(request.Id, "requisition", context.CancellationToken);
 
         return await requests.ExecuteAsync(request, request.RequestId, caller, context, () =>
@@ -113,7 +109,6 @@ public sealed class RequisitionsApi(LogisticsDbContext db, IdempotentRequests re
         v.Id(request.LineId, "line_id");
         v.Range(request.Quantity, "quantity", 1, MaxQuantity);
         v.ThrowIfAny();
-        caller.RequireRole("commit requisition quantities", LogisticsRoles.Editors);
         var requisition = await db.Requisitions.Include(r => r.Lines).GetAsync(request.RequisitionId, "requisition", context.CancellationToken);
 
         return await requests.ExecuteAsync(request, request.RequestId, caller, context, () =>
@@ -136,7 +131,7 @@ public sealed class RequisitionsApi(LogisticsDbContext db, IdempotentRequests re
         v.Text(request.Description, "description", 1, 500);
         var expectedBy = v.OptionalDate(request.ExpectedBy, "expected_by");
         v.ThrowIfAny();
-        caller.RequireNationAccess(request.NationCode, "record in-kind pledges", LogisticsRoles.Editors);
+        caller.RequireNation(request.NationCode, "record in-kind pledges");
         var requisition = await db.Requisitions.Include(r => r.Lines).GetAsync(request.RequisitionId, "requisition", context.CancellationToken);
 
         return await requests.ExecuteAsync(request, request.RequestId, caller, context, () =>
@@ -176,7 +171,6 @@ public sealed class RequisitionsApi(LogisticsDbContext db, IdempotentRequests re
 
     public override async Task<ListInKindPledgesResponse> ListInKindPledges(ListInKindPledgesRequest request, ServerCallContext context)
     {
-        _ = Caller.From(context);
         var v = new Violations();
         v.Id(request.RequisitionId, "requisition_id");
         var cursor = Paging.Read(request.Page, v);

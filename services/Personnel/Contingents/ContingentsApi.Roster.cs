@@ -23,7 +23,7 @@ public sealed partial class ContingentsApi
         ValidateRosterChange(request.RequestId, request.Id, request.OfficerIds);
         var ct = context.CancellationToken;
         var contingent = await FindAsync(request.Id, ct);
-        caller.RequireNationAccess(contingent.Nation, "assign officers", PersonnelAccess.Managers);
+        caller.RequireNation(contingent.Nation, "assign officers");
 
         return await requests.ExecuteAsync(request, request.RequestId, caller, context, async () =>
         {
@@ -39,7 +39,7 @@ public sealed partial class ContingentsApi
         ValidateRosterChange(request.RequestId, request.Id, request.OfficerIds);
         var ct = context.CancellationToken;
         var contingent = await FindAsync(request.Id, ct);
-        caller.RequireNationAccess(contingent.Nation, "release officers", PersonnelAccess.Managers);
+        caller.RequireNation(contingent.Nation, "release officers");
 
         return await requests.ExecuteAsync(request, request.RequestId, caller, context, async () =>
         {
@@ -59,7 +59,7 @@ public sealed partial class ContingentsApi
         v.ThrowIfAny();
         var ct = context.CancellationToken;
         var contingent = await FindAsync(request.Id, ct);
-        caller.RequireNationAccess(contingent.Nation, "assign contingents to sites", PersonnelAccess.Managers);
+        caller.RequireNation(contingent.Nation, "assign contingents to sites");
 
         return await requests.ExecuteAsync(request, request.RequestId, caller, context, async () =>
         {

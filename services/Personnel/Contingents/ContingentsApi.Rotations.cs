@@ -32,8 +32,8 @@ public sealed partial class ContingentsApi
         var ct = context.CancellationToken;
         var outgoing = await FindAsync(request.OutgoingContingentId, ct, "outgoing_contingent_id");
         var incoming = await FindAsync(request.IncomingContingentId, ct, "incoming_contingent_id");
-        caller.RequireNationAccess(outgoing.Nation, "schedule rotations", PersonnelAccess.Managers);
-        caller.RequireNationAccess(incoming.Nation, "schedule rotations", PersonnelAccess.Managers);
+        caller.RequireNation(outgoing.Nation, "schedule rotations");
+        caller.RequireNation(incoming.Nation, "schedule rotations");
 
         return await ConcurrentWrites.AbortOnRaceAsync(() => requests.ExecuteAsync(request, request.RequestId, caller, context, async () =>
         {
@@ -78,7 +78,7 @@ public sealed partial class ContingentsApi
         }
         v.OptionalId(request.ContingentId, "contingent_id");
         v.ThrowIfAny();
-        var nation = caller.ScopeNationFilter(request.NationCode, "list the rotations");
+        var nation = caller.NationScope(request.NationCode, "list the rotations");
         var query = db.Rotations.AsNoTracking();
         if (nation.Length > 0)
         {

@@ -29,7 +29,7 @@ public sealed partial class ContingentsApi(PersonnelDbContext db, IdempotentRequ
         v.Check(request.TourMonths is 6 or 12, "tour_months", "must be 6 or 12");
         v.OptionalId(request.SiteId, "site_id");
         v.ThrowIfAny();
-        caller.RequireNationAccess(request.NationCode, "create contingents", PersonnelAccess.Managers);
+        caller.RequireNation(request.NationCode, "create contingents");
 
         return await requests.ExecuteAsync(request, request.RequestId, caller, context, async () =>
         {
@@ -45,7 +45,7 @@ public sealed partial class ContingentsApi(PersonnelDbContext db, IdempotentRequ
     {
         var caller = Caller.From(context);
         var contingent = await FindAsync(request.Id, context.CancellationToken);
-        caller.RequireNationAccess(contingent.Nation, "read contingents", [.. Roles.All]);
+        caller.RequireNation(contingent.Nation, "read contingents");
         return contingent.ToProto();
     }
 
@@ -59,7 +59,7 @@ public sealed partial class ContingentsApi(PersonnelDbContext db, IdempotentRequ
             v.NationCode(request.NationCode, "nation_code");
         }
         v.ThrowIfAny();
-        var nation = caller.ScopeNationFilter(request.NationCode, "list the contingents");
+        var nation = caller.NationScope(request.NationCode, "list the contingents");
 
         var query = db.Contingents.AsNoTracking();
         if (nation.Length > 0)
@@ -87,7 +87,7 @@ public sealed partial class ContingentsApi(PersonnelDbContext db, IdempotentRequ
         v.ThrowIfAny();
         var ct = context.CancellationToken;
         var contingent = await FindAsync(request.Id, ct);
-        caller.RequireNationAccess(contingent.Nation, "change contingents", PersonnelAccess.Managers);
+        caller.RequireNation(contingent.Nation, "change contingents");
 
         return await requests.ExecuteAsync(request, request.RequestId, caller, context, async () =>
         {

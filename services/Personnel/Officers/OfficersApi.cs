@@ -25,7 +25,7 @@ public sealed class OfficersApi(PersonnelDbContext db, IdempotentRequests reques
         v.NationCode(request.NationCode, "nation_code");
         var draft = OfficerRecords.Read(request.Officer, v, time.Today(), "officer.");
         v.ThrowIfAny();
-        caller.RequireOfficerAccess(request.NationCode, "register officers");
+        caller.RequireNation(request.NationCode, "register officers");
 
         try
         {
@@ -49,16 +49,14 @@ public sealed class OfficersApi(PersonnelDbContext db, IdempotentRequests reques
     public override async Task<V1.Officer> GetOfficer(GetOfficerRequest request, ServerCallContext context)
     {
         var caller = Caller.From(context);
-        caller.RequireRole("read officers' personal data", Roles.Contributor, Roles.MissionAdmin);
         var officer = await FindAsync(request.Id, tracked: false, context.CancellationToken);
-        caller.RequireOfficerAccess(officer.Nation, "read officers");
+        caller.RequireNation(officer.Nation, "read officers");
         return officer.ToProto();
     }
 
     public override async Task<ListOfficersResponse> ListOfficers(ListOfficersRequest request, ServerCallContext context)
     {
         var caller = Caller.From(context);
-        caller.RequireRole("read officers' personal data", Roles.Contributor, Roles.MissionAdmin);
         var v = new Violations();
         var cursor = Paging.Read(request.Page, v);
         if (request.NationCode.Length > 0)
@@ -67,7 +65,7 @@ public sealed class OfficersApi(PersonnelDbContext db, IdempotentRequests reques
         }
         v.OptionalId(request.ContingentId, "contingent_id");
         v.ThrowIfAny();
-        var nation = caller.ScopeNationFilter(request.NationCode, "list the officers");
+        var nation = caller.NationScope(request.NationCode, "list the officers");
         var query = db.Officers.AsNoTracking().Include(o => o.Qualifications).AsQueryable();
         if (nation.Length > 0)
         {
@@ -154,9 +152,8 @@ public sealed class OfficersApi(PersonnelDbContext db, IdempotentRequests reques
 
     private async Task<Officer> ManagedAsync(string id, Caller caller, string action, CancellationToken ct)
     {
-        caller.RequireRole(action, Roles.Contributor, Roles.MissionAdmin);
         var officer = await FindAsync(id, tracked: true, ct);
-        caller.RequireOfficerAccess(officer.Nation, action);
+        caller.RequireNation(officer.Nation, action);
         return officer;
     }
 

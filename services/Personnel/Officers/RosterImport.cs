@@ -30,7 +30,7 @@ public sealed class RosterImport(PersonnelDbContext db, TimeProvider time)
         var v = new Violations();
         v.NationCode(nation, "header.nation_code");
         v.ThrowIfAny();
-        caller.RequireOfficerAccess(nation, "import rosters");
+        caller.RequireNation(nation, "import rosters");
 
         var import = new Import(nation, caller, $"import/{Ids.New()}");
         // The next rows are received while a batch commits: the network and the database work side by side.

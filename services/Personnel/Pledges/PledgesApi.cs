@@ -25,7 +25,7 @@ public sealed class PledgesApi(PersonnelDbContext db, IdempotentRequests request
         v.Range(request.OfficerCount, "officer_count", 1, 5_500);
         var pledgedOn = v.PastDay(request.PledgedOn, "pledged_on", today);
         v.ThrowIfAny();
-        caller.RequireNationAccess(request.NationCode, "pledge officers", PersonnelAccess.Managers);
+        caller.RequireNation(request.NationCode, "pledge officers");
 
         return requests.ExecuteAsync(request, request.RequestId, caller, context, () =>
         {
@@ -51,7 +51,7 @@ public sealed class PledgesApi(PersonnelDbContext db, IdempotentRequests request
     {
         var caller = Caller.From(context);
         var pledge = await FindAsync(request.Id, tracked: false, context.CancellationToken);
-        caller.RequireNationAccess(pledge.Nation, "read pledges", [.. Roles.All]);
+        caller.RequireNation(pledge.Nation, "read pledges");
         return pledge.ToProto();
     }
 
@@ -65,7 +65,7 @@ public sealed class PledgesApi(PersonnelDbContext db, IdempotentRequests request
             v.NationCode(request.NationCode, "nation_code");
         }
         v.ThrowIfAny();
-        var nation = caller.ScopeNationFilter(request.NationCode, "list the pledges");
+        var nation = caller.NationScope(request.NationCode, "list the pledges");
         var query = db.Pledges.AsNoTracking();
         if (nation.Length > 0)
         {
@@ -210,7 +210,7 @@ public sealed class PledgesApi(PersonnelDbContext db, IdempotentRequests request
         var cursor = Paging.Read(request.Page, v);
         v.ThrowIfAny();
         var pledge = await FindAsync(request.Id, tracked: false, context.CancellationToken);
-        caller.RequireNationAccess(pledge.Nation, "read pledges", [.. Roles.All]);
+        caller.RequireNation(pledge.Nation, "read pledges");
         var (items, page) = await db.PledgeVersions.AsNoTracking().Where(x => x.PledgeId == pledge.Id).ToPageAsync(cursor, context.CancellationToken);
         return new ListPledgeVersionsResponse { Versions = { items.Select(x => x.ToProto()) }, Page = page };
     }
@@ -218,7 +218,7 @@ public sealed class PledgesApi(PersonnelDbContext db, IdempotentRequests request
     private async Task<Pledge> ManagedAsync(string id, Caller caller, string action, CancellationToken ct)
     {
         var pledge = await FindAsync(id, tracked: true, ct);
-        caller.RequireNationAccess(pledge.Nation, action, PersonnelAccess.Managers);
+        caller.RequireNation(pledge.Nation, action);
         return pledge;
     }
 

@@ -18,7 +18,6 @@ public sealed class ForceStrengthApi(PersonnelDbContext db, StrengthReports repo
 {
     public override async Task<ForceStrength> GetForceStrength(GetForceStrengthRequest request, ServerCallContext context)
     {
-        _ = Caller.From(context);
         var ct = context.CancellationToken;
         var mandate = await db.Mandates.AsNoTracking().OrderByDescending(m => m.PeriodEnd).FirstOrDefaultAsync(ct);
         var byStatus = await db.Contingents.AsNoTracking()
@@ -39,7 +38,6 @@ public sealed class ForceStrengthApi(PersonnelDbContext db, StrengthReports repo
 
     public override async Task<StrengthReport> GetStrengthReport(GetStrengthReportRequest request, ServerCallContext context)
     {
-        _ = Caller.From(context);
         ValidateNation(request.NationCode);
         var report = await reports.ReadAsync(request.NationCode, context.CancellationToken);
         report.AsOf = time.UtcNow().ToTimestamp();
@@ -48,7 +46,6 @@ public sealed class ForceStrengthApi(PersonnelDbContext db, StrengthReports repo
 
     public override Task<DueReport> GetDueReport(GetDueReportRequest request, ServerCallContext context)
     {
-        _ = Caller.From(context);
         var v = new Violations();
         v.Range(request.Days, "days", 1, 366);
         if (request.NationCode.Length > 0)
@@ -65,7 +62,6 @@ public sealed class ForceStrengthApi(PersonnelDbContext db, StrengthReports repo
     /// </summary>
     public override async Task StreamStrength(StreamStrengthRequest request, IServerStreamWriter<StrengthUpdate> responseStream, ServerCallContext context)
     {
-        _ = Caller.From(context);
         ValidateNation(request.NationCode);
         var options = streamOptions.Value;
         var ct = context.CancellationToken;

@@ -4,14 +4,25 @@ using Grpc.Core;
 
 namespace Coordination.Auth;
 
-/// <summary>Who is calling: the subject, its nation and its role, read from a validated token.</summary>
-public sealed record Caller(string Subject, string Nation, string Role)
+/// <summary>
+/// Who is calling: the subject, its nation and its role, read from a validated token, and what its role may do in the
+/// RPC being called (<see cref="Grant"/>, from the service's <see cref="AccessTable"/>).
+/// </summary>
+public sealed record Caller(string Subject, string Nation, string Role, Grant Grant = default)
 {
-    public bool IsMissionAdmin => Role == Roles.MissionAdmin;
+    internal const string GrantKey = "coordination.grant";
 
-    public bool IsContributor => Role == Roles.Contributor;
+    /// <summary>Acts for the mission on every nation's records (a mission role), not only declares for its own nation.</summary>
+    public bool ActsForMission => Grant.AnyNation;
 
-    public static Caller From(ServerCallContext context) => From(context.GetHttpContext().User);
+    /// <summary>The caller of a gRPC handler, with the grant <see cref="AccessInterceptor"/> found for its role.</summary>
+    public static Caller From(ServerCallContext context)
+    {
+        var caller = From(context.GetHttpContext().User);
+        return context.UserState.TryGetValue(GrantKey, out var grant) && grant is Grant g
+            ? caller with { Grant = g }
+            : throw new InvalidOperationException($"No access rule was applied to {context.Method}; is the AccessInterceptor registered?");
+    }
 
     public static Caller From(ClaimsPrincipal user)
     {
@@ -25,43 +36,38 @@ public sealed record Caller(string Subject, string Nation, string Role)
             user.FindFirstValue(ClaimNames.Role) ?? "");
     }
 
-    /// <summary>Refuses the call unless the caller holds one of <paramref name="roles"/>.</summary>
-    public void RequireRole(string action, params string[] roles)
+    /// <summary>May the caller see and act on <paramref name="nation"/>'s own records here?</summary>
+    public bool Reaches(string nation) =>
+        Grant.AnyNation || (Grant.OwnNation && string.Equals(nation, Nation, StringComparison.Ordinal));
+
+    /// <summary>Refuses the call unless the caller reaches <paramref name="nation"/>'s records (<see cref="Reaches"/>).</summary>
+    public void RequireNation(string nation, string action)
     {
-        if (!roles.Contains(Role))
+        if (!Reaches(nation))
         {
-            throw new AccessDeniedException($"Role '{Role}' may not {action}; it needs one of: {string.Join(", ", roles)}.");
+            throw new AccessDeniedException(Grant.OwnNation
+                ? $"A {Role} of {Nation} may not {action} for {Truncated(nation)}; it acts only for its own nation."
+                : $"Role '{Role}' may not {action}: that is a nation's own record.");
         }
     }
 
     /// <summary>
-    /// Refuses the call unless the caller may act for <paramref name="nation"/>: a contributor only for its own
-    /// nation, the other <paramref name="roles"/> for any nation.
+    /// The nation a list or report is limited to. A role that reaches only its own nation always gets its own (asking for
+    /// another is refused); the others get what they ask for ("" for all) and filter what they may not see with
+    /// <see cref="Reaches"/>.
     /// </summary>
-    public void RequireNationAccess(string nation, string action, params string[] roles)
+    public string NationScope(string requested, string action)
     {
-        if (IsContributor)
-        {
-            if (!string.Equals(nation, Nation, StringComparison.Ordinal))
-            {
-                throw new AccessDeniedException($"A contributor of {Nation} may not {action} for {nation}; it acts only for its own nation.");
-            }
-            return;
-        }
-        RequireRole(action, [Roles.Contributor, .. roles]);
-    }
-
-    /// <summary>The nation a list is limited to: a contributor always sees its own, others see what they ask for.</summary>
-    public string ScopeNationFilter(string requested, string action)
-    {
-        if (!IsContributor)
+        if (Grant.AnyNation || Grant.PublicPart)
         {
             return requested;
         }
         if (requested.Length > 0 && requested != Nation)
         {
-            throw new AccessDeniedException($"A contributor of {Nation} may not {action} of {requested}.");
+            throw new AccessDeniedException($"A {Role} of {Nation} may not {action} of {Truncated(requested)}; it reads only its own nation's.");
         }
         return Nation;
     }
+
+    private static string Truncated(string text) => text.Length <= 8 ? text : text[..8] + "…";
 }

@@ -10,6 +10,9 @@ public static class Roles
     public const string Diplomat = "diplomat";
     public const string Observer = "observer";
 
+    /// <summary>Every role, for what is public mission information.</summary>
+    public static readonly string[] Everyone = [MissionAdmin, Contributor, FinanceOfficer, LogisticsOfficer, Diplomat, Observer];
+
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
         MissionAdmin, Contributor, FinanceOfficer, LogisticsOfficer, Diplomat, Observer,

@@ -17,7 +17,8 @@ namespace Coordination.Hosting;
 /// <summary>What every service host has: ports, logs, telemetry, auth, gRPC with error mapping, health.</summary>
 public static class ServiceDefaults
 {
-    public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string service)
+    /// <summary>The host of <paramref name="service"/>, whose RPCs <paramref name="access"/> authorizes.</summary>
+    public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string service, AccessTable access)
     {
         builder.AddDaprSecrets(DaprSecrets.ForService(service));
         builder.Services.AddSingleton(new ServiceIdentity(service));
@@ -25,7 +26,12 @@ public static class ServiceDefaults
         HostingOptions.ConfigureKestrel(builder);
         builder.AddServiceTelemetry(service);
         builder.Services.AddCoordinationAuthentication(builder.Configuration);
-        builder.Services.AddGrpc(o => o.Interceptors.Add<ErrorMappingInterceptor>());
+        builder.Services.AddSingleton(access);
+        builder.Services.AddGrpc(o =>
+        {
+            o.Interceptors.Add<ErrorMappingInterceptor>();
+            o.Interceptors.Add<AccessInterceptor>();
+        });
         builder.Services.AddGrpcReflection();
         builder.AddServiceHealth();
         builder.Services.AddScoped<IdempotentRequests>();

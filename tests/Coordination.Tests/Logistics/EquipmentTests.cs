@@ -11,7 +11,7 @@ namespace Coordination.Tests.Logistics;
 /// <summary>Contingent-owned equipment: MOU lines, inspections, their events and the serviceability report, through the gateway.</summary>
 public sealed class EquipmentTests(LogisticsGatewayFixture fixture) : IClassFixture<LogisticsGatewayFixture>
 {
-    private readonly LogisticsDesk officer = fixture.Desk(TestTokens.For("HTI", Roles.LogisticsOfficer));
+    private readonly LogisticsDesk officer = fixture.Desk(TestTokens.For("HTI", Roles.LogisticsOfficer, "hti-coe-inspector"));
     private readonly LogisticsDesk kenya = fixture.Desk(TestTokens.For("KEN", Roles.Contributor, "ken-coe-desk"));
 
     private Task<EquipmentLine> LineAsync(string contingentId, string nation, LeaseType lease, int quantity = 10, string description = "Armoured personnel carrier, wheeled") =>
@@ -37,16 +37,16 @@ public sealed class EquipmentTests(LogisticsGatewayFixture fixture) : IClassFixt
     };
 
     [Fact]
-    public async Task A_contributor_inspects_its_own_wet_lease_equipment_below_90_percent_and_both_events_are_raised()
+    public async Task A_logistics_officer_inspects_a_nations_wet_lease_equipment_below_90_percent_and_both_events_are_raised()
     {
         var contingent = NewId();
         var apcs = await LineAsync(contingent, "KEN", LeaseType.Wet);
         Assert.False(apcs.HasLatestServiceabilityPercent);
 
-        var inspection = await kenya.Equipment.RecordInspectionAsync(Inspection(apcs, 80, InspectionKind.Arrival));
+        var inspection = await officer.Equipment.RecordInspectionAsync(Inspection(apcs, 80, InspectionKind.Arrival));
 
         Assert.True(inspection.BelowThreshold);
-        Assert.Equal(("ken-coe-desk", InspectionKind.Arrival, 80), (inspection.RecordedBy, inspection.Kind, inspection.ServiceabilityPercent));
+        Assert.Equal(("hti-coe-inspector", InspectionKind.Arrival, 80), (inspection.RecordedBy, inspection.Kind, inspection.ServiceabilityPercent));
         var line = await officer.Equipment.GetEquipmentLineAsync(new GetEquipmentLineRequest { Id = apcs.Id });
         Assert.Equal((80, Day(2024, 9, 1)), (line.LatestServiceabilityPercent, line.LastInspectedOn));
         var inspected = Assert.Single(await fixture.OutboxAsync<EquipmentInspected>(apcs.Id));
@@ -75,23 +75,23 @@ public sealed class EquipmentTests(LogisticsGatewayFixture fixture) : IClassFixt
     }
 
     [Fact]
-    public async Task A_contributor_may_not_inspect_another_nations_equipment_nor_record_MOU_lines()
+    public async Task A_contributor_may_not_inspect_equipment_not_even_its_own_nor_record_MOU_lines()
     {
-        var jamaican = await LineAsync(NewId(), "JAM", LeaseType.Wet);
+        var kenyan = await LineAsync(NewId(), "KEN", LeaseType.Wet);
 
-        var denied = await RpcAssert.FailsWith(StatusCode.PermissionDenied, () => kenya.Equipment.RecordInspectionAsync(Inspection(jamaican, 95)).ResponseAsync);
-        Assert.Contains("JAM", denied.Status.Detail, StringComparison.Ordinal);
+        var denied = await RpcAssert.FailsWith(StatusCode.PermissionDenied, () => kenya.Equipment.RecordInspectionAsync(Inspection(kenyan, 95)).ResponseAsync);
+        Assert.Contains(Roles.LogisticsOfficer, denied.Status.Detail, StringComparison.Ordinal);
         await RpcAssert.FailsWith(StatusCode.PermissionDenied,
-            () => fixture.Desk(TestTokens.For("JAM", Roles.Observer)).Equipment.RecordInspectionAsync(Inspection(jamaican, 95)).ResponseAsync);
+            () => fixture.Desk(TestTokens.For("KEN", Roles.Observer)).Equipment.RecordInspectionAsync(Inspection(kenyan, 95)).ResponseAsync);
         await RpcAssert.FailsWith(StatusCode.PermissionDenied, () => kenya.Equipment.CreateEquipmentLineAsync(new CreateEquipmentLineRequest
         {
             RequestId = NewId(), ContingentId = NewId(), NationCode = "KEN", Description = "Generator", Category = EquipmentCategory.SelfSustainment, Quantity = 1, LeaseType = LeaseType.Wet,
         }).ResponseAsync);
 
-        var inspections = await kenya.Equipment.ListInspectionsAsync(new ListInspectionsRequest { EquipmentLineId = jamaican.Id });
+        var inspections = await kenya.Equipment.ListInspectionsAsync(new ListInspectionsRequest { EquipmentLineId = kenyan.Id });
         Assert.Empty(inspections.Inspections);
-        Assert.Empty(await fixture.OutboxAsync<EquipmentInspected>(jamaican.Id));
-        await RpcAssert.InvalidFields(() => officer.Equipment.RecordInspectionAsync(Inspection(jamaican, 101, InspectionKind.Unspecified)).ResponseAsync,
+        Assert.Empty(await fixture.OutboxAsync<EquipmentInspected>(kenyan.Id));
+        await RpcAssert.InvalidFields(() => officer.Equipment.RecordInspectionAsync(Inspection(kenyan, 101, InspectionKind.Unspecified)).ResponseAsync,
             "serviceability_percent", "kind");
     }
 
@@ -105,14 +105,14 @@ public sealed class EquipmentTests(LogisticsGatewayFixture fixture) : IClassFixt
         var other = NewId();
         var trucks = await LineAsync(other, "JAM", LeaseType.Wet, quantity: 4, description: "Truck, utility");
 
-        await kenya.Equipment.RecordInspectionAsync(Inspection(apcs, 95, InspectionKind.Arrival, day: 1));
-        await kenya.Equipment.RecordInspectionAsync(Inspection(apcs, 70, InspectionKind.Periodic, day: 20));
+        await officer.Equipment.RecordInspectionAsync(Inspection(apcs, 95, InspectionKind.Arrival, day: 1));
+        await officer.Equipment.RecordInspectionAsync(Inspection(apcs, 70, InspectionKind.Periodic, day: 20));
         // Reported late: an older inspection does not replace the latest one.
-        await kenya.Equipment.RecordInspectionAsync(Inspection(apcs, 99, InspectionKind.Periodic, day: 10));
-        await kenya.Equipment.RecordInspectionAsync(Inspection(generators, 90, InspectionKind.Arrival, day: 1));
+        await officer.Equipment.RecordInspectionAsync(Inspection(apcs, 99, InspectionKind.Periodic, day: 10));
+        await officer.Equipment.RecordInspectionAsync(Inspection(generators, 90, InspectionKind.Arrival, day: 1));
         await officer.Equipment.RecordInspectionAsync(Inspection(trucks, 100, InspectionKind.Arrival, day: 1));
 
-        var report = await fixture.Desk(TestTokens.For("CAN", Roles.Observer)).Reports.GetServiceabilityReportAsync(new GetServiceabilityReportRequest { ContingentId = contingent });
+        var report = await kenya.Reports.GetServiceabilityReportAsync(new GetServiceabilityReportRequest { ContingentId = contingent });
 
         var row = Assert.Single(report.Contingents);
         Assert.Equal((contingent, "KEN", 3, 2), (row.ContingentId, row.NationCode, row.LineCount, row.InspectedLineCount));

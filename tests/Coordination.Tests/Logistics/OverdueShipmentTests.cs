@@ -29,7 +29,7 @@ public sealed class OverdueShipmentTests(ClockedLogisticsFixture fixture) : ICla
         Assert.Empty((await officer.Reports.ListOverdueShipmentsAsync(new ListOverdueShipmentsRequest())).Shipments);
 
         fixture.Clock.Advance(TimeSpan.FromHours(3.5));
-        var overdue = await fixture.Desk(TestTokens.For("KEN", Roles.Contributor)).Reports.ListOverdueShipmentsAsync(new ListOverdueShipmentsRequest());
+        var overdue = await fixture.Desk(TestTokens.For("HTI", Roles.LogisticsOfficer)).Reports.ListOverdueShipmentsAsync(new ListOverdueShipmentsRequest());
 
         Assert.Equal([late.Id, stillPreparing.Id], overdue.Shipments.Select(s => s.Shipment.Id));
         Assert.Equal([2L, 1L], overdue.Shipments.Select(s => s.HoursOverdue));

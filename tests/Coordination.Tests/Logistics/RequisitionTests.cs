@@ -196,7 +196,7 @@ public sealed class RequisitionTests(LogisticsGatewayFixture fixture) : IClassFi
         await officer.ChangeAsync(cancelled, RequisitionStatus.Cancelled);
         await officer.RequisitionAsync((await officer.SiteAsync(SiteStatus.Secured)).Id, (rations, 7));
 
-        var report = await fixture.Desk(TestTokens.For("JAM", Roles.Contributor)).Reports.GetSupplyFulfilmentAsync(
+        var report = await fixture.Desk(TestTokens.For("JAM", Roles.MissionAdmin)).Reports.GetSupplyFulfilmentAsync(
             new GetSupplyFulfilmentRequest { DestinationSiteId = site.Id });
 
         Assert.Equal(2, report.RequisitionCount);

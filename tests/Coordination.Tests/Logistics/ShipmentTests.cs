@@ -230,7 +230,7 @@ public sealed class ShipmentTests(LogisticsGatewayFixture fixture) : IClassFixtu
     }
 
     [Fact]
-    public async Task A_contributor_cannot_prepare_or_dispatch_shipments_but_can_read_them_and_a_waybill_is_unique()
+    public async Task A_contributor_can_neither_prepare_dispatch_nor_read_shipments_and_a_waybill_is_unique()
     {
         var (port, hospital, _, item) = await StockedRouteAsync(100);
         var shipment = await officer.ShipmentAsync(port, hospital.Id, InTwoDays, Line(item, 10));
@@ -238,7 +238,8 @@ public sealed class ShipmentTests(LogisticsGatewayFixture fixture) : IClassFixtu
 
         await RpcAssert.FailsWith(StatusCode.PermissionDenied, () => contributor.ShipmentAsync(port, hospital.Id, InTwoDays, Line(item, 10)));
         await RpcAssert.FailsWith(StatusCode.PermissionDenied, () => contributor.DispatchAsync(shipment));
-        Assert.Equal(ShipmentStatus.Preparing, (await contributor.Shipments.GetShipmentAsync(new GetShipmentRequest { Id = shipment.Id })).Status);
+        await RpcAssert.FailsWith(StatusCode.PermissionDenied, () => contributor.Shipments.GetShipmentAsync(new GetShipmentRequest { Id = shipment.Id }).ResponseAsync);
+        Assert.Equal(ShipmentStatus.Preparing, (await officer.Shipments.GetShipmentAsync(new GetShipmentRequest { Id = shipment.Id })).Status);
         Assert.Equal(100, (await officer.LevelAsync(port, item)).OnHand);
 
         var duplicate = new CreateShipmentRequest

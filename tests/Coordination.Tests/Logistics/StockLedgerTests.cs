@@ -195,7 +195,7 @@ public sealed class StockLedgerTests(LogisticsGatewayFixture fixture) : IClassFi
     }
 
     [Fact]
-    public async Task A_contributor_or_an_observer_cannot_change_the_catalog_or_stock_but_can_read_them()
+    public async Task A_contributor_or_an_observer_cannot_change_the_catalog_or_stock_and_reads_only_the_catalog()
     {
         var site = await officer.SiteAsync(SiteStatus.Secured);
         var warehouse = await officer.WarehouseAsync(site.Id);
@@ -210,8 +210,9 @@ public sealed class StockLedgerTests(LogisticsGatewayFixture fixture) : IClassFi
             await RpcAssert.FailsWith(StatusCode.PermissionDenied, () => desk.ItemAsync());
             await RpcAssert.FailsWith(StatusCode.PermissionDenied, () => desk.WarehouseAsync(site.Id));
 
-            Assert.Equal(10, (await desk.LevelAsync(warehouse, item)).OnHand);
-            Assert.Single(await desk.LedgerAsync(warehouse, item));
+            await RpcAssert.FailsWith(StatusCode.PermissionDenied, () => desk.LevelAsync(warehouse, item));
+            await RpcAssert.FailsWith(StatusCode.PermissionDenied, () => desk.LedgerAsync(warehouse, item));
+            Assert.Equal(item.Code, (await desk.Catalog.GetCatalogItemAsync(new GetCatalogItemRequest { Id = item.Id })).Code);
         }
         Assert.Equal(10, (await officer.LevelAsync(warehouse, item)).OnHand);
         await RpcAssert.FailsWith(StatusCode.Unauthenticated, () => fixture.Suite.ViaGateway<StockService.StockServiceClient>(null)

@@ -123,12 +123,12 @@ public sealed class ContingentApiTests(PersonnelFixture fixture) : IClassFixture
     }
 
     [Fact]
-    public async Task An_observer_may_read_but_not_create()
+    public async Task An_observer_may_neither_read_nor_create_a_contingent_not_even_of_its_own_nation()
     {
         var observer = TestTokens.For("CAN", Roles.Observer);
         var created = await Contingents(admin).CreateContingentAsync(NewContingent("CAN", 30));
 
-        Assert.Equal(created.Id, (await Contingents(observer).GetContingentAsync(new GetContingentRequest { Id = created.Id })).Id);
+        await RpcAssert.FailsWith(StatusCode.PermissionDenied, () => Contingents(observer).GetContingentAsync(new GetContingentRequest { Id = created.Id }).ResponseAsync);
         await RpcAssert.FailsWith(StatusCode.PermissionDenied, () => Contingents(observer).CreateContingentAsync(NewContingent("CAN")).ResponseAsync);
     }
 

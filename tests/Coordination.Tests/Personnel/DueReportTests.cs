@@ -50,7 +50,7 @@ public sealed class DueReportTests : IAsyncLifetime
         var withdrawn = await Pledge(kenya, Day(2025, 1, 20));
         await kenya.Pledges.WithdrawPledgeAsync(new WithdrawPledgeRequest { RequestId = NewId(), Id = withdrawn.Id, Reason = "Reassigned" });
 
-        var due = await new PersonnelDesk(suite, TestTokens.For("CAN", Roles.Observer)).Strength.GetDueReportAsync(new GetDueReportRequest { Days = 60, NationCode = "KEN" });
+        var due = await new PersonnelDesk(suite, TestTokens.For("HTI", Roles.MissionAdmin)).Strength.GetDueReportAsync(new GetDueReportRequest { Days = 60, NationCode = "KEN" });
 
         Assert.Equal((Day(2026, 3, 1), Day(2026, 4, 30)), (due.From, due.Until));
         Assert.Equal([(relieved.Id, Day(2026, 4, 2), rotation.Id, relief.Id), (ending.Id, Day(2026, 4, 4), "", "")],

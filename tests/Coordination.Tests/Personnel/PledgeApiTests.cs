@@ -195,7 +195,7 @@ public sealed class PledgeLifecycleTests(PersonnelFixture fixture) : IClassFixtu
     }
 
     [Fact]
-    public async Task A_contributor_cannot_change_another_nations_pledge_and_an_observer_cannot_change_any()
+    public async Task A_contributor_cannot_change_another_nations_pledge_and_an_observer_can_neither_change_nor_read_any()
     {
         var jamaica = new PersonnelDesk(fixture.Suite, TestTokens.For("JAM", Roles.Contributor));
         var observer = new PersonnelDesk(fixture.Suite, TestTokens.For("CAN", Roles.Observer));
@@ -210,7 +210,7 @@ public sealed class PledgeLifecycleTests(PersonnelFixture fixture) : IClassFixtu
         {
             RequestId = NewId(), Id = pledge.Id, UnitType = UnitType.FormedPoliceUnit, OfficerCount = 30, Reason = "No",
         }).ResponseAsync);
-        Assert.Equal(pledge.Id, (await observer.Pledges.GetPledgeAsync(new GetPledgeRequest { Id = pledge.Id })).Id);
+        await RpcAssert.FailsWith(StatusCode.PermissionDenied, () => observer.Pledges.GetPledgeAsync(new GetPledgeRequest { Id = pledge.Id }).ResponseAsync);
         Assert.Equal(1, (await jamaica.Pledges.GetPledgeAsync(new GetPledgeRequest { Id = pledge.Id })).Version);
     }
 }

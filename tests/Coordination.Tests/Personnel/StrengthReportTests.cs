@@ -112,7 +112,7 @@ public sealed class StrengthReportTests(PersonnelFlowFixture fixture) : IClassFi
         {
             RequestId = NewId(), OfficerId = ids[0], Result = new VettingResult { Stage = VettingStage.NationCertification, Passed = false, On = Day(2025, 2, 1) },
         });
-        await togo.Officers.RecordHumanRightsScreeningAsync(new RecordHumanRightsScreeningRequest
+        await fixture.Desk(fixture.Admin).Officers.RecordHumanRightsScreeningAsync(new RecordHumanRightsScreeningRequest
         {
             RequestId = NewId(), OfficerId = vetted[0], Screening = new HumanRightsScreening { Result = ScreeningResult.NotCleared, On = Day(2025, 2, 1) },
         });
@@ -138,7 +138,8 @@ public sealed class StrengthReportTests(PersonnelFlowFixture fixture) : IClassFi
     {
         var observer = fixture.Desk(TestTokens.For("CAN", Roles.Observer));
         await RpcAssert.InvalidFields(() => observer.Strength.GetStrengthReportAsync(new GetStrengthReportRequest { NationCode = "Kenya" }).ResponseAsync, "nation_code");
-        await RpcAssert.InvalidFields(() => observer.Strength.GetDueReportAsync(new GetDueReportRequest { Days = 0 }).ResponseAsync, "days");
+        await RpcAssert.InvalidFields(() => fixture.Desk(fixture.Admin).Strength.GetDueReportAsync(new GetDueReportRequest { Days = 0 }).ResponseAsync, "days");
+        await RpcAssert.FailsWith(StatusCode.PermissionDenied, () => observer.Strength.GetDueReportAsync(new GetDueReportRequest { Days = 30 }).ResponseAsync);
         await RpcAssert.FailsWith(StatusCode.Unauthenticated, () => fixture.Suite.ViaGateway<ForceStrengthService.ForceStrengthServiceClient>(null)
             .GetStrengthReportAsync(new GetStrengthReportRequest()).ResponseAsync);
     }

@@ -1,0 +1,127 @@
+using System.Reflection;
+using Coordination.Auth;
+using Coordination.Diplomacy;
+using Coordination.Finance;
+using Coordination.Logistics;
+using Coordination.Personnel;
+using Google.Protobuf;
+using Google.Protobuf.Reflection;
+using Grpc.Core;
+
+namespace Coordination.Tests.Security;
+
+/// <summary>The services' authorization tables and the public contract they must cover, read as data.</summary>
+public static class AccessMatrix
+{
+    public static readonly IReadOnlyDictionary<string, AccessTable> Tables = new Dictionary<string, AccessTable>
+    {
+        [PersonnelService.Name] = PersonnelAccess.Table,
+        [LogisticsService.Name] = LogisticsAccess.Table,
+        [FinanceService.Name] = FinanceAccess.Table,
+        [DiplomacyService.Name] = DiplomacyAccess.Table,
+    };
+
+    /// <summary>Every RPC of every service in protos/, found in the compiled descriptors (not in a list kept by hand).</summary>
+    public static IReadOnlyList<MethodDescriptor> PublicRpcs { get; } = typeof(Coordination.Personnel.V1.PledgeService).Assembly.GetTypes()
+        .Select(t => t.GetProperty("Descriptor", BindingFlags.Public | BindingFlags.Static))
+        .Where(p => p?.PropertyType == typeof(FileDescriptor))
+        .SelectMany(p => ((FileDescriptor)p!.GetValue(null)!).Services)
+        .Where(s => s.File.Package.StartsWith("coordination.", StringComparison.Ordinal))
+        .SelectMany(s => s.Methods)
+        .OrderBy(m => m.FullName, StringComparer.Ordinal)
+        .ToList();
+
+    public static string PathOf(MethodDescriptor method) => $"/{method.Service.FullName}/{method.Name}";
+
+    /// <summary>The service (personnel, …) whose package holds the method: <c>coordination.personnel.v1</c>.</summary>
+    public static string ServiceOf(MethodDescriptor method) => method.File.Package.Split('.')[1];
+
+    /// <summary>A generic gRPC method for any RPC, marshalled with the descriptor's own parsers.</summary>
+    public static Method<IMessage, IMessage> Generic(MethodDescriptor method) => new(
+        method.IsClientStreaming
+            ? method.IsServerStreaming ? MethodType.DuplexStreaming : MethodType.ClientStreaming
+            : method.IsServerStreaming ? MethodType.ServerStreaming : MethodType.Unary,
+        method.Service.FullName, method.Name,
+        Marshallers.Create<IMessage>(m => m.ToByteArray(), bytes => method.InputType.Parser.ParseFrom(bytes)),
+        Marshallers.Create<IMessage>(m => m.ToByteArray(), bytes => method.OutputType.Parser.ParseFrom(bytes)));
+
+    /// <summary>Calls any RPC with one request message and returns the status it ends with (OK when it answers).</summary>
+    public static async Task<Status> CallAsync(CallInvoker invoker, MethodDescriptor descriptor, IMessage request, string token)
+    {
+        var method = Generic(descriptor);
+        var options = new CallOptions(new Metadata { { "authorization", $"Bearer {token}" } }, DateTime.UtcNow.AddSeconds(20));
+        try
+        {
+            switch (method.Type)
+            {
+                case MethodType.Unary:
+                    await invoker.AsyncUnaryCall(method, null, options, request);
+                    break;
+                case MethodType.ServerStreaming:
+                    {
+                        using var cancel = new CancellationTokenSource();
+                        using var call = invoker.AsyncServerStreamingCall(method, null, options.WithCancellationToken(cancel.Token), request);
+                        await call.ResponseStream.MoveNext(CancellationToken.None); // the first answer (or the refusal) is enough
+                        break;
+                    }
+                case MethodType.ClientStreaming:
+                    {
+                        using var call = invoker.AsyncClientStreamingCall(method, null, options);
+                        await call.RequestStream.WriteAsync(request);
+                        await call.RequestStream.CompleteAsync();
+                        await call.ResponseAsync;
+                        break;
+                    }
+                default:
+                    {
+                        using var call = invoker.AsyncDuplexStreamingCall(method, null, options);
+                        await call.RequestStream.WriteAsync(request);
+                        await call.RequestStream.CompleteAsync();
+                        while (await call.ResponseStream.MoveNext(CancellationToken.None))
+                        {
+                        }
+                        break;
+                    }
+            }
+            return Status.DefaultSuccess;
+        }
+        catch (RpcException e)
+        {
+            return e.Status;
+        }
+    }
+}
+
+/// <summary>The matrix as the Markdown tables docs/security.md shows, one per service, rendered from the tables.</summary>
+public static class AccessMatrixDocument
+{
+    public const string Begin = "<!-- access-matrix:begin (rendered from the services' access tables; a test keeps it equal) -->";
+    public const string End = "<!-- access-matrix:end -->";
+
+    public static string Render()
+    {
+        var text = new System.Text.StringBuilder();
+        text.AppendLine(Begin);
+        foreach (var (service, table) in AccessMatrix.Tables)
+        {
+            text.AppendLine().AppendLine($"### {service}").AppendLine();
+            text.AppendLine($"| RPC | {string.Join(" | ", Roles.Everyone)} |");
+            text.AppendLine($"|---|{string.Concat(Roles.Everyone.Select(_ => "---|"))}");
+            foreach (var rule in table.Rules)
+            {
+                text.AppendLine($"| `{rule.Method[(rule.Method.LastIndexOf('.') + 1)..]}` | {string.Join(" | ", Roles.Everyone.Select(r => Cell(rule, r)))} |");
+            }
+        }
+        text.AppendLine().Append(End);
+        return text.ToString();
+    }
+
+    private static string Cell(AccessRule rule, string role) => rule.GrantFor(role) switch
+    {
+        null => "—",
+        { AnyNation: true } => "all",
+        { OwnNation: true, PublicPart: true } => "own + public",
+        { OwnNation: true } => "own",
+        _ => "public",
+    };
+}
