@@ -7,6 +7,9 @@ namespace Coordination.Auth;
 /// <summary>Who is calling: the subject, its nation and its role, read from a validated token.</summary>
 public sealed record Caller(string Subject, string Nation, string Role)
 {
+    /// <summary>Who vouches for the subject (the token's <c>iss</c>): a subject is only unique within its issuer.</summary>
+    public string Issuer { get; init; } = "";
+
     public bool IsMissionAdmin => Role == Roles.MissionAdmin;
 
     public bool IsContributor => Role == Roles.Contributor;
@@ -22,7 +25,10 @@ public sealed record Caller(string Subject, string Nation, string Role)
         return new Caller(
             user.FindFirstValue(ClaimNames.Subject) ?? "",
             user.FindFirstValue(ClaimNames.Nation) ?? "",
-            user.FindFirstValue(ClaimNames.Role) ?? "");
+            user.FindFirstValue(ClaimNames.Role) ?? "")
+        {
+            Issuer = user.FindFirstValue(ClaimNames.Issuer) ?? "",
+        };
     }
 
     /// <summary>Refuses the call unless the caller holds one of <paramref name="roles"/>.</summary>

@@ -19,7 +19,7 @@ public static class ServiceDefaults
 {
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string service)
     {
-        builder.AddDaprSecrets(DaprSecrets.ForService(service));
+        builder.AddDaprSecrets(DaprSecrets.ForService(service, builder.Configuration));
         builder.Services.AddSingleton(new ServiceIdentity(service));
         builder.Services.TryAddSingleton(TimeProvider.System);
         HostingOptions.ConfigureKestrel(builder);

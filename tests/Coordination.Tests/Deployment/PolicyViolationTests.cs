@@ -56,21 +56,50 @@ public sealed class PolicyViolationTests
     public void A_secret_committed_with_its_value_is_reported()
     {
         var manifests = Manifests.Of("development");
-        var leaked = new V1Secret { ApiVersion = "v1", Kind = "Secret", Metadata = new V1ObjectMeta { Name = "coordination-auth", NamespaceProperty = "coordination" },
-            StringData = new Dictionary<string, string> { ["signing-key"] = "not-so-secret" } };
+        var leaked = new V1Secret { ApiVersion = "v1", Kind = "Secret", Metadata = new V1ObjectMeta { Name = "coordination-dev-issuer", NamespaceProperty = "coordination" },
+            StringData = new Dictionary<string, string> { ["private-key"] = "{\"kty\":\"EC\"}" } };
 
-        PolicyAssert.Reports(SettingPolicies.SecretsByReferenceOnly(new Manifests("development", [.. manifests.Objects, leaked])), "Secret/coordination-auth: carries values");
+        PolicyAssert.Reports(SettingPolicies.SecretsByReferenceOnly(new Manifests("development", [.. manifests.Objects, leaked])), "Secret/coordination-dev-issuer: carries values");
     }
 
     [Fact]
-    public void A_signing_key_given_as_a_literal_value_is_reported()
+    public void A_public_key_set_given_as_a_literal_value_is_reported()
     {
         var manifests = Manifests.Of("development");
-        var key = Host(manifests, "diplomacy").Env.Single(e => e.Name == "Auth__SigningKey");
-        key.ValueFrom = null;
-        key.Value = "c2VjcmV0LXNpZ25pbmcta2V5LWluLXBsYWluLXNpZ2h0IQ==";
+        var keys = Host(manifests, "diplomacy").Env.Single(e => e.Name == "Auth__PublicKeys");
+        keys.ValueFrom = null;
+        keys.Value = "{\"keys\":[]}";
 
-        PolicyAssert.Reports(SettingPolicies.SettingsProvided(manifests), "Auth__SigningKey is a literal value");
+        PolicyAssert.Reports(SettingPolicies.SettingsProvided(manifests), "Auth__PublicKeys is a literal value");
+    }
+
+    [Fact]
+    public void A_service_given_the_development_issuers_private_key_is_reported()
+    {
+        var manifests = Manifests.Of("development");
+        Host(manifests, "finance").Env.Add(new V1EnvVar
+        {
+            Name = "DevelopmentIssuer__PrivateKey",
+            ValueFrom = new V1EnvVarSource { SecretKeyRef = new V1SecretKeySelector { Name = "coordination-dev-issuer", Key = "private-key" } },
+        });
+
+        var violations = SettingPolicies.NoHostCanSignTokens(manifests).Concat(SettingPolicies.SecretsScoped(manifests)).ToList();
+
+        PolicyAssert.Reports(violations, "Deployment/finance/finance: holds the development issuer's private key");
+        PolicyAssert.Reports(violations, "Deployment/finance: references Secret 'coordination-dev-issuer', which is not its own");
+    }
+
+    [Fact]
+    public void A_host_given_a_shared_signing_key_or_a_sidecar_allowed_the_issuers_key_is_reported()
+    {
+        var manifests = Manifests.Of("production");
+        Host(manifests, "gateway").Env = [new V1EnvVar { Name = "Auth__SigningKey", ValueFrom = new V1EnvVarSource { SecretKeyRef = new V1SecretKeySelector { Name = "coordination-auth", Key = "signing-key" } } }];
+        manifests.Single<DaprConfiguration>("gateway-dapr").Spec.Secrets!.Scopes[0].AllowedSecrets!.Add("coordination-dev-issuer");
+
+        var violations = SettingPolicies.NoHostCanSignTokens(manifests).ToList();
+
+        PolicyAssert.Reports(violations, "Deployment/gateway/gateway: gets Auth__SigningKey");
+        PolicyAssert.Reports(violations, "DaprConfiguration/gateway-dapr: lets a sidecar read 'coordination-dev-issuer'");
     }
 
     [Fact]
