@@ -28,14 +28,8 @@ public static class PartnerRateLimits
         var options = configuration.GetSection("Gateway:RateLimit").Get<RateLimitOptions>() ?? new RateLimitOptions();
         services.AddRateLimiter(limiter =>
         {
-            limiter.AddPolicy(Policy, http => RateLimitPartition.GetTokenBucketLimiter(PartnerOf(http), _ => new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = options.Burst,
-                TokensPerPeriod = options.PermitsPerSecond,
-                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                QueueLimit = 0,
-                AutoReplenishment = true,
-            }));
+            limiter.AddPolicy(Policy, http => RateLimitPartition.GetTokenBucketLimiter(PartnerOf(http),
+                _ => Bucket(options.Burst, options.PermitsPerSecond, TimeSpan.FromSeconds(1))));
             limiter.OnRejected = async (context, ct) =>
             {
                 var http = context.HttpContext;
@@ -54,6 +48,16 @@ public static class PartnerRateLimits
         });
         return services;
     }
+
+    /// <summary>A bucket of <paramref name="burst"/> permits, <paramref name="permits"/> given back every <paramref name="period"/>, no queue.</summary>
+    public static TokenBucketRateLimiterOptions Bucket(int burst, int permits, TimeSpan period) => new()
+    {
+        TokenLimit = burst,
+        TokensPerPeriod = permits,
+        ReplenishmentPeriod = period,
+        QueueLimit = 0,
+        AutoReplenishment = true,
+    };
 
     /// <summary>Whose budget a call spends: a contributor's nation, or the subject of anyone else.</summary>
     public static string PartnerOf(HttpContext http)

@@ -28,14 +28,7 @@ public static class UnauthenticatedLimits
         var options = configuration.GetSection("Gateway:UnauthenticatedLimit").Get<UnauthenticatedLimitOptions>() ?? new UnauthenticatedLimitOptions();
         services.AddSingleton(options);
         services.AddKeyedSingleton(nameof(UnauthenticatedLimits), (_, _) => PartitionedRateLimiter.Create<string, string>(address =>
-            RateLimitPartition.GetTokenBucketLimiter(address, _ => new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = options.Burst,
-                TokensPerPeriod = options.PermitsPerMinute,
-                ReplenishmentPeriod = TimeSpan.FromMinutes(1),
-                QueueLimit = 0,
-                AutoReplenishment = true,
-            })));
+            RateLimitPartition.GetTokenBucketLimiter(address, _ => PartnerRateLimits.Bucket(options.Burst, options.PermitsPerMinute, TimeSpan.FromMinutes(1)))));
         return services;
     }
 

@@ -11,6 +11,9 @@ public sealed class PolicyViolationTests
 {
     private static V1Container Host(Manifests manifests, string deployable) => manifests.Workload(deployable).Containers.First();
 
+    private static V1EnvVar FromSecret(string setting, string secret, string key) =>
+        new() { Name = setting, ValueFrom = new V1EnvVarSource { SecretKeyRef = new V1SecretKeySelector { Name = secret, Key = key } } };
+
     [Fact]
     public void A_container_that_may_write_its_root_filesystem_is_reported()
     {
@@ -77,11 +80,7 @@ public sealed class PolicyViolationTests
     public void A_service_given_the_development_issuers_private_key_is_reported()
     {
         var manifests = Manifests.Of("development");
-        Host(manifests, "finance").Env.Add(new V1EnvVar
-        {
-            Name = "DevelopmentIssuer__PrivateKey",
-            ValueFrom = new V1EnvVarSource { SecretKeyRef = new V1SecretKeySelector { Name = "coordination-dev-issuer", Key = "private-key" } },
-        });
+        Host(manifests, "finance").Env.Add(FromSecret("DevelopmentIssuer__PrivateKey", "coordination-dev-issuer", "private-key"));
 
         var violations = SettingPolicies.NoHostCanSignTokens(manifests).Concat(SettingPolicies.SecretsScoped(manifests)).ToList();
 
@@ -93,7 +92,7 @@ public sealed class PolicyViolationTests
     public void A_host_given_a_shared_signing_key_or_a_sidecar_allowed_the_issuers_key_is_reported()
     {
         var manifests = Manifests.Of("production");
-        Host(manifests, "gateway").Env = [new V1EnvVar { Name = "Auth__SigningKey", ValueFrom = new V1EnvVarSource { SecretKeyRef = new V1SecretKeySelector { Name = "coordination-auth", Key = "signing-key" } } }];
+        Host(manifests, "gateway").Env = [FromSecret("Auth__SigningKey", "coordination-auth", "signing-key")];
         manifests.Single<DaprConfiguration>("gateway-dapr").Spec.Secrets!.Scopes[0].AllowedSecrets!.Add("coordination-dev-issuer");
 
         var violations = SettingPolicies.NoHostCanSignTokens(manifests).ToList();
@@ -124,11 +123,7 @@ public sealed class PolicyViolationTests
     public void A_service_whose_secret_still_comes_from_the_environment_under_dapr_is_reported()
     {
         var manifests = Manifests.Of("production");
-        Host(manifests, "finance").Env.Add(new V1EnvVar
-        {
-            Name = "ConnectionStrings__Database",
-            ValueFrom = new V1EnvVarSource { SecretKeyRef = new V1SecretKeySelector { Name = "finance-database", Key = "connection-string" } },
-        });
+        Host(manifests, "finance").Env.Add(FromSecret("ConnectionStrings__Database", "finance-database", "connection-string"));
 
         PolicyAssert.Reports(SettingPolicies.SettingsProvided(manifests), "ConnectionStrings__Database comes from the Dapr secret store; the container must not also get it");
     }
