@@ -17,7 +17,7 @@ public static class GatewaySetup
 
     public static WebApplicationBuilder AddGateway(this WebApplicationBuilder builder)
     {
-        builder.AddDaprSecrets(DaprSecrets.ForGateway());
+        builder.AddDaprSecrets(DaprSecrets.ForGateway(builder.Configuration));
         builder.Services.AddSingleton(new ServiceIdentity(Name));
         builder.Services.TryAddSingleton(TimeProvider.System);
         HostingOptions.ConfigureKestrel(builder);
@@ -25,6 +25,9 @@ public static class GatewaySetup
         builder.Services.AddCoordinationAuthentication(builder.Configuration);
         builder.Services.AddAuthorizationBuilder().AddPolicy(PartnerPolicy, p => p.RequireAuthenticatedUser());
         builder.Services.AddPartnerRateLimits(builder.Configuration);
+        builder.Services.AddUnauthenticatedLimits(builder.Configuration);
+        builder.Services.AddStreamLimits(builder.Configuration);
+        builder.AddDevelopmentIssuer();
         builder.Services.AddGrpc();
         builder.AddServiceHealth();
         builder.Services.AddHealthChecks().AddCheck<RoutesHealthCheck>("routes", tags: [HealthSetup.Ready]);
@@ -34,9 +37,11 @@ public static class GatewaySetup
 
     public static WebApplication MapGateway(this WebApplication app)
     {
+        app.UseUnauthenticatedLimits();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseStreamLimits();
         app.MapServiceHealth();
         app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
         if (app.Environment.IsDevelopment())

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Coordination.Auth;
@@ -29,19 +28,13 @@ public static class PartnerRateLimits
         var options = configuration.GetSection("Gateway:RateLimit").Get<RateLimitOptions>() ?? new RateLimitOptions();
         services.AddRateLimiter(limiter =>
         {
-            limiter.AddPolicy(Policy, http => RateLimitPartition.GetTokenBucketLimiter(PartitionKey(http), _ => new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = options.Burst,
-                TokensPerPeriod = options.PermitsPerSecond,
-                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                QueueLimit = 0,
-                AutoReplenishment = true,
-            }));
+            limiter.AddPolicy(Policy, http => RateLimitPartition.GetTokenBucketLimiter(PartnerOf(http),
+                _ => Bucket(options.Burst, options.PermitsPerSecond, TimeSpan.FromSeconds(1))));
             limiter.OnRejected = async (context, ct) =>
             {
                 var http = context.HttpContext;
                 http.Response.Headers.RetryAfter = "1";
-                var message = $"Rate limit exceeded for {PartitionKey(http)}: {options.PermitsPerSecond} requests per second (bursts of {options.Burst}); retry after 1 s.";
+                var message = $"Rate limit exceeded for {PartnerOf(http)}: {options.PermitsPerSecond} requests per second (bursts of {options.Burst}); retry after 1 s.";
                 if (GrpcResponses.IsGrpc(http.Request))
                 {
                     await GrpcResponses.WriteStatusAsync(http.Response, Grpc.Core.StatusCode.ResourceExhausted, message);
@@ -56,7 +49,18 @@ public static class PartnerRateLimits
         return services;
     }
 
-    private static string PartitionKey(HttpContext http)
+    /// <summary>A bucket of <paramref name="burst"/> permits, <paramref name="permits"/> given back every <paramref name="period"/>, no queue.</summary>
+    public static TokenBucketRateLimiterOptions Bucket(int burst, int permits, TimeSpan period) => new()
+    {
+        TokenLimit = burst,
+        TokensPerPeriod = permits,
+        ReplenishmentPeriod = period,
+        QueueLimit = 0,
+        AutoReplenishment = true,
+    };
+
+    /// <summary>Whose budget a call spends: a contributor's nation, or the subject of anyone else.</summary>
+    public static string PartnerOf(HttpContext http)
     {
         var user = http.User;
         var role = user.FindFirstValue(ClaimNames.Role);
@@ -68,25 +72,4 @@ public static class PartnerRateLimits
             ? $"subject {subject}"
             : $"address {http.Connection.RemoteIpAddress?.ToString() ?? "unknown"}";
     }
-}
-
-/// <summary>Development only: a signed token for any nation and role, so a newcomer can call the API at once.</summary>
-public static class DevelopmentTokens
-{
-    public static void MapDevelopmentTokens(this WebApplication app) =>
-        app.MapGet("/dev/token", (string? nation, string? role, string? sub, TokenIssuer issuer) =>
-        {
-            nation ??= "KEN";
-            role ??= Roles.Contributor;
-            if (!Validation.Nations.IsKnown(nation))
-            {
-                return Results.BadRequest($"nation '{nation}' is not an ISO 3166-1 alpha-3 code, e.g. KEN");
-            }
-            if (!Roles.All.Contains(role))
-            {
-                return Results.BadRequest($"role '{role}' is not one of: {string.Join(", ", Roles.All)}");
-            }
-            var subject = sub ?? string.Create(CultureInfo.InvariantCulture, $"dev-{nation.ToLowerInvariant()}-{role}");
-            return Results.Text(issuer.Issue(subject, nation, role), "text/plain");
-        }).AllowAnonymous();
 }

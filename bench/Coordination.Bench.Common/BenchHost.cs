@@ -51,12 +51,13 @@ public sealed class BenchHost : IAsyncDisposable
     public static async Task<BenchHost> StartAsync(ServiceModule module, string server, string databaseName, bool keep, string role, TextWriter log)
     {
         var database = await RecreateDatabaseAsync(server, databaseName);
-        var key = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        // The bench is its own development issuer: it signs, the service and the gateway get the public key only.
+        var key = DevelopmentKey.Create();
         var service = module.Build(new Dictionary<string, string?>
         {
             ["Hosting:GrpcPort"] = "0",
             ["Hosting:HttpPort"] = "0",
-            ["Auth:SigningKey"] = key,
+            ["Auth:PublicKeys"] = key.PublicKeys,
             ["ConnectionStrings:Database"] = database,
             ["Logging:LogLevel:Default"] = "Warning",
         });
@@ -66,7 +67,7 @@ public sealed class BenchHost : IAsyncDisposable
         {
             ["Hosting:GrpcPort"] = "0",
             ["Hosting:HttpPort"] = "0",
-            ["Auth:SigningKey"] = key,
+            ["Auth:PublicKeys"] = key.PublicKeys,
             [$"Gateway:Backends:{char.ToUpperInvariant(module.Name[0])}{module.Name[1..]}"] = service.GrpcAddress().ToString().TrimEnd('/'),
             // One client making thousands of calls: lift the per-partner budget out of the way.
             ["Gateway:RateLimit:PermitsPerSecond"] = "100000",
@@ -74,7 +75,7 @@ public sealed class BenchHost : IAsyncDisposable
             ["Logging:LogLevel:Default"] = "Warning",
         });
         await gateway.StartAsync();
-        var token = new TokenIssuer(new AuthOptions { SigningKey = key }, TimeProvider.System).Issue($"bench-{module.Name}", "HTI", role);
+        var token = new DevelopmentIssuer(key, new AuthOptions(), TimeProvider.System).Issue($"bench-{module.Name}", "HTI", role);
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{module.Name} at {service.GrpcAddress()}, gateway at {gateway.GrpcAddress()}, database {databaseName}"));
         return new BenchHost(server, databaseName, keep, database, service, gateway, token);

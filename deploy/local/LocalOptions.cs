@@ -9,7 +9,7 @@ public sealed record LocalOptions
     /// <summary>PostgreSQL server to use (--postgres, POSTGRES_CONNECTION); each service gets its own database on it.</summary>
     public string? PostgresConnection { get; init; }
 
-    /// <summary>Folder for the SQLite files and the development signing key (--data, default ./.data).</summary>
+    /// <summary>Folder for the SQLite files and the development issuer's key pair (--data, default ./.data).</summary>
     public string DataDirectory { get; init; } = DefaultDataDirectory();
 
     public string BindAddress { get; init; } = "127.0.0.1";
@@ -21,6 +21,9 @@ public sealed record LocalOptions
 
     /// <summary>Load the demo scenario (--no-demo turns it off).</summary>
     public bool LoadDemo { get; init; } = true;
+
+    /// <summary>Only write the development issuer's key pair to the data folder, and exit (--dev-keys).</summary>
+    public bool DevelopmentKeysOnly { get; init; }
 
     /// <summary>Prefix for queue and exchange names, so several suites can share a broker.</summary>
     public string MessagingPrefix { get; init; } = "";
@@ -58,7 +61,8 @@ public sealed record LocalOptions
                 "--grpc-port" => options with { GatewayGrpcPort = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture) },
                 "--http-port" => options with { GatewayHttpPort = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture) },
                 "--no-demo" => options with { LoadDemo = false },
-                _ => throw new ArgumentException($"Unknown option '{args[i]}'. Options: --rabbitmq URI, --postgres CONNECTION, --data DIR, --grpc-port N, --http-port N, --no-demo."),
+                "--dev-keys" => options with { DevelopmentKeysOnly = true },
+                _ => throw new ArgumentException($"Unknown option '{args[i]}'. Options: --rabbitmq URI, --postgres CONNECTION, --data DIR, --grpc-port N, --http-port N, --no-demo, --dev-keys."),
             };
         }
         return options;

@@ -23,14 +23,20 @@ public sealed class LocalSuite : IAsyncDisposable
     private readonly List<ServiceProcess> processes = [];
     private readonly Dictionary<string, Uri> serviceAddresses = [];
 
-    private LocalSuite(LocalOptions options, string signingKey)
+    private LocalSuite(LocalOptions options, DevelopmentKey key)
     {
         Options = options;
-        SigningKey = signingKey;
+        Key = key;
+        Issuer = new DevelopmentIssuer(key, new Coordination.Auth.AuthOptions(), TimeProvider.System);
     }
 
     public LocalOptions Options { get; }
-    public string SigningKey { get; }
+
+    /// <summary>The development issuer's key pair: the gateway signs /dev/token with it, the services get its public half.</summary>
+    public DevelopmentKey Key { get; }
+
+    /// <summary>Signs tokens as the local gateway's /dev/token does (for the demo loader).</summary>
+    public DevelopmentIssuer Issuer { get; }
     public Uri GatewayGrpc { get; private set; } = null!;
     public Uri GatewayHttp { get; private set; } = null!;
     public IReadOnlyDictionary<string, Uri> ServiceAddresses => serviceAddresses;
@@ -38,7 +44,7 @@ public sealed class LocalSuite : IAsyncDisposable
     public static async Task<LocalSuite> StartAsync(LocalOptions options, TextWriter log, CancellationToken ct)
     {
         Directory.CreateDirectory(options.DataDirectory);
-        var suite = new LocalSuite(options, SigningKeyFile.LoadOrCreate(options.DataDirectory));
+        var suite = new LocalSuite(options, DevelopmentKeyFile.LoadOrCreate(options.DataDirectory));
         try
         {
             await suite.StartServicesAsync(log, ct);
@@ -86,7 +92,8 @@ public sealed class LocalSuite : IAsyncDisposable
             ["Hosting:BindAddress"] = Options.BindAddress,
             ["Hosting:GrpcPort"] = Options.GatewayGrpcPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Hosting:HttpPort"] = Options.GatewayHttpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Auth:SigningKey"] = SigningKey,
+            ["Auth:PublicKeys"] = Key.PublicKeys,
+            [DevelopmentIssuer.PrivateKeySetting] = Key.PrivateJwk,
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (name, address) in serviceAddresses)
@@ -107,7 +114,7 @@ public sealed class LocalSuite : IAsyncDisposable
             ["Hosting:BindAddress"] = Options.BindAddress,
             ["Hosting:GrpcPort"] = grpcPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Hosting:HttpPort"] = httpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Auth:SigningKey"] = SigningKey,
+            ["Auth:PublicKeys"] = Key.PublicKeys,
             ["Database:SqliteDirectory"] = Options.DataDirectory,
             ["Database:MigrateOnStartup"] = "true",
             ["Messaging:RabbitMqUri"] = Options.RabbitMqUri ?? "",

@@ -24,6 +24,16 @@ catch (Exception e) when (e is ArgumentException or FormatException)
     return 2;
 }
 
+if (options.DevelopmentKeysOnly)
+{
+    Directory.CreateDirectory(options.DataDirectory);
+    var key = DevelopmentKeyFile.LoadOrCreate(options.DataDirectory);
+    Console.WriteLine($"Development issuer key {key.KeyId}:");
+    Console.WriteLine($"  private (the Development gateway only): {Path.Combine(options.DataDirectory, DevelopmentKeyFile.PrivateKeyFile)}");
+    Console.WriteLine($"  public (every host, Auth__PublicKeys):  {Path.Combine(options.DataDirectory, DevelopmentKeyFile.PublicKeysFile)}");
+    return 0;
+}
+
 using var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
@@ -61,8 +71,7 @@ foreach (var (service, address) in suite.ServiceAddresses)
 
 if (options.LoadDemo)
 {
-    var token = new TokenIssuer(new AuthOptions { SigningKey = suite.SigningKey }, TimeProvider.System)
-        .Issue("demo-loader", "HTI", Roles.MissionAdmin, TimeSpan.FromMinutes(10));
+    var token = suite.Issuer.Issue("demo-loader", "HTI", Roles.MissionAdmin, TimeSpan.FromMinutes(10));
     using var channel = GrpcChannel.ForAddress(suite.GatewayGrpc);
     var invoker = channel.Intercept(metadata =>
     {

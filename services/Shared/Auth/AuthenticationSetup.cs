@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
@@ -11,64 +12,125 @@ namespace Coordination.Auth;
 
 public static class AuthenticationSetup
 {
-    /// <summary>JWT bearer validation shared by the gateway and every service: issuer, audience, lifetime and
-    /// signature checked, and a token without a known role and a real nation refused.</summary>
+    /// <summary>
+    /// JWT bearer validation shared by the gateway and every service: an asymmetric signature checked against the
+    /// issuer's public keys, issuer, audience and lifetime checked, and a token without a subject, a known role and
+    /// a real nation refused. Nothing here can sign a token.
+    /// </summary>
     public static IServiceCollection AddCoordinationAuthentication(this IServiceCollection services, IConfiguration configuration)
     {
-        // The key is checked when the host starts (ValidateOnStart), not when services are registered, so the
-        // migrate step runs without one.
-        services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section))
-            .Validate(o => o.HasUsableKey(), "Auth:SigningKey must be set to at least 32 bytes (base64): set Auth__SigningKey or the secret that provides it.")
-            .ValidateOnStart();
+        // Checked when the host starts (ValidateOnStart), not when services are registered, so the migrate step
+        // runs without keys.
+        services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AuthOptions>>(new AuthOptionsValidation(configuration));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<AuthOptions>>().Value);
-        services.AddSingleton<TokenIssuer>();
-        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<AuthOptions>((jwt, options) =>
-            jwt.TokenValidationParameters = new TokenValidationParameters
-            {
-                ValidIssuer = options.Issuer,
-                ValidAudience = options.Audience,
-                IssuerSigningKey = options.CreateKey(),
-                ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
-                NameClaimType = ClaimNames.Subject,
-                RoleClaimType = ClaimNames.Role,
-                ClockSkew = TimeSpan.FromSeconds(30),
-            });
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<AuthOptions>(UseIssuerKeys);
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
         {
             jwt.MapInboundClaims = false;
-            jwt.Events = new JwtBearerEvents
-            {
-                OnTokenValidated = context =>
-                {
-                    var role = context.Principal?.FindFirst(ClaimNames.Role)?.Value ?? "";
-                    var nation = context.Principal?.FindFirst(ClaimNames.Nation)?.Value ?? "";
-                    if (!Roles.All.Contains(role))
-                    {
-                        context.Fail($"The token's role claim '{role}' is not one of: {string.Join(", ", Roles.All)}.");
-                    }
-                    else if (!Nations.IsKnown(nation))
-                    {
-                        context.Fail($"The token's nation claim '{nation}' is not an ISO 3166-1 alpha-3 code.");
-                    }
-                    return Task.CompletedTask;
-                },
-                OnChallenge = async context =>
-                {
-                    // gRPC clients read the status from trailers, not from an HTTP 401: answer in gRPC terms.
-                    if (GrpcResponses.IsGrpc(context.Request))
-                    {
-                        context.HandleResponse();
-                        var reason = context.AuthenticateFailure?.Message ?? context.ErrorDescription;
-                        await GrpcResponses.WriteStatusAsync(context.Response, Grpc.Core.StatusCode.Unauthenticated,
-                            string.IsNullOrEmpty(reason) ? "A valid bearer token is required." : $"The bearer token was refused: {reason}");
-                    }
-                },
-            };
+            jwt.Events = new JwtBearerEvents { OnTokenValidated = RequireSuiteClaims, OnChallenge = AnswerUnauthenticated };
         });
         services.AddAuthorization();
         return services;
     }
+
+    private static void UseIssuerKeys(JwtBearerOptions jwt, AuthOptions options)
+    {
+        jwt.RequireHttpsMetadata = options.RequireHttpsMetadata;
+        jwt.RefreshInterval = options.KeyRefreshInterval;
+        jwt.AutomaticRefreshInterval = options.KeyCacheLifetime;
+        jwt.TokenValidationParameters = new TokenValidationParameters
+        {
+            ValidIssuer = options.Issuer,
+            ValidAudience = options.Audience,
+            // Only these: an HS256 token (signed with anything) or an unsigned one (alg none) is refused.
+            ValidAlgorithms = options.AcceptedAlgorithms(),
+            RequireSignedTokens = true,
+            RequireExpirationTime = true,
+            NameClaimType = ClaimNames.Subject,
+            RoleClaimType = ClaimNames.Role,
+            ClockSkew = TimeSpan.FromSeconds(30),
+        };
+        if (!string.IsNullOrWhiteSpace(options.Authority))
+        {
+            jwt.Authority = options.Authority;
+        }
+        else if (!string.IsNullOrWhiteSpace(options.JwksUri))
+        {
+            jwt.ConfigurationManager = JwksConfiguration.Manager(options);
+        }
+        else
+        {
+            jwt.TokenValidationParameters.IssuerSigningKeys = PublicKeySet.Parse(options.PublicKeys);
+        }
+    }
+
+    private static Task RequireSuiteClaims(TokenValidatedContext context)
+    {
+        var subject = context.Principal?.FindFirst(ClaimNames.Subject)?.Value ?? "";
+        var role = context.Principal?.FindFirst(ClaimNames.Role)?.Value ?? "";
+        var nation = context.Principal?.FindFirst(ClaimNames.Nation)?.Value ?? "";
+        if (string.IsNullOrWhiteSpace(subject))
+        {
+            context.Fail(new TokenClaimRefusedException("the token has no subject (sub) claim."));
+        }
+        else if (!Roles.All.Contains(role))
+        {
+            context.Fail(new TokenClaimRefusedException($"the token's role claim '{Bounded(role)}' is not one of: {string.Join(", ", Roles.All)}."));
+        }
+        else if (!Nations.IsKnown(nation))
+        {
+            context.Fail(new TokenClaimRefusedException($"the token's nation claim '{Bounded(nation)}' is not an ISO 3166-1 alpha-3 code."));
+        }
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// gRPC clients read the status from trailers, not from an HTTP 401: answer in gRPC terms, with a message that
+    /// says what the caller can fix and nothing about the keys (their ids and types go to the log only).
+    /// </summary>
+    private static async Task AnswerUnauthenticated(JwtBearerChallengeContext context)
+    {
+        var failure = context.AuthenticateFailure;
+        if (failure is not null)
+        {
+            context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AuthenticationSetup))
+                .LogInformation("Bearer token refused on {Path} from {Address}: {Reason}",
+                    context.Request.Path.Value, context.HttpContext.Connection.RemoteIpAddress, failure.Message);
+        }
+        if (!GrpcResponses.IsGrpc(context.Request))
+        {
+            return;
+        }
+        context.HandleResponse();
+        var message = failure switch
+        {
+            null => "A bearer token is required.",
+            SecurityTokenExpiredException => "The bearer token has expired.",
+            TokenClaimRefusedException refused => $"The bearer token was refused: {refused.Message}",
+            _ => "The bearer token is not valid.",
+        };
+        await GrpcResponses.WriteStatusAsync(context.Response, Grpc.Core.StatusCode.Unauthenticated, message);
+    }
+
+    private static string Bounded(string claim) => claim.Length <= 32 ? claim : $"{claim[..32]}…";
+
+    private sealed class AuthOptionsValidation(IConfiguration configuration) : IValidateOptions<AuthOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, AuthOptions options)
+        {
+            var problems = options.Problems().ToList();
+            if (!string.IsNullOrEmpty(configuration[$"{AuthOptions.Section}:SigningKey"]))
+            {
+                problems.Add("Auth:SigningKey (a key shared by every host) is no longer accepted: hosts hold only the issuer's public keys.");
+            }
+            return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+        }
+    }
 }
+
+/// <summary>A signed, valid token whose claims the suite refuses; its message is safe to show the caller.</summary>
+public sealed class TokenClaimRefusedException(string message) : Exception(message);
 
 /// <summary>Writes a trailers-only gRPC response from middleware, where no gRPC handler runs.</summary>
 public static class GrpcResponses

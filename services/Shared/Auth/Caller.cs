@@ -12,6 +12,9 @@ public sealed record Caller(string Subject, string Nation, string Role, Grant Gr
 {
     internal const string GrantKey = "coordination.grant";
 
+    /// <summary>Who vouches for the subject (the token's <c>iss</c>): a subject is only unique within its issuer.</summary>
+    public string Issuer { get; init; } = "";
+
     /// <summary>Acts for the mission on every nation's records (a mission role), not only declares for its own nation.</summary>
     public bool ActsForMission => Grant.AnyNation;
 
@@ -33,7 +36,10 @@ public sealed record Caller(string Subject, string Nation, string Role, Grant Gr
         return new Caller(
             user.FindFirstValue(ClaimNames.Subject) ?? "",
             user.FindFirstValue(ClaimNames.Nation) ?? "",
-            user.FindFirstValue(ClaimNames.Role) ?? "");
+            user.FindFirstValue(ClaimNames.Role) ?? "")
+        {
+            Issuer = user.FindFirstValue(ClaimNames.Issuer) ?? "",
+        };
     }
 
     /// <summary>May the caller see and act on <paramref name="nation"/>'s own records here?</summary>

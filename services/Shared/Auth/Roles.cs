@@ -22,6 +22,7 @@ public static class Roles
 /// <summary>Claim names in the suite's tokens.</summary>
 public static class ClaimNames
 {
+    public const string Issuer = "iss";
     public const string Subject = "sub";
     public const string Nation = "nation";
     public const string Role = "role";

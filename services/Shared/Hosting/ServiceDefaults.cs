@@ -20,7 +20,7 @@ public static class ServiceDefaults
     /// <summary>The host of <paramref name="service"/>, whose RPCs <paramref name="access"/> authorizes.</summary>
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string service, AccessTable access)
     {
-        builder.AddDaprSecrets(DaprSecrets.ForService(service));
+        builder.AddDaprSecrets(DaprSecrets.ForService(service, builder.Configuration));
         builder.Services.AddSingleton(new ServiceIdentity(service));
         builder.Services.TryAddSingleton(TimeProvider.System);
         HostingOptions.ConfigureKestrel(builder);

@@ -25,7 +25,7 @@ public sealed class IdempotentRequests(ServiceDbContext db, TimeProvider time)
         v.RequestId(requestId);
         v.ThrowIfAny();
 
-        var scope = caller.Subject.Length > 0 ? caller.Subject : $"{caller.Nation}/{caller.Role}";
+        var scope = ScopeOf(caller);
         var hash = Convert.ToHexStringLower(SHA256.HashData([.. System.Text.Encoding.UTF8.GetBytes(context.Method), .. request.ToByteArray()]));
 
         if (await FindAsync<TResponse>(scope, requestId, hash, context.CancellationToken) is { } earlier)
@@ -60,6 +60,13 @@ public sealed class IdempotentRequests(ServiceDbContext db, TimeProvider time)
             return winner;
         }
     }
+
+    /// <summary>
+    /// Whose request ids these are: one subject of one issuer (two issuers may both have a subject "ops-1"). Hashed,
+    /// as issuer and subject together may be longer than the column, and length-prefixed, so no pair reads as another.
+    /// </summary>
+    public static string ScopeOf(Caller caller) =>
+        Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{caller.Issuer.Length}:{caller.Issuer}{caller.Subject}")));
 
     private async Task<TResponse?> FindAsync<TResponse>(string scope, string requestId, string hash, CancellationToken ct)
         where TResponse : IMessage<TResponse>, new()

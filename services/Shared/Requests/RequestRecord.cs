@@ -3,7 +3,7 @@ namespace Coordination.Requests;
 /// <summary>The first answer to a mutating call, kept by the caller's request id so a retry gets it again.</summary>
 public sealed class RequestRecord
 {
-    /// <summary>Whose request ids these are: the token subject, so partners cannot collide.</summary>
+    /// <summary>Whose request ids these are: a hash of the token's issuer and subject, so partners cannot collide.</summary>
     public string Scope { get; init; } = "";
     public string RequestId { get; init; } = "";
     public string Method { get; init; } = "";

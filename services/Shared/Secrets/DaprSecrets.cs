@@ -1,3 +1,4 @@
+using Coordination.Auth;
 using Dapr;
 using Dapr.Client;
 using Grpc.Core;
@@ -13,24 +14,29 @@ public sealed record SecretBinding(string Secret, string Key, string Setting);
 
 /// <summary>
 /// With a Dapr sidecar (its address in <c>DAPR_GRPC_ENDPOINT</c> or <c>DAPR_GRPC_PORT</c>), a host reads its secrets
-/// from the Dapr secret store instead of the environment: the token signing key, the broker address and its
-/// database. It waits for the sidecar at start (up to <c>Dapr:StartupTimeout</c>, 30 s by default) and reports it
-/// in readiness. Without a sidecar nothing changes.
+/// from the Dapr secret store instead of the environment: the token issuer's public keys (pinned there so nobody
+/// without access to the store can swap them), the broker address and its database. It waits for the sidecar at
+/// start (up to <c>Dapr:StartupTimeout</c>, 30 s by default) and reports it in readiness. Without a sidecar nothing
+/// changes.
 /// </summary>
 public static class DaprSecrets
 {
     public const string DefaultStore = "coordination-secrets";
 
-    /// <summary>What a service reads: the signing key and the broker (shared), its own database.</summary>
-    public static SecretBinding[] ForService(string service) =>
+    /// <summary>What a service reads: the token keys and the broker (shared), its own database.</summary>
+    public static SecretBinding[] ForService(string service, IConfiguration configuration) =>
     [
-        new("coordination-auth", "signing-key", "Auth:SigningKey"),
+        .. TokenKeys(configuration),
         new("coordination-rabbitmq", "uri", "Messaging:RabbitMqUri"),
         new($"{service}-database", "connection-string", "ConnectionStrings:Database"),
     ];
 
-    /// <summary>What the gateway reads: the signing key only.</summary>
-    public static SecretBinding[] ForGateway() => [new("coordination-auth", "signing-key", "Auth:SigningKey")];
+    /// <summary>What the gateway reads: the token keys only.</summary>
+    public static SecretBinding[] ForGateway(IConfiguration configuration) => TokenKeys(configuration);
+
+    /// <summary>The issuer's public keys; nothing when the host fetches them from the issuer itself.</summary>
+    private static SecretBinding[] TokenKeys(IConfiguration configuration) =>
+        AuthOptions.FollowsIssuer(configuration) ? [] : [new("coordination-token-keys", "jwks", "Auth:PublicKeys")];
 
     /// <summary>The sidecar's gRPC address, or null when the host runs without one.</summary>
     public static Uri? SidecarAddress(IConfiguration configuration)
@@ -46,7 +52,7 @@ public static class DaprSecrets
     public static WebApplicationBuilder AddDaprSecrets(this WebApplicationBuilder builder, IReadOnlyList<SecretBinding> bindings)
     {
         var address = SidecarAddress(builder.Configuration);
-        if (address is null)
+        if (address is null || bindings.Count == 0)
         {
             return builder;
         }

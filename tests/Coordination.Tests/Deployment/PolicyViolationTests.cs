@@ -11,6 +11,9 @@ public sealed class PolicyViolationTests
 {
     private static V1Container Host(Manifests manifests, string deployable) => manifests.Workload(deployable).Containers.First();
 
+    private static V1EnvVar FromSecret(string setting, string secret, string key) =>
+        new() { Name = setting, ValueFrom = new V1EnvVarSource { SecretKeyRef = new V1SecretKeySelector { Name = secret, Key = key } } };
+
     [Fact]
     public void A_container_that_may_write_its_root_filesystem_is_reported()
     {
@@ -56,21 +59,46 @@ public sealed class PolicyViolationTests
     public void A_secret_committed_with_its_value_is_reported()
     {
         var manifests = Manifests.Of("development");
-        var leaked = new V1Secret { ApiVersion = "v1", Kind = "Secret", Metadata = new V1ObjectMeta { Name = "coordination-auth", NamespaceProperty = "coordination" },
-            StringData = new Dictionary<string, string> { ["signing-key"] = "not-so-secret" } };
+        var leaked = new V1Secret { ApiVersion = "v1", Kind = "Secret", Metadata = new V1ObjectMeta { Name = "coordination-dev-issuer", NamespaceProperty = "coordination" },
+            StringData = new Dictionary<string, string> { ["private-key"] = "{\"kty\":\"EC\"}" } };
 
-        PolicyAssert.Reports(SettingPolicies.SecretsByReferenceOnly(new Manifests("development", [.. manifests.Objects, leaked])), "Secret/coordination-auth: carries values");
+        PolicyAssert.Reports(SettingPolicies.SecretsByReferenceOnly(new Manifests("development", [.. manifests.Objects, leaked])), "Secret/coordination-dev-issuer: carries values");
     }
 
     [Fact]
-    public void A_signing_key_given_as_a_literal_value_is_reported()
+    public void A_public_key_set_given_as_a_literal_value_is_reported()
     {
         var manifests = Manifests.Of("development");
-        var key = Host(manifests, "diplomacy").Env.Single(e => e.Name == "Auth__SigningKey");
-        key.ValueFrom = null;
-        key.Value = "c2VjcmV0LXNpZ25pbmcta2V5LWluLXBsYWluLXNpZ2h0IQ==";
+        var keys = Host(manifests, "diplomacy").Env.Single(e => e.Name == "Auth__PublicKeys");
+        keys.ValueFrom = null;
+        keys.Value = "{\"keys\":[]}";
 
-        PolicyAssert.Reports(SettingPolicies.SettingsProvided(manifests), "Auth__SigningKey is a literal value");
+        PolicyAssert.Reports(SettingPolicies.SettingsProvided(manifests), "Auth__PublicKeys is a literal value");
+    }
+
+    [Fact]
+    public void A_service_given_the_development_issuers_private_key_is_reported()
+    {
+        var manifests = Manifests.Of("development");
+        Host(manifests, "finance").Env.Add(FromSecret("DevelopmentIssuer__PrivateKey", "coordination-dev-issuer", "private-key"));
+
+        var violations = SettingPolicies.NoHostCanSignTokens(manifests).Concat(SettingPolicies.SecretsScoped(manifests)).ToList();
+
+        PolicyAssert.Reports(violations, "Deployment/finance/finance: holds the development issuer's private key");
+        PolicyAssert.Reports(violations, "Deployment/finance: references Secret 'coordination-dev-issuer', which is not its own");
+    }
+
+    [Fact]
+    public void A_host_given_a_shared_signing_key_or_a_sidecar_allowed_the_issuers_key_is_reported()
+    {
+        var manifests = Manifests.Of("production");
+        Host(manifests, "gateway").Env = [FromSecret("Auth__SigningKey", "coordination-auth", "signing-key")];
+        manifests.Single<DaprConfiguration>("gateway-dapr").Spec.Secrets!.Scopes[0].AllowedSecrets!.Add("coordination-dev-issuer");
+
+        var violations = SettingPolicies.NoHostCanSignTokens(manifests).ToList();
+
+        PolicyAssert.Reports(violations, "Deployment/gateway/gateway: gets Auth__SigningKey");
+        PolicyAssert.Reports(violations, "DaprConfiguration/gateway-dapr: lets a sidecar read 'coordination-dev-issuer'");
     }
 
     [Fact]
@@ -95,11 +123,7 @@ public sealed class PolicyViolationTests
     public void A_service_whose_secret_still_comes_from_the_environment_under_dapr_is_reported()
     {
         var manifests = Manifests.Of("production");
-        Host(manifests, "finance").Env.Add(new V1EnvVar
-        {
-            Name = "ConnectionStrings__Database",
-            ValueFrom = new V1EnvVarSource { SecretKeyRef = new V1SecretKeySelector { Name = "finance-database", Key = "connection-string" } },
-        });
+        Host(manifests, "finance").Env.Add(FromSecret("ConnectionStrings__Database", "finance-database", "connection-string"));
 
         PolicyAssert.Reports(SettingPolicies.SettingsProvided(manifests), "ConnectionStrings__Database comes from the Dapr secret store; the container must not also get it");
     }

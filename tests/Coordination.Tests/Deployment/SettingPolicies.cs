@@ -14,10 +14,10 @@ public static partial class SettingPolicies
 {
     /// <summary>What a service needs that is secret (docs/operations.md; the Dapr secret store uses the same names).</summary>
     public static SecretSetting[] SecretsOf(string deployable) => deployable == Suite.Gateway
-        ? [new("Auth__SigningKey", "coordination-auth", "signing-key")]
+        ? [new("Auth__PublicKeys", "coordination-token-keys", "jwks")]
         :
         [
-            new("Auth__SigningKey", "coordination-auth", "signing-key"),
+            new("Auth__PublicKeys", "coordination-token-keys", "jwks"),
             new("Messaging__RabbitMqUri", "coordination-rabbitmq", "uri"),
             new("ConnectionStrings__Database", $"{deployable}-database", "connection-string"),
         ];
@@ -39,8 +39,12 @@ public static partial class SettingPolicies
             ["Database__Provider"] = "postgres",
         };
 
+    /// <summary>The development issuer's private key: only a gateway running in Development may get it.</summary>
+    public static readonly SecretSetting DevelopmentIssuerKey = new("DevelopmentIssuer__PrivateKey", "coordination-dev-issuer", "private-key");
+
     /// <summary>Every Secret any pod of the suite may name.</summary>
-    public static IEnumerable<string> KnownSecrets => Suite.Deployables.SelectMany(SecretsOf).Select(s => s.Secret).Distinct();
+    public static IEnumerable<string> KnownSecrets =>
+        Suite.Deployables.SelectMany(SecretsOf).Select(s => s.Secret).Append(DevelopmentIssuerKey.Secret).Distinct();
 
     public static IEnumerable<string> SettingsProvided(Manifests manifests)
     {
@@ -131,6 +135,10 @@ public static partial class SettingPolicies
         foreach (var app in manifests.Applications)
         {
             var own = SecretsOf(app.Name).Select(s => s.Secret).ToHashSet();
+            if (app.Name == Suite.Gateway)
+            {
+                own.Add(DevelopmentIssuerKey.Secret); // and only in Development: NoHostCanSignTokens
+            }
             var referenced = app.AllContainers.SelectMany(c => c.Env ?? []).Select(e => e.ValueFrom?.SecretKeyRef?.Name)
                 .Concat(app.AllContainers.SelectMany(c => c.EnvFrom ?? []).Select(e => e.SecretRef?.Name))
                 .Concat((app.Pod.Volumes ?? []).Select(v => v.Secret?.SecretName))
@@ -165,6 +173,46 @@ public static partial class SettingPolicies
             foreach (var foreign in KnownSecrets.Where(s => !own.Contains(s) && RbacAllowsGet(manifests, app.Pod.ServiceAccountName, s)))
             {
                 yield return $"{app}: service account '{app.Pod.ServiceAccountName}' may read Secret '{foreign}' from the Kubernetes API";
+            }
+        }
+    }
+
+    /// <summary>
+    /// No host holds a key that can sign a token: no shared HMAC key anywhere, and the development issuer's private key
+    /// only in a gateway running in Development, from a Secret reference, never through a sidecar.
+    /// </summary>
+    public static IEnumerable<string> NoHostCanSignTokens(Manifests manifests)
+    {
+        foreach (var app in manifests.Applications)
+        {
+            foreach (var container in app.AllContainers)
+            {
+                var env = ContainerEnvironment.Of(manifests, container);
+                var where = $"{app}/{container.Name}";
+                if (env.ContainsKey("Auth__SigningKey"))
+                {
+                    yield return $"{where}: gets Auth__SigningKey, a key shared by every host that can sign tokens";
+                }
+                var holdsIssuerKey = env.Keys.Any(k => k.StartsWith("DevelopmentIssuer__", StringComparison.Ordinal))
+                    || env.Values.Any(v => v.Secret?.Name == DevelopmentIssuerKey.Secret)
+                    || (app.Pod.Volumes ?? []).Any(v => v.Secret?.SecretName == DevelopmentIssuerKey.Secret);
+                var developmentGateway = app.Name == Suite.Gateway
+                    && env.TryGetValue("ASPNETCORE_ENVIRONMENT", out var environment) && environment.Value == "Development";
+                if (holdsIssuerKey && !developmentGateway)
+                {
+                    yield return $"{where}: holds the development issuer's private key, which only a gateway running in Development may";
+                }
+            }
+            if (RbacAllowsGet(manifests, app.Pod.ServiceAccountName, DevelopmentIssuerKey.Secret))
+            {
+                yield return $"{app}: service account '{app.Pod.ServiceAccountName}' may read Secret '{DevelopmentIssuerKey.Secret}' from the Kubernetes API";
+            }
+        }
+        foreach (var configuration in manifests.All<DaprConfiguration>())
+        {
+            if ((configuration.Spec.Secrets?.Scopes ?? []).Any(s => s.Allows(DevelopmentIssuerKey.Secret)))
+            {
+                yield return $"DaprConfiguration/{configuration.Metadata.Name}: lets a sidecar read '{DevelopmentIssuerKey.Secret}'";
             }
         }
     }

@@ -22,6 +22,25 @@ public sealed class SettingPolicyTests
 
     [Theory]
     [MemberData(nameof(Overlays))]
+    public void No_host_holds_a_key_that_can_sign_tokens_but_a_development_gateway_its_issuers(string overlay) =>
+        PolicyAssert.Holds(SettingPolicies.NoHostCanSignTokens(Manifests.Of(overlay)));
+
+    [Fact]
+    public void The_development_gateway_gets_the_development_issuers_key_and_the_production_one_does_not()
+    {
+        string? IssuerKeyOf(string overlay)
+        {
+            var manifests = Manifests.Of(overlay);
+            return ContainerEnvironment.Of(manifests, manifests.Workload(Suite.Gateway).Containers.First())
+                .GetValueOrDefault(SettingPolicies.DevelopmentIssuerKey.Setting)?.Secret?.Name;
+        }
+
+        Assert.Equal(SettingPolicies.DevelopmentIssuerKey.Secret, IssuerKeyOf("development"));
+        Assert.Null(IssuerKeyOf("production"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Overlays))]
     public void No_secret_value_is_committed(string overlay) =>
         PolicyAssert.Holds(SettingPolicies.SecretsByReferenceOnly(Manifests.Of(overlay)));
 

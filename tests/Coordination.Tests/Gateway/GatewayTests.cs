@@ -7,8 +7,6 @@ using Coordination.Tests.Infrastructure;
 using Grpc.Core;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
 using Xunit;
 
 namespace Coordination.Tests.Gateway;
@@ -56,14 +54,7 @@ public sealed class GatewayTests(FullSuiteFixture fixture) : IClassFixture<FullS
     [Fact]
     public async Task A_token_with_a_role_the_suite_does_not_know_is_refused()
     {
-        var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = new AuthOptions().Issuer,
-            Audience = new AuthOptions().Audience,
-            Expires = DateTime.UtcNow.AddMinutes(5),
-            Claims = new Dictionary<string, object> { ["sub"] = "someone", ["nation"] = "KEN", ["role"] = "general" },
-            SigningCredentials = new SigningCredentials(new AuthOptions { SigningKey = TestTokens.SigningKey }.CreateKey(), SecurityAlgorithms.HmacSha256),
-        });
+        var token = TestTokens.Sign(TestTokens.Claims("someone", "KEN", "general"), TestTokens.Key.Credentials());
 
         var e = await RpcAssert.FailsWith(StatusCode.Unauthenticated,
             () => Suite.ViaGateway<SiteService.SiteServiceClient>(token).ListSitesAsync(new ListSitesRequest()).ResponseAsync);

@@ -14,6 +14,20 @@ public static class RpcAssert
         return e;
     }
 
+    /// <summary>How the call ended: OK, or the status it failed with.</summary>
+    public static async Task<StatusCode> StatusOf(Func<Task> call)
+    {
+        try
+        {
+            await call();
+            return StatusCode.OK;
+        }
+        catch (RpcException e)
+        {
+            return e.StatusCode;
+        }
+    }
+
     /// <summary>The call fails with INVALID_ARGUMENT naming exactly these fields.</summary>
     public static async Task<BadRequest> InvalidFields(Func<Task> call, params string[] fields)
     {

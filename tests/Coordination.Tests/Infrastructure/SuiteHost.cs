@@ -82,7 +82,7 @@ public sealed class SuiteHost : IAsyncDisposable
             ["Hosting:BindAddress"] = "127.0.0.1",
             ["Hosting:GrpcPort"] = "0",
             ["Hosting:HttpPort"] = "0",
-            ["Auth:SigningKey"] = TestTokens.SigningKey,
+            ["Auth:PublicKeys"] = TestTokens.PublicKeys,
             ["ConnectionStrings:Database"] = database,
             ["Messaging:RabbitMqUri"] = RabbitMqUri,
             ["Messaging:Prefix"] = Prefix,
@@ -123,12 +123,17 @@ public sealed class SuiteHost : IAsyncDisposable
             ["Hosting:BindAddress"] = "127.0.0.1",
             ["Hosting:GrpcPort"] = "0",
             ["Hosting:HttpPort"] = "0",
-            ["Auth:SigningKey"] = TestTokens.SigningKey,
+            ["Auth:PublicKeys"] = TestTokens.PublicKeys,
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (name, app) in hosts)
         {
             settings[$"Gateway:Backends:{name}"] = app.GrpcAddress().ToString().TrimEnd('/');
+        }
+        if (environment == "Development")
+        {
+            // Only a Development gateway hosts the development issuer, and only it gets the private key.
+            settings[DevelopmentIssuer.PrivateKeySetting] = TestTokens.Key.PrivateJwk;
         }
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {

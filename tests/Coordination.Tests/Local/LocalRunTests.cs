@@ -114,9 +114,25 @@ public sealed class LocalRunTests : IAsyncLifetime
         Assert.Equal(7, (await new ContributionService.ContributionServiceClient(admin).ListContributionsAsync(new ListContributionsRequest())).Contributions.Count);
     }
 
+    [Fact]
+    public void The_local_run_keeps_its_issuers_private_key_to_its_owner_and_publishes_only_the_public_half()
+    {
+        Directory.CreateDirectory(dataDirectory);
+
+        var key = DevelopmentKeyFile.LoadOrCreate(dataDirectory);
+
+        Assert.Equal(key.KeyId, DevelopmentKeyFile.LoadOrCreate(dataDirectory).KeyId);
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(dataDirectory, DevelopmentKeyFile.PrivateKeyFile)));
+        }
+        var published = PublicKeySet.Parse(File.ReadAllText(Path.Combine(dataDirectory, DevelopmentKeyFile.PublicKeysFile)));
+        Assert.Equal(key.KeyId, Assert.Single(published).Kid);
+    }
+
     /// <summary>A caller through the local gateway, with a token signed by the local run's own key.</summary>
     private CallInvoker Invoker(LocalSuite suite, string nation, string role) =>
-        WithToken(suite, new TokenIssuer(new AuthOptions { SigningKey = suite.SigningKey }, TimeProvider.System).Issue($"local-{nation}", nation, role));
+        WithToken(suite, suite.Issuer.Issue($"local-{nation}", nation, role));
 
     private CallInvoker WithToken(LocalSuite suite, string token)
     {

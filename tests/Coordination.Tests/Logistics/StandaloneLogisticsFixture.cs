@@ -43,7 +43,7 @@ public abstract class StandaloneLogisticsFixture(bool sqlite) : IAsyncLifetime
             ["Hosting:BindAddress"] = "127.0.0.1",
             ["Hosting:GrpcPort"] = "0",
             ["Hosting:HttpPort"] = "0",
-            ["Auth:SigningKey"] = TestTokens.SigningKey,
+            ["Auth:PublicKeys"] = TestTokens.PublicKeys,
             ["Outbox:PollInterval"] = "00:00:00.250",
             ["Logging:LogLevel:Default"] = "Warning",
         };
@@ -68,7 +68,7 @@ public abstract class StandaloneLogisticsFixture(bool sqlite) : IAsyncLifetime
             ["Hosting:BindAddress"] = "127.0.0.1",
             ["Hosting:GrpcPort"] = "0",
             ["Hosting:HttpPort"] = "0",
-            ["Auth:SigningKey"] = TestTokens.SigningKey,
+            ["Auth:PublicKeys"] = TestTokens.PublicKeys,
             ["Gateway:Backends:Logistics"] = logistics.GrpcAddress().ToString().TrimEnd('/'),
             ["Logging:LogLevel:Default"] = "Warning",
         });
