@@ -63,10 +63,17 @@ public static class StatusOfForces
             .Where(p => p.InForceOn != null && db.StatusOfForces.Any(h => h.AgreementId == p.AgreementId && h.Nation == HostState))
             .Select(p => new StatusOfForcesPeriod(p.Nation, p.InForceOn!.Value, p.TerminatedOn));
 
-    /// <summary>The rows of an agreement's parties, added for the parties not heard of yet.</summary>
-    internal static async Task<List<StatusOfForcesParty>> PartiesAsync(PersonnelDbContext db, string agreementId, IEnumerable<string> nations,
-        string title, DateTime at, CancellationToken ct)
+    /// <summary>
+    /// Applies what diplomacy announced of a status-of-forces agreement to each of its parties' rows, adding the rows of
+    /// parties not heard of yet (an agreement's events may arrive in any order); other kinds are not personnel's concern.
+    /// </summary>
+    internal static async Task ApplyAsync(PersonnelDbContext db, string kind, string agreementId, IEnumerable<string> nations, string title,
+        DateTime at, Action<StatusOfForcesParty> apply, CancellationToken ct)
     {
+        if (kind != Kind)
+        {
+            return;
+        }
         var parties = await db.StatusOfForces.Where(p => p.AgreementId == agreementId).ToListAsync(ct);
         foreach (var nation in nations.Distinct(StringComparer.Ordinal).Where(n => parties.All(p => p.Nation != n)).ToList())
         {
@@ -74,43 +81,27 @@ public static class StatusOfForces
             db.StatusOfForces.Add(party);
             parties.Add(party);
         }
-        return parties;
+        parties.ForEach(apply);
     }
 }
 
-/// <summary>Keeps the parties of every status-of-forces agreement diplomacy brings into force; other kinds are not personnel's concern.</summary>
+/// <summary>Keeps the parties of every status-of-forces agreement diplomacy brings into force, from the day it entered into force.</summary>
 public sealed class AgreementInForceConsumer(PersonnelDbContext db, ILogger<AgreementInForceConsumer> logger)
     : IdempotentConsumer<AgreementInForce>(db, logger)
 {
-    protected override async Task HandleAsync(AgreementInForce message, CancellationToken ct)
-    {
-        if (message.Kind != StatusOfForces.Kind)
-        {
-            return;
-        }
-        foreach (var party in await StatusOfForces.PartiesAsync(db, message.SubjectId, message.Parties, message.Title, message.OccurredAt, ct))
-        {
-            party.InForceOn ??= message.InForceOn;
-        }
-    }
+    protected override Task HandleAsync(AgreementInForce message, CancellationToken ct) =>
+        StatusOfForces.ApplyAsync(db, message.Kind, message.SubjectId, message.Parties, message.Title, message.OccurredAt,
+            party => party.InForceOn ??= message.InForceOn, ct);
 }
 
-/// <summary>A terminated status-of-forces agreement lets no party deploy from its termination day; a redelivery or a later party's termination changes nothing.</summary>
+/// <summary>
+/// A terminated status-of-forces agreement lets no party deploy from its termination day: the earliest day heard of
+/// stands, so a redelivery or another party's later termination changes nothing.
+/// </summary>
 public sealed class AgreementTerminatedConsumer(PersonnelDbContext db, ILogger<AgreementTerminatedConsumer> logger)
     : IdempotentConsumer<AgreementTerminated>(db, logger)
 {
-    protected override async Task HandleAsync(AgreementTerminated message, CancellationToken ct)
-    {
-        if (message.Kind != StatusOfForces.Kind)
-        {
-            return;
-        }
-        foreach (var party in await StatusOfForces.PartiesAsync(db, message.SubjectId, message.Parties, message.Title, message.OccurredAt, ct))
-        {
-            if (party.TerminatedOn is not { } known || message.TerminatedOn < known)
-            {
-                party.TerminatedOn = message.TerminatedOn;
-            }
-        }
-    }
+    protected override Task HandleAsync(AgreementTerminated message, CancellationToken ct) =>
+        StatusOfForces.ApplyAsync(db, message.Kind, message.SubjectId, message.Parties, message.Title, message.OccurredAt,
+            party => party.TerminatedOn = party.TerminatedOn < message.TerminatedOn ? party.TerminatedOn : message.TerminatedOn, ct);
 }
