@@ -31,6 +31,7 @@ public static class PersonnelService
             bus.AddConsumer<SiteStatusChangedConsumer>();
             bus.AddConsumer<SiteRegisteredConsumer>();
             bus.AddConsumer<AgreementInForceConsumer>();
+            bus.AddConsumer<AgreementTerminatedConsumer>();
         });
         builder.Services.AddScoped<RosterImport>();
         builder.Services.AddScoped<SiteCoverage>();

@@ -96,6 +96,21 @@ public sealed class AgreementsApi(DiplomacyDbContext db, IdempotentRequests requ
                     InForceOn = on.Value,
                 });
             }
+            else if (request.Status == AgreementStatus.Terminated)
+            {
+                // Personnel stops counting a terminated status-of-forces agreement from this day.
+                db.Publish(new AgreementTerminated
+                {
+                    OccurredAt = now,
+                    SubjectId = agreement.Id,
+                    Nation = request.NationCode,
+                    Kind = AgreementLifecycle.KindName(agreement.Kind),
+                    Title = agreement.Title,
+                    Parties = [.. agreement.Parties.OrderBy(p => p.Position).Select(p => p.Nation)],
+                    TerminatedBy = request.NationCode,
+                    TerminatedOn = on.Value,
+                });
+            }
             return Task.FromResult(agreement.ToProto());
         });
     }

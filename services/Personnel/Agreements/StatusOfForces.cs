@@ -7,15 +7,19 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Coordination.Personnel.Agreements;
 
 /// <summary>
-/// One party to a status-of-forces agreement in force, as diplomacy announced it: personnel's local copy, so a
-/// deployment never calls diplomacy. A nation may deploy from the day any such agreement naming it entered into force.
+/// One party to a status-of-forces agreement, as diplomacy announced it: personnel's local copy, so a deployment never
+/// calls diplomacy. A nation may deploy while a status-of-forces agreement to which both it and the host state are
+/// parties is in force: from the day it entered into force until the day it was terminated.
 /// </summary>
 public sealed class StatusOfForcesParty
 {
     public string AgreementId { get; init; } = "";
     public string Nation { get; init; } = "";
     public string Title { get; init; } = "";
-    public DateOnly InForceOn { get; init; }
+    /// <summary>Null while only the termination has been heard of (events may arrive in any order).</summary>
+    public DateOnly? InForceOn { get; set; }
+    /// <summary>The earliest termination heard of; the agreement stops counting from that day.</summary>
+    public DateOnly? TerminatedOn { get; set; }
     public DateTime RecordedAt { get; init; }
 }
 
@@ -32,37 +36,72 @@ public sealed class StatusOfForcesPartyConfiguration : IEntityTypeConfiguration<
     }
 }
 
-/// <summary>Keeps the parties of every status-of-forces agreement diplomacy brings into force; other kinds are not personnel's concern.</summary>
-public sealed class AgreementInForceConsumer(PersonnelDbContext db, ILogger<AgreementInForceConsumer> logger)
-    : IdempotentConsumer<AgreementInForce>(db, logger)
+/// <summary>The days one status-of-forces agreement lets a nation deploy: from its entry into force to its termination.</summary>
+public sealed record StatusOfForcesPeriod(string Nation, DateOnly InForceOn, DateOnly? TerminatedOn)
 {
-    public const string StatusOfForces = "STATUS_OF_FORCES";
+    public bool Covers(DateOnly day) => InForceOn <= day && !(TerminatedOn <= day);
+}
 
-    protected override async Task HandleAsync(AgreementInForce message, CancellationToken ct)
+/// <summary>What the deployment rule and the strength report know of the nations' status-of-forces agreements.</summary>
+public static class StatusOfForces
+{
+    /// <summary>The host state: only an agreement to which it is a party lets a nation's forces into its territory.</summary>
+    public const string HostState = "HTI";
+
+    public const string Kind = "STATUS_OF_FORCES";
+
+    /// <summary>Every period an agreement with the host state was in force, for every party (the host's own rows included).</summary>
+    public static Task<List<StatusOfForcesPeriod>> PeriodsAsync(this PersonnelDbContext db, CancellationToken ct) =>
+        Periods(db, db.StatusOfForces).ToListAsync(ct);
+
+    /// <summary>The periods of one nation: what its deployment is judged against.</summary>
+    public static Task<List<StatusOfForcesPeriod>> PeriodsOfAsync(this PersonnelDbContext db, string nation, CancellationToken ct) =>
+        Periods(db, db.StatusOfForces.Where(p => p.Nation == nation)).ToListAsync(ct);
+
+    private static IQueryable<StatusOfForcesPeriod> Periods(PersonnelDbContext db, IQueryable<StatusOfForcesParty> parties) =>
+        parties.AsNoTracking()
+            .Where(p => p.InForceOn != null && db.StatusOfForces.Any(h => h.AgreementId == p.AgreementId && h.Nation == HostState))
+            .Select(p => new StatusOfForcesPeriod(p.Nation, p.InForceOn!.Value, p.TerminatedOn));
+
+    /// <summary>
+    /// Applies what diplomacy announced of a status-of-forces agreement to each of its parties' rows, adding the rows of
+    /// parties not heard of yet (an agreement's events may arrive in any order); other kinds are not personnel's concern.
+    /// </summary>
+    internal static async Task ApplyAsync(PersonnelDbContext db, string kind, string agreementId, IEnumerable<string> nations, string title,
+        DateTime at, Action<StatusOfForcesParty> apply, CancellationToken ct)
     {
-        if (message.Kind != StatusOfForces)
+        if (kind != Kind)
         {
             return;
         }
-        var known = await db.StatusOfForces.Where(p => p.AgreementId == message.SubjectId).Select(p => p.Nation).ToListAsync(ct);
-        foreach (var nation in message.Parties.Distinct().Except(known))
+        var parties = await db.StatusOfForces.Where(p => p.AgreementId == agreementId).ToListAsync(ct);
+        foreach (var nation in nations.Distinct(StringComparer.Ordinal).Where(n => parties.All(p => p.Nation != n)).ToList())
         {
-            db.StatusOfForces.Add(new StatusOfForcesParty
-            {
-                AgreementId = message.SubjectId,
-                Nation = nation,
-                Title = message.Title.Length > 300 ? message.Title[..300] : message.Title,
-                InForceOn = message.InForceOn,
-                RecordedAt = message.OccurredAt,
-            });
+            var party = new StatusOfForcesParty { AgreementId = agreementId, Nation = nation, Title = title.Length > 300 ? title[..300] : title, RecordedAt = at };
+            db.StatusOfForces.Add(party);
+            parties.Add(party);
         }
+        parties.ForEach(apply);
     }
 }
 
-/// <summary>What the deployment rule needs to know of a nation's agreements.</summary>
-public static class StatusOfForcesQueries
+/// <summary>Keeps the parties of every status-of-forces agreement diplomacy brings into force, from the day it entered into force.</summary>
+public sealed class AgreementInForceConsumer(PersonnelDbContext db, ILogger<AgreementInForceConsumer> logger)
+    : IdempotentConsumer<AgreementInForce>(db, logger)
 {
-    /// <summary>The first day any status-of-forces agreement naming the nation was in force; null when none is.</summary>
-    public static Task<DateOnly?> InForceSinceAsync(this PersonnelDbContext db, string nation, CancellationToken ct) =>
-        db.StatusOfForces.Where(p => p.Nation == nation).OrderBy(p => p.InForceOn).Select(p => (DateOnly?)p.InForceOn).FirstOrDefaultAsync(ct);
+    protected override Task HandleAsync(AgreementInForce message, CancellationToken ct) =>
+        StatusOfForces.ApplyAsync(db, message.Kind, message.SubjectId, message.Parties, message.Title, message.OccurredAt,
+            party => party.InForceOn ??= message.InForceOn, ct);
+}
+
+/// <summary>
+/// A terminated status-of-forces agreement lets no party deploy from its termination day: the earliest day heard of
+/// stands, so a redelivery or another party's later termination changes nothing.
+/// </summary>
+public sealed class AgreementTerminatedConsumer(PersonnelDbContext db, ILogger<AgreementTerminatedConsumer> logger)
+    : IdempotentConsumer<AgreementTerminated>(db, logger)
+{
+    protected override Task HandleAsync(AgreementTerminated message, CancellationToken ct) =>
+        StatusOfForces.ApplyAsync(db, message.Kind, message.SubjectId, message.Parties, message.Title, message.OccurredAt,
+            party => party.TerminatedOn = party.TerminatedOn < message.TerminatedOn ? party.TerminatedOn : message.TerminatedOn, ct);
 }

@@ -1,5 +1,6 @@
 using Coordination.Auth;
 using Coordination.Errors;
+using Coordination.Personnel.Agreements;
 using Coordination.Personnel.Mandates;
 using Coordination.Personnel.Officers;
 using Officer = Coordination.Personnel.Officers.Officer;
@@ -9,7 +10,7 @@ using Coordination.Persistence;
 namespace Coordination.Personnel.Contingents;
 
 /// <summary>What deploying a contingent is judged against, read by the caller in the deployment's transaction.</summary>
-public sealed record DeploymentConditions(MandateView? Mandate, int OfficersInMissionArea, DateOnly? StatusOfForcesInForceSince, IReadOnlyList<Officer> Roster);
+public sealed record DeploymentConditions(MandateView? Mandate, int OfficersInMissionArea, IReadOnlyList<StatusOfForcesPeriod> StatusOfForces, IReadOnlyList<Officer> Roster);
 
 /// <summary>A nation's group of officers, from the mission's request to its return home.</summary>
 public sealed class Contingent : IKeyed
@@ -57,6 +58,11 @@ public sealed class Contingent : IKeyed
         if (target == ContingentStatus.Deployed)
         {
             Deploy(effectiveOn!.Value, conditions ?? throw new ArgumentNullException(nameof(conditions)));
+        }
+        else if (effectiveOn < DeployedOn)
+        {
+            throw new PreconditionFailedException("CONTINGENT_DATE_ORDER", $"contingents/{Id}",
+                $"{Name} deployed on {DeployedOn:yyyy-MM-dd}; it cannot be {ContingentLifecycle.Name(target)} on {effectiveOn:yyyy-MM-dd}, before that.");
         }
         Status = target;
         Revision++;
@@ -131,11 +137,9 @@ public sealed class Contingent : IKeyed
             throw new PreconditionFailedException("OUTSIDE_MANDATE_PERIOD", $"contingents/{Id}",
                 $"{on:yyyy-MM-dd} is outside the mandate period {mandate.PeriodStart:yyyy-MM-dd} to {mandate.PeriodEnd:yyyy-MM-dd} ({mandate.ResolutionSymbol}).");
         }
-        if (conditions.StatusOfForcesInForceSince is not { } since || since > on)
+        if (!conditions.StatusOfForces.Any(p => p.Covers(on)))
         {
-            throw new PreconditionFailedException("SOFA_NOT_IN_FORCE", $"contingents/{Id}", conditions.StatusOfForcesInForceSince is { } later
-                ? $"{Nation}'s status-of-forces agreement entered into force on {later:yyyy-MM-dd}, after {on:yyyy-MM-dd}; its contingents cannot deploy before it."
-                : $"{Nation} has no status-of-forces agreement in force; its contingents cannot deploy until diplomacy records one in force.");
+            throw new PreconditionFailedException("SOFA_NOT_IN_FORCE", $"contingents/{Id}", NoStatusOfForces(on, conditions.StatusOfForces));
         }
         var strength = conditions.OfficersInMissionArea + OfficerCount;
         if (strength > mandate.PersonnelCeiling)
@@ -151,6 +155,17 @@ public sealed class Contingent : IKeyed
         }
         DeployedOn = on;
         ScheduleTourEnd(mandate.PeriodEnd);
+    }
+
+    private string NoStatusOfForces(DateOnly on, IReadOnlyList<StatusOfForcesPeriod> periods)
+    {
+        if (periods.Where(p => p.InForceOn <= on && p.TerminatedOn <= on).Max(p => p.TerminatedOn) is { } terminated)
+        {
+            return $"{Nation}'s status-of-forces agreement with {StatusOfForces.HostState} was terminated on {terminated:yyyy-MM-dd}; its contingents cannot deploy on {on:yyyy-MM-dd}.";
+        }
+        return periods.Where(p => p.InForceOn > on).Min(p => (DateOnly?)p.InForceOn) is { } later
+            ? $"{Nation}'s status-of-forces agreement entered into force on {later:yyyy-MM-dd}, after {on:yyyy-MM-dd}; its contingents cannot deploy before it."
+            : $"{Nation} has no status-of-forces agreement in force with the host state ({StatusOfForces.HostState}); its contingents cannot deploy until diplomacy records one in force.";
     }
 
     /// <summary>A tour ends after its length, but never after the mandate: a renewal moves a capped end again.</summary>

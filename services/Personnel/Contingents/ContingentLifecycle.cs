@@ -27,6 +27,12 @@ public static class ContingentLifecycle
     /// <summary>Statuses in which a nation's unit is named to fill a request and notified to the mission.</summary>
     public static readonly ContingentStatus[] Notified = [ContingentStatus.Assigned, ContingentStatus.Standby, ContingentStatus.Mobilized];
 
+    /// <summary>
+    /// Steps only the mission records, as facts that reimbursements follow; a nation notifies its own contingent's
+    /// steps up to MOBILIZED.
+    /// </summary>
+    public static readonly ContingentStatus[] RecordedByMission = [ContingentStatus.Deployed, ContingentStatus.Demobilizing, ContingentStatus.Repatriated];
+
     public static bool Allows(ContingentStatus from, ContingentStatus to) => Next[from].Contains(to);
 
     public static void EnsureAllowed(string contingentId, ContingentStatus from, ContingentStatus to)

@@ -23,6 +23,10 @@ public sealed partial class ContingentsApi
         v.Check(request.OutgoingContingentId != request.IncomingContingentId, "incoming_contingent_id", "must differ from outgoing_contingent_id");
         var arrives = v.RequiredDate(request.IncomingArrivesOn, "incoming_arrives_on");
         var departs = v.RequiredDate(request.OutgoingDepartsOn, "outgoing_departs_on");
+        if (arrives > time.Today().AddDays(Rotation.MaxDaysAhead))
+        {
+            v.Add("incoming_arrives_on", $"at most {Rotation.MaxDaysAhead} days after today ({time.Today():yyyy-MM-dd}): a tour is at most 12 months and it began on a day that has happened");
+        }
         if (arrives is { } a && departs is { } d)
         {
             v.Check(d.DayNumber - a.DayNumber is >= Rotation.MinOverlapDays and <= Rotation.MaxOverlapDays, "outgoing_departs_on",

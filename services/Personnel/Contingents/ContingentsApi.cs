@@ -13,7 +13,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.Personnel.Contingents;
 
-/// <summary>gRPC surface of contingents. Contributors act for their own nation; mission admins for all.</summary>
+/// <summary>
+/// gRPC surface of contingents. Contributors act for their own nation and notify their units' steps up to MOBILIZED;
+/// mission admins act for all and record deployment, demobilisation and repatriation.
+/// </summary>
 public sealed partial class ContingentsApi(PersonnelDbContext db, IdempotentRequests requests, SiteCoverage coverage, TimeProvider time)
     : ContingentService.ContingentServiceBase
 {
@@ -77,19 +80,36 @@ public sealed partial class ContingentsApi(PersonnelDbContext db, IdempotentRequ
     public override async Task<V1.Contingent> ChangeContingentStatus(ChangeContingentStatusRequest request, ServerCallContext context)
     {
         var caller = Caller.From(context);
+        if (ContingentLifecycle.RecordedByMission.Contains(request.Status))
+        {
+            caller.RequireMission($"record a contingent {ContingentLifecycle.Name(request.Status)} (a nation notifies the steps up to MOBILIZED)");
+        }
         var v = new Violations();
         v.RequestId(request.RequestId);
         v.Id(request.Id);
         v.Defined(request.Status, "status");
-        var effectiveOn = request.Status is ContingentStatus.Deployed or ContingentStatus.Repatriated
-            ? v.RequiredDate(request.EffectiveOn, "effective_on")
-            : v.OptionalDate(request.EffectiveOn, "effective_on");
+        // Deployment and repatriation are facts: they have happened, on a day the service's clock has reached.
+        var effectiveOn = v.PastDay(request.EffectiveOn, "effective_on", time.Today(),
+            required: request.Status is ContingentStatus.Deployed or ContingentStatus.Repatriated);
         v.ThrowIfAny();
         var ct = context.CancellationToken;
         var contingent = await FindAsync(request.Id, ct);
         caller.RequireNation(contingent.Nation, "change contingents");
 
-        return await requests.ExecuteAsync(request, request.RequestId, caller, context, async () =>
+        // Deployments read the strength in the mission area and add to it: one at a time, or two could pass the ceiling together.
+        return request.Status == ContingentStatus.Deployed
+            ? await db.SerializedAsync(CeilingLock, () => ChangeStatusAsync(request, contingent, effectiveOn, caller, context), ct)
+            : await ChangeStatusAsync(request, contingent, effectiveOn, caller, context);
+    }
+
+    /// <summary>Key of the lock every deployment takes to check the mandate's ceiling (<see cref="TransactionLocks"/>).</summary>
+    private const long CeilingLock = 0x5045_5243_4549_4C;
+
+    private Task<V1.Contingent> ChangeStatusAsync(ChangeContingentStatusRequest request, Contingent contingent, DateOnly? effectiveOn,
+        Caller caller, ServerCallContext context)
+    {
+        var ct = context.CancellationToken;
+        return requests.ExecuteAsync(request, request.RequestId, caller, context, async () =>
         {
             var now = time.UtcNow();
             var deploying = request.Status == ContingentStatus.Deployed;
@@ -101,7 +121,7 @@ public sealed partial class ContingentsApi(PersonnelDbContext db, IdempotentRequ
                 ? new DeploymentConditions(
                     await db.Mandates.OrderByDescending(m => m.PeriodEnd).FirstOrDefaultAsync(ct),
                     await db.Contingents.Where(c => ContingentLifecycle.InMissionArea.Contains(c.Status)).SumAsync(c => c.OfficerCount, ct),
-                    await db.InForceSinceAsync(contingent.Nation, ct),
+                    await db.PeriodsOfAsync(contingent.Nation, ct),
                     roster)
                 : null;
             contingent.MoveTo(request.Status, effectiveOn, conditions);

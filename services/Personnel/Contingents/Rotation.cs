@@ -12,6 +12,8 @@ public sealed class Rotation : IKeyed
 {
     public const int MinOverlapDays = 1;
     public const int MaxOverlapDays = 30;
+    /// <summary>How far ahead a relief may be planned: the outgoing deployed on a past day for a tour of at most 12 months.</summary>
+    public const int MaxDaysAhead = 366;
 
     public string Id { get; private init; } = Ids.New();
     public string Nation { get; private init; } = "";

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Coordination.Errors;
 using Coordination.Personnel.V1;
 using Coordination.Validation;
 
@@ -15,15 +16,49 @@ public sealed record QualificationDraft(QualificationKind Kind, string Name, Dat
 
 /// <summary>
 /// Reads an <see cref="OfficerRecord"/> (RegisterOfficer, or one row of a roster import) once, at the edge: every bad
-/// field is named, under <c>prefix</c>. The same rules whichever way an officer arrives.
+/// field is named, under <c>prefix</c>. The same rules whichever way an officer arrives. Every repeated field's count
+/// is checked before anything loops over it, and duplicates are found with a set: a record's cost is linear in its size.
 /// </summary>
 public static partial class OfficerRecords
 {
+    public const int MaxLanguages = 10;
+    public const int MaxSkills = 20;
+    public const int MaxVettingResults = 20;
+    public const int MaxQualifications = 20;
+
     [GeneratedRegex(@"^[A-Za-z0-9/.\-]{1,40}\z")]
     private static partial Regex ServiceNumberPattern();
 
     [GeneratedRegex(@"^[a-z]{2}\z")]
     private static partial Regex LanguagePattern();
+
+    /// <summary>
+    /// What of a record only the mission may record: the vetting stages after the nation's own certification, and the
+    /// human-rights screening. A contributor's record carrying any of them is refused (RegisterOfficer) or its row is
+    /// rejected (ImportRoster). Looks at no more than <see cref="MaxVettingResults"/> results.
+    /// </summary>
+    public static IReadOnlyList<FieldViolation> MissionActs(OfficerRecord? record, string prefix = "")
+    {
+        var acts = new List<FieldViolation>();
+        if (record is null)
+        {
+            return acts;
+        }
+        for (var i = 0; i < Math.Min(record.Vetting.Count, MaxVettingResults); i++)
+        {
+            var stage = record.Vetting[i].Stage;
+            if (stage != VettingStage.Unspecified && Enum.IsDefined(stage) && !Officers.Vetting.NationRecords(stage))
+            {
+                acts.Add(new FieldViolation($"{prefix}vetting[{i}].stage",
+                    $"{Officers.Vetting.Name(stage)} is vetted by the mission; a nation records only its own certification ({Officers.Vetting.Name(VettingStage.NationCertification)})"));
+            }
+        }
+        if (record.HumanRightsScreening is not null)
+        {
+            acts.Add(new FieldViolation($"{prefix}human_rights_screening", "the human-rights screening is recorded by the mission, not by the officer's nation"));
+        }
+        return acts;
+    }
 
     public static OfficerDraft? Read(OfficerRecord? record, Violations v, DateOnly today, string prefix = "")
     {
@@ -41,19 +76,27 @@ public static partial class OfficerRecords
         if (born is { } b && Days.AgeOn(b, today) is < 18 or > 99)
         {
             v.Add(prefix + "date_of_birth", $"{b:yyyy-MM-dd} makes the officer {Days.AgeOn(b, today)} today; officers are 18 to 99 (25 to 62 when they deploy)");
+            born = null;
         }
-        v.Check(record.Languages.Count <= 10, prefix + "languages", "at most 10");
-        for (var i = 0; i < record.Languages.Count; i++)
+        if (v.AtMost(record.Languages.Count, MaxLanguages, prefix + "languages"))
         {
-            v.Check(LanguagePattern().IsMatch(record.Languages[i]), $"{prefix}languages[{i}]", "an ISO 639-1 code in lower case, e.g. en, fr, sw");
-            v.Check(record.Languages.Take(i).All(l => l != record.Languages[i]), $"{prefix}languages[{i}]", "named twice");
+            var named = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = 0; i < record.Languages.Count; i++)
+            {
+                v.Check(LanguagePattern().IsMatch(record.Languages[i]), $"{prefix}languages[{i}]", "an ISO 639-1 code in lower case, e.g. en, fr, sw");
+                v.Check(named.Add(record.Languages[i]), $"{prefix}languages[{i}]", "named twice");
+            }
         }
-        v.Check(record.Skills.Count <= 20, prefix + "skills", "at most 20");
-        for (var i = 0; i < record.Skills.Count; i++)
+        if (v.AtMost(record.Skills.Count, MaxSkills, prefix + "skills"))
         {
-            v.Text(record.Skills[i], $"{prefix}skills[{i}]", 1, 60);
+            for (var i = 0; i < record.Skills.Count; i++)
+            {
+                v.Text(record.Skills[i], $"{prefix}skills[{i}]", 1, 60);
+            }
         }
-        var vetting = ReadVetting(record.Vetting, v, today, prefix);
+        var vetting = v.AtMost(record.Vetting.Count, MaxVettingResults, prefix + "vetting")
+            ? ReadVetting(record.Vetting, v, today, born, prefix)
+            : [];
         (ScreeningResult, DateOnly)? screening = null;
         if (record.HumanRightsScreening is { } s)
         {
@@ -61,26 +104,28 @@ public static partial class OfficerRecords
             if (v.PastDay(s.On, prefix + "human_rights_screening.on", today, required: true) is { } on)
             {
                 screening = (s.Result, on);
+                AsAdult(v, on, born, prefix + "human_rights_screening.on");
             }
         }
-        v.Check(record.Qualifications.Count <= 20, prefix + "qualifications", "at most 20");
         var qualifications = new List<QualificationDraft>();
-        for (var i = 0; i < record.Qualifications.Count; i++)
+        if (v.AtMost(record.Qualifications.Count, MaxQualifications, prefix + "qualifications"))
         {
-            if (ReadQualification(record.Qualifications[i], v, today, $"{prefix}qualifications[{i}].") is { } q)
+            var named = new HashSet<(QualificationKind, string)>();
+            for (var i = 0; i < record.Qualifications.Count; i++)
             {
-                if (qualifications.Any(x => x.Kind == q.Kind && x.Name == q.Name))
+                if (ReadQualification(record.Qualifications[i], v, today, $"{prefix}qualifications[{i}].", born) is { } q)
                 {
-                    v.Add($"{prefix}qualifications[{i}].name", "named twice for the same kind");
+                    v.Check(named.Add((q.Kind, q.Name)), $"{prefix}qualifications[{i}].name", "named twice for the same kind");
+                    qualifications.Add(q);
                 }
-                qualifications.Add(q);
             }
         }
         return v.Any ? null : new OfficerDraft(record.ServiceNumber.ToUpperInvariant(), record.FamilyName, record.GivenNames,
             record.Rank, record.Gender, born!.Value, [.. record.Languages], [.. record.Skills], vetting, screening, qualifications);
     }
 
-    public static VettingEntry? ReadVettingResult(VettingResult? result, Violations v, DateOnly today, string prefix)
+    /// <summary>Reads one vetting result: a stage, and a day that has happened and (when the officer's birth is known) came after their 18th birthday.</summary>
+    public static VettingEntry? ReadVettingResult(VettingResult? result, Violations v, DateOnly today, string prefix, DateOnly? born = null)
     {
         if (result is null)
         {
@@ -89,12 +134,14 @@ public static partial class OfficerRecords
         }
         v.Defined(result.Stage, prefix + "stage");
         var on = v.PastDay(result.On, prefix + "on", today, required: true);
+        AsAdult(v, on, born, prefix + "on");
         return on is { } day && result.Stage != VettingStage.Unspecified && Enum.IsDefined(result.Stage)
             ? new VettingEntry(result.Stage, result.Passed, day)
             : null;
     }
 
-    public static QualificationDraft? ReadQualification(V1.Qualification? q, Violations v, DateOnly today, string prefix)
+    /// <summary>Reads a training or credential: obtained on a day that has happened (after the officer's 18th birthday, when known), expiring after it.</summary>
+    public static QualificationDraft? ReadQualification(V1.Qualification? q, Violations v, DateOnly today, string prefix, DateOnly? born = null)
     {
         if (q is null)
         {
@@ -104,6 +151,7 @@ public static partial class OfficerRecords
         v.Defined(q.Kind, prefix + "kind");
         v.Text(q.Name, prefix + "name", 1, 120);
         var obtained = v.PastDay(q.ObtainedOn, prefix + "obtained_on", today, required: true);
+        AsAdult(v, obtained, born, prefix + "obtained_on");
         var expires = v.OptionalDate(q.ExpiresOn, prefix + "expires_on");
         if (obtained is { } o && expires is { } e && e <= o)
         {
@@ -115,12 +163,12 @@ public static partial class OfficerRecords
     }
 
     /// <summary>Vetting results given with a record must follow the stage order among themselves.</summary>
-    private static List<VettingEntry> ReadVetting(IReadOnlyList<VettingResult> results, Violations v, DateOnly today, string prefix)
+    private static List<VettingEntry> ReadVetting(IReadOnlyList<VettingResult> results, Violations v, DateOnly today, DateOnly? born, string prefix)
     {
         var entries = new List<VettingEntry>();
         for (var i = 0; i < results.Count; i++)
         {
-            if (ReadVettingResult(results[i], v, today, $"{prefix}vetting[{i}].") is not { } entry)
+            if (ReadVettingResult(results[i], v, today, $"{prefix}vetting[{i}].", born) is not { } entry)
             {
                 return entries;
             }
@@ -132,5 +180,13 @@ public static partial class OfficerRecords
             entries.Add(entry);
         }
         return entries;
+    }
+
+    private static void AsAdult(Violations v, DateOnly? day, DateOnly? born, string field)
+    {
+        if (born is { } b)
+        {
+            v.AsAdult(day, b, field);
+        }
     }
 }

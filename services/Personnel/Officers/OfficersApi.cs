@@ -12,7 +12,8 @@ namespace Coordination.Personnel.Officers;
 
 /// <summary>
 /// gRPC surface of officers. Officers carry personal data: only a contributor of their nation and a mission-admin read
-/// or change them; every other role is refused before anything is looked up.
+/// or change them; every other role is refused before anything is looked up. A contributor declares its officers and
+/// their national certification; the other vetting stages and the screening are the mission's.
 /// </summary>
 public sealed class OfficersApi(PersonnelDbContext db, IdempotentRequests requests, RosterImport rosters, TimeProvider time)
     : OfficerService.OfficerServiceBase
@@ -20,6 +21,10 @@ public sealed class OfficersApi(PersonnelDbContext db, IdempotentRequests reques
     public override async Task<V1.Officer> RegisterOfficer(RegisterOfficerRequest request, ServerCallContext context)
     {
         var caller = Caller.From(context);
+        if (!caller.ActsForMission && OfficerRecords.MissionActs(request.Officer, "officer.") is [var act, ..])
+        {
+            caller.RequireMission($"register an officer with {act.Field} given ({act.Description})");
+        }
         var v = new Violations();
         v.RequestId(request.RequestId);
         v.NationCode(request.NationCode, "nation_code");
@@ -95,7 +100,12 @@ public sealed class OfficersApi(PersonnelDbContext db, IdempotentRequests reques
         v.Id(request.OfficerId, "officer_id");
         var entry = OfficerRecords.ReadVettingResult(request.Result, v, time.Today(), "result.");
         v.ThrowIfAny();
+        if (!Vetting.NationRecords(entry!.Stage))
+        {
+            caller.RequireMission($"record the {Vetting.Name(entry.Stage)} vetting stage (a nation records only {Vetting.Name(VettingStage.NationCertification)})");
+        }
         var officer = await ManagedAsync(request.OfficerId, caller, "record vetting", context.CancellationToken);
+        OfficerDays(officer, entry.On, "result.on");
 
         return await requests.ExecuteAsync(request, request.RequestId, caller, context, () =>
         {
@@ -122,6 +132,7 @@ public sealed class OfficersApi(PersonnelDbContext db, IdempotentRequests reques
         }
         v.ThrowIfAny();
         var officer = await ManagedAsync(request.OfficerId, caller, "record screenings", context.CancellationToken);
+        OfficerDays(officer, on!.Value, "screening.on");
 
         return await requests.ExecuteAsync(request, request.RequestId, caller, context, () =>
         {
@@ -139,6 +150,7 @@ public sealed class OfficersApi(PersonnelDbContext db, IdempotentRequests reques
         var draft = OfficerRecords.ReadQualification(request.Qualification, v, time.Today(), "qualification.");
         v.ThrowIfAny();
         var officer = await ManagedAsync(request.OfficerId, caller, "record qualifications", context.CancellationToken);
+        OfficerDays(officer, draft!.ObtainedOn, "qualification.obtained_on");
 
         return await requests.ExecuteAsync(request, request.RequestId, caller, context, () =>
         {
@@ -155,6 +167,14 @@ public sealed class OfficersApi(PersonnelDbContext db, IdempotentRequests reques
         var officer = await FindAsync(id, tracked: true, ct);
         caller.RequireNation(officer.Nation, action);
         return officer;
+    }
+
+    /// <summary>A day of the officer's record comes after their 18th birthday (their birth is known only once they are read).</summary>
+    private static void OfficerDays(Officer officer, DateOnly day, string field)
+    {
+        var v = new Violations();
+        v.AsAdult(day, officer.DateOfBirth, field);
+        v.ThrowIfAny();
     }
 
     private async Task<Officer> FindAsync(string id, bool tracked, CancellationToken ct)

@@ -13,11 +13,16 @@ namespace Coordination.Personnel.Officers;
 /// <summary>
 /// A roster import: rows arrive on a stream and are committed in batches, each row on its own merits. Officers are
 /// matched on nation + service number, so a re-sent roster finds them instead of registering them twice, and a
-/// concurrent import of the same rows loses its batch on the unique key, re-reads and finds them too.
+/// concurrent import of the same rows loses its batch on the unique key, re-reads and finds them too. An import holds at
+/// most <see cref="MaxRows"/> rows: the row after them ends the stream with INVALID_ARGUMENT (field <c>rows</c>), once
+/// every row before it has been applied and reported, and nothing more is read. What an import keeps in memory is
+/// bounded by that: a batch, the channel ahead of it, and one entry per service number seen.
 /// </summary>
 public sealed class RosterImport(PersonnelDbContext db, TimeProvider time)
 {
     public const int BatchSize = 500;
+    /// <summary>Rows one import may carry; a multiple of <see cref="BatchSize"/>, so the refusal finds no batch half done.</summary>
+    public const int MaxRows = 10_000;
 
     public async Task RunAsync(IAsyncStreamReader<ImportRosterRequest> input, IServerStreamWriter<ImportRosterProgress> output,
         Caller caller, CancellationToken ct)
@@ -40,6 +45,10 @@ public sealed class RosterImport(PersonnelDbContext db, TimeProvider time)
         var row = 0;
         await foreach (var item in received.Reader.ReadAllAsync(ct))
         {
+            if (row == MaxRows)
+            {
+                new Violations().Add("rows", $"at most {MaxRows:N0} rows per import; rows 1 to {MaxRows:N0} were applied as reported, send the rest in another import").ThrowIfAny();
+            }
             batch.Add((++row, item));
             if (batch.Count == BatchSize)
             {
@@ -59,7 +68,8 @@ public sealed class RosterImport(PersonnelDbContext db, TimeProvider time)
     {
         try
         {
-            while (await input.MoveNext(ct))
+            // One message past the limit is enough to refuse the import; nothing after it is read.
+            for (var count = 0; count <= MaxRows && await input.MoveNext(ct); count++)
             {
                 await rows.WriteAsync(input.Current, ct);
             }
@@ -95,6 +105,13 @@ public sealed class RosterImport(PersonnelDbContext db, TimeProvider time)
             var result = new RowResult { Row = row };
             results.Add(result);
             var v = new Violations();
+            if (!import.Caller.ActsForMission)
+            {
+                foreach (var act in OfficerRecords.MissionActs(item.Row))
+                {
+                    v.Add(act.Field, act.Description);
+                }
+            }
             var draft = item.ItemCase == ImportRosterRequest.ItemOneofCase.Row
                 ? OfficerRecords.Read(item.Row, v, today)
                 : null;

@@ -7,7 +7,8 @@ public sealed record VettingEntry(VettingStage Stage, bool Passed, DateOnly On);
 
 /// <summary>
 /// The one place that says how vetting runs: five stages in a fixed order, each recorded only once the one before has
-/// passed; a failed stage may be retaken, a passed one is final; attempts happen in date order.
+/// passed; a failed stage may be retaken, a passed one is final; attempts happen in date order. The nation records the
+/// first stage, the mission the others.
 /// </summary>
 public static class Vetting
 {
@@ -15,6 +16,12 @@ public static class Vetting
     [
         VettingStage.NationCertification, VettingStage.Language, VettingStage.Interview, VettingStage.Driving, VettingStage.Firearms,
     ];
+
+    /// <summary>
+    /// The one stage a nation records about its own officers: its certification that they were not involved in serious
+    /// violations. LANGUAGE, INTERVIEW, DRIVING and FIREARMS are the mission's vetting (docs/security.md).
+    /// </summary>
+    public static bool NationRecords(VettingStage stage) => stage == VettingStage.NationCertification;
 
     /// <summary>The stage to pass next; Unspecified once every stage has passed.</summary>
     public static VettingStage Next(IEnumerable<VettingEntry> entries)

@@ -60,6 +60,11 @@ public sealed class Pledge : IKeyed
     public (PledgeVersion Version, ReadinessLevel? RoseFrom) RecordEvidence(PledgeEvidence added, Caller caller, string requestId, DateTime now)
     {
         EnsureActive("given evidence");
+        if (Readiness.Dates(added).FirstOrDefault(d => d.Day < PledgedOn) is { Field: not null } early)
+        {
+            throw new PreconditionFailedException("PLEDGE_EVIDENCE_ORDER", $"pledges/{Id}",
+                $"{early.Field} {early.Day:yyyy-MM-dd} is before the pledge was made ({PledgedOn:yyyy-MM-dd}); evidence is of a pledged unit.");
+        }
         var before = ReadinessLevel;
         Evidence = Readiness.Add(Id, Evidence, added);
         ReadinessLevel = Readiness.LevelFor(Evidence);

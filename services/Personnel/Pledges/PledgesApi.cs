@@ -11,7 +11,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.Personnel.Pledges;
 
-/// <summary>gRPC surface of pledges. Contributors manage their own nation's; mission admins any; everyone reads.</summary>
+/// <summary>
+/// gRPC surface of pledges. Contributors manage their own nation's; mission admins any; diplomats read them. Of the
+/// readiness evidence a contributor states only its undertaking (deployable_within_days): the visits and the
+/// confirmation that raise a level are the mission's, so a level rises only on what the mission recorded.
+/// </summary>
 public sealed class PledgesApi(PersonnelDbContext db, IdempotentRequests requests, TimeProvider time) : PledgeService.PledgeServiceBase
 {
     public override Task<V1.Pledge> CreatePledge(CreatePledgeRequest request, ServerCallContext context)
@@ -109,6 +113,13 @@ public sealed class PledgesApi(PersonnelDbContext db, IdempotentRequests request
     public override async Task<V1.Pledge> RecordPledgeEvidence(RecordPledgeEvidenceRequest request, ServerCallContext context)
     {
         var caller = Caller.From(context);
+        // The nation states how fast it can deploy; the visits and the confirmation of that undertaking are the mission's.
+        if (request.AssessmentVisitOn is not null || request.VerifiedOn is not null || request.RapidDeploymentConfirmedOn is not null)
+        {
+            caller.RequireMission(request.AssessmentVisitOn is not null ? "record an assessment visit (assessment_visit_on)"
+                : request.VerifiedOn is not null ? "record a verification (verified_on)"
+                : "confirm a rapid-deployment undertaking (rapid_deployment_confirmed_on)");
+        }
         var today = time.Today();
         var v = new Violations();
         v.RequestId(request.RequestId);
@@ -124,8 +135,6 @@ public sealed class PledgesApi(PersonnelDbContext db, IdempotentRequests request
         {
             v.Range(request.DeployableWithinDays, "deployable_within_days", 1, 365);
         }
-        v.Check((request.DeployableWithinDays != 0) == (request.RapidDeploymentConfirmedOn is not null), "rapid_deployment_confirmed_on",
-            "the undertaking is recorded whole: deployable_within_days and rapid_deployment_confirmed_on together");
         v.Check(request.AssessmentVisitOn is not null || request.VerifiedOn is not null || request.DeployableWithinDays != 0
             || request.RapidDeploymentConfirmedOn is not null, "assessment_visit_on", "required: at least one piece of evidence");
         v.ThrowIfAny();

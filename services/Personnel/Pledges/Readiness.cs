@@ -15,7 +15,8 @@ public sealed record PledgeEvidence
 /// <summary>
 /// The one place that says what each readiness level needs (UN PCRS): L2 an assessment visit, L3 a verification on or
 /// after it, RAPID_DEPLOYMENT an undertaking to deploy within 60 days confirmed on or after the verification. The level
-/// is always the highest gate the evidence meets; evidence is only ever added, so it never drops.
+/// is always the highest gate the evidence meets; evidence is only ever added, so it never drops. Every gate needs
+/// something only the mission records (a visit, a verification, a confirmation): a nation's own statement raises none.
 /// </summary>
 public static class Readiness
 {
@@ -39,8 +40,11 @@ public static class Readiness
     };
 
     /// <summary>
-    /// Adds newly recorded evidence. A date already recorded cannot change; the rapid-deployment undertaking may be
-    /// recorded again only with fewer days. Dates must follow the gates' order whatever was recorded first.
+    /// Adds newly recorded evidence. A date already recorded cannot change. The undertaking (deployable_within_days,
+    /// the nation's own statement) may be recorded again only with fewer days, and once the mission has confirmed one,
+    /// a new one comes with the mission's confirmation of it, so a level never rises on the nation's word alone and never
+    /// drops. A confirmation confirms the undertaking recorded. Dates must follow the gates' order whatever was
+    /// recorded first.
     /// </summary>
     public static PledgeEvidence Add(string pledgeId, PledgeEvidence current, PledgeEvidence added)
     {
@@ -63,12 +67,30 @@ public static class Readiness
                 throw new PreconditionFailedException("PLEDGE_EVIDENCE_RECORDED", subject,
                     $"An undertaking to deploy within {before} days is already recorded; it can only be replaced by a shorter one.");
             }
-            if (current.RapidDeploymentConfirmedOn is { } confirmed && added.RapidDeploymentConfirmedOn < confirmed)
+            if (current.RapidDeploymentConfirmedOn is { } confirmed)
             {
-                throw new PreconditionFailedException("PLEDGE_EVIDENCE_ORDER", subject,
-                    $"The new undertaking cannot be confirmed before the previous one ({confirmed:yyyy-MM-dd}).");
+                if (added.RapidDeploymentConfirmedOn is not { } reconfirmed)
+                {
+                    throw new PreconditionFailedException("PLEDGE_EVIDENCE_RECORDED", subject,
+                        $"The undertaking to deploy within {current.DeployableWithinDays} days was confirmed on {confirmed:yyyy-MM-dd}; a new one is recorded with the mission's confirmation of it.");
+                }
+                if (reconfirmed < confirmed)
+                {
+                    throw new PreconditionFailedException("PLEDGE_EVIDENCE_ORDER", subject,
+                        $"The new undertaking cannot be confirmed before the previous one ({confirmed:yyyy-MM-dd}).");
+                }
             }
             undertaking = current with { DeployableWithinDays = days, RapidDeploymentConfirmedOn = added.RapidDeploymentConfirmedOn };
+        }
+        else if (added.RapidDeploymentConfirmedOn is { } confirmation)
+        {
+            if (current.DeployableWithinDays is null)
+            {
+                throw new PreconditionFailedException("PLEDGE_EVIDENCE_ORDER", subject,
+                    "rapid_deployment_confirmed_on confirms the nation's undertaking, and none is recorded: record deployable_within_days first, or with it.");
+            }
+            Once(current.RapidDeploymentConfirmedOn, confirmation, "rapid_deployment_confirmed_on");
+            undertaking = current with { RapidDeploymentConfirmedOn = confirmation };
         }
         var merged = undertaking with
         {
@@ -86,6 +108,23 @@ public static class Readiness
                 $"rapid_deployment_confirmed_on {c:yyyy-MM-dd} is before the verification on {v:yyyy-MM-dd}.");
         }
         return merged;
+    }
+
+    /// <summary>The evidence dates of <paramref name="evidence"/>, named by the fields that carry them.</summary>
+    public static IEnumerable<(string Field, DateOnly Day)> Dates(PledgeEvidence evidence)
+    {
+        if (evidence.AssessmentVisitOn is { } visit)
+        {
+            yield return ("assessment_visit_on", visit);
+        }
+        if (evidence.VerifiedOn is { } verified)
+        {
+            yield return ("verified_on", verified);
+        }
+        if (evidence.RapidDeploymentConfirmedOn is { } confirmed)
+        {
+            yield return ("rapid_deployment_confirmed_on", confirmed);
+        }
     }
 
     public static string Name(ReadinessLevel level) => level switch

@@ -12,7 +12,11 @@ using Microsoft.Extensions.Options;
 
 namespace Coordination.Personnel.Strength;
 
-/// <summary>Mission-wide strength: aggregates only, so every authenticated role may read it.</summary>
+/// <summary>
+/// Mission-wide strength. The totals against the ceiling and, per nation, officers pledged and deployed (with their
+/// gender) are public mission information, read by every role; a nation's own figures (its pipeline, vetting outcomes,
+/// sites, due items) go only to the roles that reach that nation (docs/security.md).
+/// </summary>
 public sealed class ForceStrengthApi(PersonnelDbContext db, StrengthReports reports, DueReports due, StrengthSignal signal,
     IOptions<StrengthStreamOptions> streamOptions, TimeProvider time) : ForceStrengthService.ForceStrengthServiceBase
 {
@@ -38,14 +42,16 @@ public sealed class ForceStrengthApi(PersonnelDbContext db, StrengthReports repo
 
     public override async Task<StrengthReport> GetStrengthReport(GetStrengthReportRequest request, ServerCallContext context)
     {
+        var caller = Caller.From(context);
         ValidateNation(request.NationCode);
-        var report = await reports.ReadAsync(request.NationCode, context.CancellationToken);
+        var report = await reports.ReadAsync(caller.NationScope(request.NationCode, "read the strength"), caller, context.CancellationToken);
         report.AsOf = time.UtcNow().ToTimestamp();
         return report;
     }
 
     public override Task<DueReport> GetDueReport(GetDueReportRequest request, ServerCallContext context)
     {
+        var caller = Caller.From(context);
         var v = new Violations();
         v.Range(request.Days, "days", 1, 366);
         if (request.NationCode.Length > 0)
@@ -53,7 +59,8 @@ public sealed class ForceStrengthApi(PersonnelDbContext db, StrengthReports repo
             v.NationCode(request.NationCode, "nation_code");
         }
         v.ThrowIfAny();
-        return due.ReadAsync(request.Days, request.NationCode, context.CancellationToken);
+        // Where units stand and when they leave is a nation's own: a nation's role reads only its own nation's due items.
+        return due.ReadAsync(request.Days, caller.NationScope(request.NationCode, "read the due report"), context.CancellationToken);
     }
 
     /// <summary>
@@ -62,7 +69,9 @@ public sealed class ForceStrengthApi(PersonnelDbContext db, StrengthReports repo
     /// </summary>
     public override async Task StreamStrength(StreamStrengthRequest request, IServerStreamWriter<StrengthUpdate> responseStream, ServerCallContext context)
     {
+        var caller = Caller.From(context);
         ValidateNation(request.NationCode);
+        var nation = caller.NationScope(request.NationCode, "read the strength");
         var options = streamOptions.Value;
         var ct = context.CancellationToken;
         StrengthReport? last = null;
@@ -72,7 +81,7 @@ public sealed class ForceStrengthApi(PersonnelDbContext db, StrengthReports repo
             while (!ct.IsCancellationRequested)
             {
                 var woken = signal.Next; // taken before reading, so a commit during the read is not missed
-                var report = await reports.ReadAsync(request.NationCode, ct);
+                var report = await reports.ReadAsync(nation, caller, ct);
                 var changed = !report.Equals(last);
                 if (changed || silence.Elapsed >= options.KeepAlive)
                 {

@@ -1,6 +1,11 @@
+using Coordination.Auth;
+using Coordination.Contracts;
+using Coordination.Personnel.Agreements;
 using Coordination.Personnel.Contingents;
+using Coordination.Personnel.Officers;
 using Coordination.Personnel.Persistence;
 using Coordination.Personnel.V1;
+using Coordination.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.Personnel.Strength;
@@ -9,12 +14,18 @@ namespace Coordination.Personnel.Strength;
 /// Reads the strength report: a handful of small grouped queries, summed in memory (integers only, so both providers
 /// agree). Officers are counted from their tallies (nation, status, gender), kept in the transaction of every change
 /// to an officer, never by counting the officers: that keeps the report fast with a hundred thousand of them.
+/// <para>
+/// What each caller sees (docs/security.md): the mission's totals against the ceiling, and every nation's officers
+/// pledged and deployed with their gender, are public; the rest of a nation's figures (requested and notified
+/// officers, officers by where they stand in vetting, its agreements, its officers at each site) only for the nations
+/// the caller reaches. Site coverage (required posture against every nation's officers on duty) is the mission's.
+/// </para>
 /// </summary>
-public sealed class StrengthReports(PersonnelDbContext db)
+public sealed class StrengthReports(PersonnelDbContext db, TimeProvider time)
 {
     private static readonly ReadinessLevel[] Levels = [ReadinessLevel.L1, ReadinessLevel.L2, ReadinessLevel.L3, ReadinessLevel.RapidDeployment];
 
-    public async Task<StrengthReport> ReadAsync(string nation, CancellationToken ct)
+    public async Task<StrengthReport> ReadAsync(string nation, Caller caller, CancellationToken ct)
     {
         var mandate = await db.Mandates.AsNoTracking().OrderByDescending(m => m.PeriodEnd).FirstOrDefaultAsync(ct);
         var contingents = await db.Contingents.AsNoTracking()
@@ -32,14 +43,16 @@ public sealed class StrengthReports(PersonnelDbContext db)
             tallies = tallies.Where(t => t.Nation == nation);
         }
         var officers = await tallies.ToListAsync(ct);
-        var agreements = await db.StatusOfForces.AsNoTracking().Select(p => new { p.Nation, p.InForceOn }).ToListAsync(ct);
+        var agreements = await db.PeriodsAsync(ct);
         var sites = await db.Sites.AsNoTracking().ToListAsync(ct);
+        var today = time.Today();
 
         var report = new StrengthReport
         {
             MandateResolutionSymbol = mandate?.ResolutionSymbol ?? "",
             AuthorizedCeiling = mandate?.PersonnelCeiling ?? 0,
             Mission = Figures(pledges.Sum(p => p.Officers), contingents.Select(c => (c.Status, c.Officers))),
+            AllNations = caller.ActsForMission,
         };
 
         var nations = nation.Length > 0
@@ -48,13 +61,28 @@ public sealed class StrengthReports(PersonnelDbContext db)
                 .Concat(agreements.Select(a => a.Nation)).Distinct().Order(StringComparer.Ordinal).ToList();
         foreach (var code in nations)
         {
+            var figures = Figures(pledges.Where(p => p.Nation == code).Sum(p => p.Officers),
+                contingents.Where(c => c.Nation == code).Select(c => (c.Status, c.Officers)));
+            var deployedGender = Share(officers.Where(o => o.Nation == code && o.Status == OfficerStatus.Deployed).Select(o => (o.Gender, o.Count)));
+            if (!caller.Reaches(code))
+            {
+                if (nation.Length > 0 || figures.PledgedOfficers > 0 || figures.DeployedOfficers > 0)
+                {
+                    report.Nations.Add(new NationStrength
+                    {
+                        NationCode = code,
+                        Figures = new StrengthFigures { PledgedOfficers = figures.PledgedOfficers, DeployedOfficers = figures.DeployedOfficers },
+                        DeployedGender = deployedGender,
+                    });
+                }
+                continue;
+            }
             var own = officers.Where(o => o.Nation == code).ToList();
-            var since = agreements.Where(a => a.Nation == code).Select(a => (DateOnly?)a.InForceOn).Min();
+            var since = agreements.Where(a => a.Nation == code && a.Covers(today)).Min(a => (DateOnly?)a.InForceOn);
             report.Nations.Add(new NationStrength
             {
                 NationCode = code,
-                Figures = Figures(pledges.Where(p => p.Nation == code).Sum(p => p.Officers),
-                    contingents.Where(c => c.Nation == code).Select(c => (c.Status, c.Officers))),
+                Figures = figures,
                 Officers = new OfficerCounts
                 {
                     Registered = own.Sum(o => o.Count),
@@ -65,13 +93,15 @@ public sealed class StrengthReports(PersonnelDbContext db)
                     Deployed = own.Where(o => o.Status == OfficerStatus.Deployed).Sum(o => o.Count),
                     Repatriated = own.Where(o => o.Status == OfficerStatus.Repatriated).Sum(o => o.Count),
                 },
-                DeployedGender = Share(own.Where(o => o.Status == OfficerStatus.Deployed).Select(o => (o.Gender, o.Count))),
+                DeployedGender = deployedGender,
                 StatusOfForcesInForce = since is not null,
-                StatusOfForcesInForceOn = since is { } day ? Contracts.ProtoConversions.ToProto(day) : null,
+                StatusOfForcesInForceOn = since.ToProto(),
+                OwnFigures = true,
             });
         }
 
-        var onSites = contingents.Where(c => c.SiteId.Length > 0).ToList();
+        // Sites are public; the officers at them count only the contingents of nations the caller reaches.
+        var onSites = contingents.Where(c => c.SiteId.Length > 0 && caller.Reaches(c.Nation)).ToList();
         var views = sites.ToDictionary(s => s.SiteId, StringComparer.Ordinal);
         foreach (var siteId in views.Keys.Concat(onSites.Select(c => c.SiteId)).Distinct().Order(StringComparer.Ordinal))
         {
@@ -88,11 +118,11 @@ public sealed class StrengthReports(PersonnelDbContext db)
                 OfficersOnDuty = onDuty,
                 DeployedOfficers = here.Where(c => ContingentLifecycle.InMissionArea.Contains(c.Status)).Sum(c => c.Officers),
                 NotifiedOfficers = here.Where(c => ContingentLifecycle.Notified.Contains(c.Status)).Sum(c => c.Officers),
-                Shortfall = Math.Max(0, posture - onDuty),
+                Shortfall = caller.ActsForMission ? Math.Max(0, posture - onDuty) : 0,
             });
         }
 
-        var levelled = nation.Length > 0 ? pledges.Where(p => p.Nation == nation).ToList() : pledges;
+        var levelled = pledges.Where(p => (nation.Length == 0 || p.Nation == nation) && caller.Reaches(p.Nation)).ToList();
         report.PledgesByLevel.Add(Levels.Select(level => new ReadinessLevelCount
         {
             ReadinessLevel = level,
@@ -100,7 +130,7 @@ public sealed class StrengthReports(PersonnelDbContext db)
             Officers = levelled.Where(p => p.ReadinessLevel == level).Sum(p => p.Officers),
         }));
         report.DeployedGender = Share(officers.Where(o => o.Status == OfficerStatus.Deployed).Select(o => (o.Gender, o.Count)));
-        report.RegisteredGender = Share(officers.Select(o => (o.Gender, o.Count)));
+        report.RegisteredGender = Share(officers.Where(o => caller.Reaches(o.Nation)).Select(o => (o.Gender, o.Count)));
         return report;
     }
 

@@ -58,6 +58,18 @@ public sealed record Caller(string Subject, string Nation, string Role, Grant Gr
     }
 
     /// <summary>
+    /// Refuses what only the mission records (a vetting stage past the nation's certification, an assessment visit, a
+    /// deployment) inside an RPC a nation's own role may call: the nation declares, the mission verifies.
+    /// </summary>
+    public void RequireMission(string act)
+    {
+        if (!ActsForMission)
+        {
+            throw new AccessDeniedException($"A {Role} of {Nation} may not {act}: the mission records it; a nation declares only its own facts.");
+        }
+    }
+
+    /// <summary>
     /// The nation a list or report is limited to. A role that reaches only its own nation always gets its own (asking for
     /// another is refused); the others get what they ask for ("" for all) and filter what they may not see with
     /// <see cref="Reaches"/>.

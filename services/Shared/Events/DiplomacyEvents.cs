@@ -52,6 +52,22 @@ public sealed record AgreementInForce : IntegrationEvent
     public required DateOnly InForceOn { get; init; }
 }
 
+/// <summary>
+/// A party terminated an agreement, which ends it for every party from <see cref="TerminatedOn"/> (sent for each party
+/// that terminates; the earliest day is the end). Subject: the agreement id.
+/// </summary>
+public sealed record AgreementTerminated : IntegrationEvent
+{
+    /// <summary>STATUS_OF_FORCES, BILATERAL_RECIPROCAL, MOU_TOURISM, MOU_CULTURE or OTHER.</summary>
+    public required string Kind { get; init; }
+    public required string Title { get; init; }
+    /// <summary>ISO 3166-1 alpha-3 codes of the parties.</summary>
+    public required IReadOnlyList<string> Parties { get; init; }
+    /// <summary>The party that terminated it (also <see cref="IntegrationEvent.Nation"/>).</summary>
+    public required string TerminatedBy { get; init; }
+    public required DateOnly TerminatedOn { get; init; }
+}
+
 /// <summary>A partner announced a commitment. Subject: the commitment id; nation: the partner.</summary>
 public sealed record CommitmentAnnounced : IntegrationEvent
 {

@@ -48,6 +48,16 @@ public static partial class Fields
         }
     }
 
+    /// <summary>
+    /// Checks how many items a repeated field holds before anything loops over them; false (and a violation) when there
+    /// are more than <paramref name="max"/>, so a request of a million items costs one comparison.
+    /// </summary>
+    public static bool AtMost(this Violations v, int count, int max, string field)
+    {
+        v.Check(count <= max, field, $"at most {max:N0}");
+        return count <= max;
+    }
+
     public static void Range(this Violations v, long value, string field, long min, long max) =>
         v.Check(value >= min && value <= max, field, $"must be from {min:N0} to {max:N0}");
 

@@ -35,9 +35,10 @@ public sealed class StatusOfForcesFlowTests(FullSuiteFixture fixture) : IClassFi
     {
         var suite = fixture.Suite;
         var kenya = new PersonnelDesk(suite, TestTokens.For("KEN", Roles.Contributor));
-        var officers = await kenya.VettedOfficersAsync("KEN", 3, women: 1);
+        var mission = new PersonnelDesk(suite, admin);
+        var officers = await mission.VettedOfficersAsync("KEN", 3, women: 1);
         var contingent = await kenya.MoveAsync(await kenya.AssignAsync(await kenya.ContingentAsync("KEN", 200), officers), ContingentStatus.Mobilized);
-        await RpcAssert.FailedPrecondition(() => kenya.MoveAsync(contingent, ContingentStatus.Deployed, Day(2024, 11, 4)), "SOFA_NOT_IN_FORCE");
+        await RpcAssert.FailedPrecondition(() => mission.MoveAsync(contingent, ContingentStatus.Deployed, Day(2024, 11, 4)), "SOFA_NOT_IN_FORCE");
 
         var agreements = suite.ViaGateway<AgreementService.AgreementServiceClient>(diplomat);
         var sofa = await agreements.CreateAgreementAsync(new CreateAgreementRequest
@@ -56,11 +57,11 @@ public sealed class StatusOfForcesFlowTests(FullSuiteFixture fixture) : IClassFi
         await StepAsync("HTI", AgreementStatus.Signed);
         await StepAsync("HTI", AgreementStatus.Ratified);
         // Kenya's side alone is not the agreement in force: still refused.
-        await RpcAssert.FailedPrecondition(() => kenya.MoveAsync(contingent, ContingentStatus.Deployed, Day(2024, 11, 4)), "SOFA_NOT_IN_FORCE");
+        await RpcAssert.FailedPrecondition(() => mission.MoveAsync(contingent, ContingentStatus.Deployed, Day(2024, 11, 4)), "SOFA_NOT_IN_FORCE");
 
         await StepAsync("HTI", AgreementStatus.InForce);
         await Eventually.Get(() => kenya.NationAsync("KEN"), n => n.StatusOfForcesInForce, what: "personnel to apply AgreementInForce");
-        var deployed = await kenya.MoveAsync(contingent, ContingentStatus.Deployed, Day(2024, 11, 4));
+        var deployed = await mission.MoveAsync(contingent, ContingentStatus.Deployed, Day(2024, 11, 4));
 
         Assert.Equal((ContingentStatus.Deployed, 3), (deployed.Status, deployed.OfficerCount));
         var brief = await Eventually.Get(

@@ -185,7 +185,7 @@ public sealed class ContingentApiTests(PersonnelFixture fixture) : IClassFixture
     {
         var created = await Contingents(kenyaContributor).CreateContingentAsync(NewContingent());
 
-        var failure = await RpcAssert.FailedPrecondition(() => Contingents(kenyaContributor).ChangeContingentStatusAsync(new ChangeContingentStatusRequest
+        var failure = await RpcAssert.FailedPrecondition(() => Contingents(admin).ChangeContingentStatusAsync(new ChangeContingentStatusRequest
         {
             RequestId = Guid.NewGuid().ToString("N"),
             Id = created.Id,

@@ -44,7 +44,7 @@ public sealed class ContingentFormationTests(PersonnelFlowFixture fixture) : ICl
     public async Task Vetted_officers_assigned_to_a_contingent_make_up_its_count_and_releasing_them_gives_them_back()
     {
         var ghana = fixture.Desk(TestTokens.For("GHA", Roles.Contributor));
-        var officers = await ghana.VettedOfficersAsync("GHA", 4, women: 1);
+        var officers = await admin.VettedOfficersAsync("GHA", 4, women: 1);
         var contingent = await ghana.ContingentAsync("GHA", declared: 120);
         Assert.Equal((120, 120, 0), (contingent.OfficerCount, contingent.DeclaredOfficerCount, contingent.AssignedOfficerCount));
 
@@ -66,9 +66,9 @@ public sealed class ContingentFormationTests(PersonnelFlowFixture fixture) : ICl
     public async Task Officers_not_vetted_of_another_nation_or_on_another_roster_are_not_assigned_and_nothing_is()
     {
         var ghana = fixture.Desk(TestTokens.For("GHA", Roles.Contributor));
-        var vetted = await ghana.RegisterAsync("GHA", Record());
+        var vetted = await admin.RegisterAsync("GHA", Record());
         var inVetting = await ghana.RegisterAsync("GHA", Record(vetted: false));
-        var togolese = await fixture.Desk(TestTokens.For("TGO", Roles.Contributor)).RegisterAsync("TGO", Record());
+        var togolese = await admin.RegisterAsync("TGO", Record());
         var first = await ghana.AssignAsync(await ghana.ContingentAsync("GHA"), [vetted]);
         var second = await ghana.ContingentAsync("GHA");
 
@@ -90,13 +90,13 @@ public sealed class ContingentFormationTests(PersonnelFlowFixture fixture) : ICl
         var senegal = fixture.Desk(TestTokens.For("SEN", Roles.Contributor));
         var contingent = await senegal.MoveAsync(await senegal.ContingentAsync("SEN", 20), ContingentStatus.Mobilized);
 
-        var refused = await RpcAssert.FailedPrecondition(() => senegal.MoveAsync(contingent, ContingentStatus.Deployed, Day(2025, 11, 1)), "SOFA_NOT_IN_FORCE");
+        var refused = await RpcAssert.FailedPrecondition(() => admin.MoveAsync(contingent, ContingentStatus.Deployed, Day(2025, 11, 1)), "SOFA_NOT_IN_FORCE");
         Assert.Contains("SEN has no status-of-forces agreement in force", refused.Violations[0].Description, StringComparison.Ordinal);
 
         await Calls.StatusOfForcesInForceAsync(fixture.Suite, fixture.Admin, "SEN", Calls.Day(2025, 11, 15));
-        var early = await RpcAssert.FailedPrecondition(() => senegal.MoveAsync(contingent, ContingentStatus.Deployed, Day(2025, 11, 1)), "SOFA_NOT_IN_FORCE");
+        var early = await RpcAssert.FailedPrecondition(() => admin.MoveAsync(contingent, ContingentStatus.Deployed, Day(2025, 11, 1)), "SOFA_NOT_IN_FORCE");
         Assert.Contains("entered into force on 2025-11-15, after 2025-11-01", early.Violations[0].Description, StringComparison.Ordinal);
-        var deployed = await senegal.MoveAsync(contingent, ContingentStatus.Deployed, Day(2025, 11, 20));
+        var deployed = await admin.MoveAsync(contingent, ContingentStatus.Deployed, Day(2025, 11, 20));
         Assert.Equal(ContingentStatus.Deployed, deployed.Status);
     }
 
@@ -104,12 +104,12 @@ public sealed class ContingentFormationTests(PersonnelFlowFixture fixture) : ICl
     public async Task Officers_younger_than_25_or_older_than_62_on_the_day_keep_their_contingent_from_deploying()
     {
         var benin = await NationWithAgreementAsync("BEN");
-        var young = await benin.RegisterAsync("BEN", Record(born: new DateOnly(2000, 12, 2)));
-        var old = await benin.RegisterAsync("BEN", Record(born: new DateOnly(1962, 11, 30)));
-        var fine = await benin.RegisterAsync("BEN", Record(born: new DateOnly(1980, 1, 1)));
+        var young = await admin.RegisterAsync("BEN", Record(born: new DateOnly(2000, 12, 2)));
+        var old = await admin.RegisterAsync("BEN", Record(born: new DateOnly(1962, 11, 30)));
+        var fine = await admin.RegisterAsync("BEN", Record(born: new DateOnly(1980, 1, 1)));
         var contingent = await benin.MoveAsync(await benin.AssignAsync(await benin.ContingentAsync("BEN"), [young, old, fine]), ContingentStatus.Mobilized);
 
-        var refused = await RpcAssert.FailedPrecondition(() => benin.MoveAsync(contingent, ContingentStatus.Deployed, Day(2025, 12, 1)), "ROSTER_NOT_DEPLOYABLE");
+        var refused = await RpcAssert.FailedPrecondition(() => admin.MoveAsync(contingent, ContingentStatus.Deployed, Day(2025, 12, 1)), "ROSTER_NOT_DEPLOYABLE");
 
         var reason = refused.Violations[0].Description;
         Assert.Contains("2 officers", reason, StringComparison.Ordinal);
@@ -119,7 +119,7 @@ public sealed class ContingentFormationTests(PersonnelFlowFixture fixture) : ICl
 
         // A day later the young officer is 25; the older one is released.
         contingent = await benin.Contingents.ReleaseOfficersAsync(new ReleaseOfficersRequest { RequestId = NewId(), Id = contingent.Id, OfficerIds = { old.Id } });
-        var deployed = await benin.MoveAsync(contingent, ContingentStatus.Deployed, Day(2025, 12, 2));
+        var deployed = await admin.MoveAsync(contingent, ContingentStatus.Deployed, Day(2025, 12, 2));
         Assert.Equal((ContingentStatus.Deployed, 2), (deployed.Status, deployed.OfficerCount));
     }
 
@@ -127,9 +127,9 @@ public sealed class ContingentFormationTests(PersonnelFlowFixture fixture) : ICl
     public async Task A_deployed_roster_is_on_duty_closed_to_changes_and_home_after_repatriation_with_no_personal_data_in_any_event()
     {
         var rwanda = await NationWithAgreementAsync("RWA");
-        var officers = await rwanda.VettedOfficersAsync("RWA", 5, women: 2);
-        var spare = await rwanda.RegisterAsync("RWA", Record());
-        var contingent = await rwanda.MoveAsync(await rwanda.AssignAsync(await rwanda.ContingentAsync("RWA", 300), officers), ContingentStatus.Deployed, Day(2025, 10, 20));
+        var officers = await admin.VettedOfficersAsync("RWA", 5, women: 2);
+        var spare = await admin.RegisterAsync("RWA", Record());
+        var contingent = await admin.MoveAsync(await rwanda.AssignAsync(await rwanda.ContingentAsync("RWA", 300), officers), ContingentStatus.Deployed, Day(2025, 10, 20));
 
         Assert.Equal(5, Assert.Single(await PersonnelOutbox.ReadAsync<ContingentDeployed>(fixture.Suite, contingent.Id)).OfficerCount);
         Assert.Equal(OfficerStatus.Deployed, (await rwanda.OfficerAsync(officers[0].Id)).Status);
@@ -138,7 +138,7 @@ public sealed class ContingentFormationTests(PersonnelFlowFixture fixture) : ICl
             strength.DeployedGender.Male, strength.DeployedGender.FemaleShareBasisPoints));
         await RpcAssert.FailedPrecondition(() => rwanda.AssignAsync(contingent, [spare]), "CONTINGENT_ROSTER_CLOSED");
 
-        contingent = await rwanda.MoveAsync(contingent, ContingentStatus.Repatriated, Day(2026, 9, 30));
+        contingent = await admin.MoveAsync(contingent, ContingentStatus.Repatriated, Day(2026, 9, 30));
         var home = await rwanda.OfficerAsync(officers[0].Id);
         Assert.Equal((OfficerStatus.Repatriated, contingent.Id), (home.Status, home.ContingentId));
         var again = await rwanda.AssignAsync(await rwanda.ContingentAsync("RWA"), [home]);
@@ -168,21 +168,21 @@ public sealed class ContingentFormationTests(PersonnelFlowFixture fixture) : ICl
     {
         var kenya = await NationWithAgreementAsync("KEN");
         var site = await SiteAsync(posture: 100);
-        var first = await kenya.MoveAsync(await kenya.ContingentAsync("KEN", 80, site.Id), ContingentStatus.Deployed, Day(2025, 10, 10));
+        var first = await admin.MoveAsync(await kenya.ContingentAsync("KEN", 80, site.Id), ContingentStatus.Deployed, Day(2025, 10, 10));
         var gap = Assert.Single(await PersonnelOutbox.ReadAsync<SiteCoverageGap>(fixture.Suite, site.Id));
         Assert.Equal((100, 80, 20, "CONTINGENT_DEPLOYED", first.Id), (gap.RequiredPosture, gap.OfficersOnDuty, gap.Shortfall, gap.Cause, gap.ContingentId));
         Assert.Equal(site.Name, gap.SiteName);
 
-        var second = await kenya.MoveAsync(await kenya.ContingentAsync("KEN", 40, site.Id), ContingentStatus.Deployed, Day(2025, 10, 12));
+        var second = await admin.MoveAsync(await kenya.ContingentAsync("KEN", 40, site.Id), ContingentStatus.Deployed, Day(2025, 10, 12));
         Assert.Single(await PersonnelOutbox.ReadAsync<SiteCoverageGap>(fixture.Suite, site.Id)); // 120 on duty: covered
-        var report = await kenya.Strength.GetStrengthReportAsync(new GetStrengthReportRequest());
+        var report = await admin.Strength.GetStrengthReportAsync(new GetStrengthReportRequest());
         Assert.Equal((120, 0, 100), report.Sites.Where(s => s.SiteId == site.Id).Select(s => (s.OfficersOnDuty, s.Shortfall, s.RequiredPosture)).Single());
 
-        await kenya.MoveAsync(second, ContingentStatus.Demobilizing);
+        await admin.MoveAsync(second, ContingentStatus.Demobilizing);
         var gaps = await PersonnelOutbox.ReadAsync<SiteCoverageGap>(fixture.Suite, site.Id);
         Assert.Equal(2, gaps.Count);
         Assert.Equal((80, 20, "CONTINGENT_DEMOBILIZING", second.Id), (gaps[1].OfficersOnDuty, gaps[1].Shortfall, gaps[1].Cause, gaps[1].ContingentId));
-        var after = await kenya.Strength.GetStrengthReportAsync(new GetStrengthReportRequest());
+        var after = await admin.Strength.GetStrengthReportAsync(new GetStrengthReportRequest());
         Assert.Equal((80, 120, 20), after.Sites.Where(s => s.SiteId == site.Id).Select(s => (s.OfficersOnDuty, s.DeployedOfficers, s.Shortfall)).Single());
     }
 
@@ -191,7 +191,7 @@ public sealed class ContingentFormationTests(PersonnelFlowFixture fixture) : ICl
     {
         var jamaica = await NationWithAgreementAsync("JAM");
         var site = await SiteAsync(posture: 10);
-        var outgoing = await jamaica.MoveAsync(await jamaica.ContingentAsync("JAM", 10, site.Id, tourMonths: 6), ContingentStatus.Deployed, Day(2025, 10, 5));
+        var outgoing = await admin.MoveAsync(await jamaica.ContingentAsync("JAM", 10, site.Id, tourMonths: 6), ContingentStatus.Deployed, Day(2025, 10, 5));
         var incoming = await jamaica.MoveAsync(await jamaica.ContingentAsync("JAM", 12), ContingentStatus.Standby);
 
         var rotation = await jamaica.Contingents.ScheduleRotationAsync(new ScheduleRotationRequest

@@ -30,9 +30,10 @@ public sealed class DueReportTests : IAsyncLifetime
     public async Task Rotations_credential_expiries_and_pledge_renewals_falling_due_within_the_window_are_listed()
     {
         var kenya = new PersonnelDesk(suite, TestTokens.For("KEN", Roles.Contributor));
-        var ending = await kenya.MoveAsync(await kenya.ContingentAsync("KEN", 200, tourMonths: 6), ContingentStatus.Deployed, Day(2025, 10, 5));
-        var relieved = await kenya.MoveAsync(await kenya.ContingentAsync("KEN", 150, tourMonths: 6), ContingentStatus.Deployed, Day(2025, 10, 3));
-        await kenya.MoveAsync(await kenya.ContingentAsync("KEN", 100, tourMonths: 12), ContingentStatus.Deployed, Day(2025, 10, 5));
+        var mission = new PersonnelDesk(suite, admin);
+        var ending = await mission.MoveAsync(await kenya.ContingentAsync("KEN", 200, tourMonths: 6), ContingentStatus.Deployed, Day(2025, 10, 5));
+        var relieved = await mission.MoveAsync(await kenya.ContingentAsync("KEN", 150, tourMonths: 6), ContingentStatus.Deployed, Day(2025, 10, 3));
+        await mission.MoveAsync(await kenya.ContingentAsync("KEN", 100, tourMonths: 12), ContingentStatus.Deployed, Day(2025, 10, 5));
         var relief = await kenya.MoveAsync(await kenya.ContingentAsync("KEN", 150), ContingentStatus.Mobilized);
         var rotation = await kenya.Contingents.ScheduleRotationAsync(new ScheduleRotationRequest
         {
@@ -42,7 +43,7 @@ public sealed class DueReportTests : IAsyncLifetime
         {
             var record = Record();
             record.Qualifications.Add(new Qualification { Kind = QualificationKind.Credential, Name = "Driving licence", ObtainedOn = Day(2021, 1, 5), ExpiresOn = expires });
-            await kenya.RegisterAsync("KEN", record);
+            await mission.RegisterAsync("KEN", record);
         }
         var overdue = await Pledge(kenya, Day(2025, 1, 15));
         var soon = await Pledge(kenya, Day(2025, 4, 10));
@@ -66,6 +67,27 @@ public sealed class DueReportTests : IAsyncLifetime
         var later = await kenya.Strength.GetDueReportAsync(new GetDueReportRequest { Days = 1, NationCode = "KEN" });
         Assert.Equal([(relieved.Id, true), (ending.Id, false)], later.Rotations.Select(r => (r.ContingentId, r.Overdue)));
         Assert.Empty(later.CredentialExpiries);
+    }
+
+    [Fact]
+    public async Task A_contributor_reads_only_its_own_nations_due_items_and_the_mission_reads_every_nations()
+    {
+        var mission = new PersonnelDesk(suite, admin);
+        await Calls.StatusOfForcesInForceAsync(suite, admin, "JAM", Calls.Day(2025, 1, 2));
+        var jamaican = await mission.MoveAsync(await mission.ContingentAsync("JAM", 40, tourMonths: 6), ContingentStatus.Deployed, Day(2025, 10, 4));
+        var kenyan = await mission.MoveAsync(await mission.ContingentAsync("KEN", 60, tourMonths: 6), ContingentStatus.Deployed, Day(2025, 10, 4));
+        var kenya = new PersonnelDesk(suite, TestTokens.For("KEN", Roles.Contributor));
+
+        var own = await kenya.Strength.GetDueReportAsync(new GetDueReportRequest { Days = 366 });
+
+        Assert.Contains(own.Rotations, r => r.ContingentId == kenyan.Id);
+        Assert.All(own.Rotations, r => Assert.Equal("KEN", r.NationCode));
+        Assert.All(own.PledgeRenewals, p => Assert.Equal("KEN", p.NationCode));
+        Assert.All(own.CredentialExpiries, c => Assert.Equal("KEN", c.NationCode));
+        await RpcAssert.FailsWith(Grpc.Core.StatusCode.PermissionDenied, () => kenya.Strength.GetDueReportAsync(new GetDueReportRequest { Days = 366, NationCode = "JAM" }).ResponseAsync);
+        var all = await mission.Strength.GetDueReportAsync(new GetDueReportRequest { Days = 366 });
+        Assert.Contains(all.Rotations, r => r.ContingentId == jamaican.Id);
+        Assert.Contains(all.Rotations, r => r.ContingentId == kenyan.Id);
     }
 
     private static Task<Coordination.Personnel.V1.Pledge> Pledge(PersonnelDesk desk, Coordination.Common.V1.Date on) =>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Coordination.Auth;
 using Coordination.Personnel.V1;
 using Coordination.Tests.Infrastructure;
@@ -13,8 +14,9 @@ public sealed class OfficerApiTests(PersonnelFixture fixture) : IClassFixture<Pe
     private readonly PersonnelDesk kenya = new(fixture.Suite, TestTokens.For("KEN", Roles.Contributor));
     private readonly PersonnelDesk mission = new(fixture.Suite, TestTokens.For("HTI", Roles.MissionAdmin));
 
+    /// <summary>Kenya records its own certification; the mission vets the other stages.</summary>
     private Task<Officer> VetAsync(Officer officer, VettingStage stage, bool passed, Coordination.Common.V1.Date on) =>
-        kenya.Officers.RecordVettingResultAsync(new RecordVettingResultRequest
+        (stage == VettingStage.NationCertification ? kenya : mission).Officers.RecordVettingResultAsync(new RecordVettingResultRequest
         {
             RequestId = NewId(), OfficerId = officer.Id, Result = new VettingResult { Stage = stage, Passed = passed, On = on },
         }).ResponseAsync;
@@ -31,7 +33,7 @@ public sealed class OfficerApiTests(PersonnelFixture fixture) : IClassFixture<Pe
         Assert.Equal((OfficerStatus.InVetting, VettingStage.NationCertification, false), (officer.Status, officer.NextVettingStage, officer.Vetted));
         Assert.Equal(Day(1990, 5, 17), officer.DateOfBirth);
         Assert.Equal(officer, await kenya.OfficerAsync(officer.Id));
-        var again = new RegisterOfficerRequest { RequestId = NewId(), NationCode = "KEN", Officer = Record(serviceNumber: request.Officer.ServiceNumber.ToLowerInvariant()) };
+        var again = new RegisterOfficerRequest { RequestId = NewId(), NationCode = "KEN", Officer = Record(vetted: false, serviceNumber: request.Officer.ServiceNumber.ToLowerInvariant()) };
         await RpcAssert.FailsWith(StatusCode.AlreadyExists, () => kenya.Officers.RegisterOfficerAsync(again).ResponseAsync);
     }
 
@@ -75,7 +77,7 @@ public sealed class OfficerApiTests(PersonnelFixture fixture) : IClassFixture<Pe
     [Fact]
     public async Task A_screening_that_does_not_clear_the_officer_keeps_them_from_being_vetted()
     {
-        var officer = await kenya.RegisterAsync("KEN", Record());
+        var officer = await mission.RegisterAsync("KEN", Record());
         Assert.Equal(OfficerStatus.Vetted, officer.Status);
 
         officer = await mission.Officers.RecordHumanRightsScreeningAsync(new RecordHumanRightsScreeningRequest
@@ -89,7 +91,7 @@ public sealed class OfficerApiTests(PersonnelFixture fixture) : IClassFixture<Pe
     [Fact]
     public async Task A_credential_recorded_again_replaces_the_earlier_one_with_its_new_expiry()
     {
-        var officer = await kenya.RegisterAsync("KEN", Record());
+        var officer = await kenya.RegisterAsync("KEN", Record(vetted: false));
         async Task<Officer> Credential(int year) => await kenya.Officers.RecordQualificationAsync(new RecordQualificationRequest
         {
             RequestId = NewId(), OfficerId = officer.Id,
@@ -121,16 +123,16 @@ public sealed class OfficerApiTests(PersonnelFixture fixture) : IClassFixture<Pe
         record.Vetting.Add(new VettingResult { Stage = VettingStage.Interview, Passed = true, On = Day(2025, 1, 1) });
         record.HumanRightsScreening = new HumanRightsScreening { Result = ScreeningResult.Unspecified, On = Day(2025, 1, 1) };
 
-        await RpcAssert.InvalidFields(() => kenya.Officers.RegisterOfficerAsync(new RegisterOfficerRequest { RequestId = NewId(), NationCode = "KEN", Officer = record }).ResponseAsync,
+        await RpcAssert.InvalidFields(() => mission.Officers.RegisterOfficerAsync(new RegisterOfficerRequest { RequestId = NewId(), NationCode = "KEN", Officer = record }).ResponseAsync,
             "officer.service_number", "officer.gender", "officer.date_of_birth", "officer.languages[2]", "officer.vetting[0].stage", "officer.human_rights_screening.result");
         var listed = await kenya.Officers.ListOfficersAsync(new ListOfficersRequest());
         Assert.DoesNotContain(listed.Officers, o => o.ServiceNumber == record.ServiceNumber.ToUpperInvariant());
     }
 
     [Fact]
-    public async Task An_observer_cannot_read_officers_but_reads_the_aggregates_that_count_them()
+    public async Task An_observer_cannot_read_officers_nor_how_many_are_in_vetting_which_their_nation_and_the_mission_read()
     {
-        var officer = await kenya.RegisterAsync("KEN", Record(Gender.Female));
+        var officer = await mission.RegisterAsync("KEN", Record(Gender.Female));
         var observer = new PersonnelDesk(fixture.Suite, TestTokens.For("CAN", Roles.Observer));
         var diplomat = new PersonnelDesk(fixture.Suite, TestTokens.For("HTI", Roles.Diplomat));
 
@@ -143,9 +145,16 @@ public sealed class OfficerApiTests(PersonnelFixture fixture) : IClassFixture<Pe
             RequestId = NewId(), OfficerId = officer.Id, Screening = new HumanRightsScreening { Result = ScreeningResult.NotCleared, On = Day(2025, 4, 1) },
         }).ResponseAsync);
 
-        var kenyan = await observer.NationAsync("KEN");
-        Assert.True(kenyan.Officers.Vetted >= 1);
-        Assert.True(kenyan.Officers.Registered >= kenyan.Officers.Vetted);
+        var seen = await observer.NationAsync("KEN");
+        Assert.False(seen.OwnFigures);
+        Assert.Null(seen.Officers);
+        foreach (var reader in new[] { kenya, mission })
+        {
+            var kenyan = await reader.NationAsync("KEN");
+            Assert.True(kenyan.OwnFigures);
+            Assert.True(kenyan.Officers.Vetted >= 1);
+            Assert.True(kenyan.Officers.Registered >= kenyan.Officers.Vetted);
+        }
     }
 
     [Fact]
@@ -161,5 +170,100 @@ public sealed class OfficerApiTests(PersonnelFixture fixture) : IClassFixture<Pe
         var mine = await kenya.Officers.ListOfficersAsync(new ListOfficersRequest { Page = new Coordination.Common.V1.PageRequest { PageSize = 500 } });
         Assert.All(mine.Officers, o => Assert.Equal("KEN", o.NationCode));
         Assert.Empty((await jamaica.OfficerAsync(jamaican.Id)).Vetting);
+    }
+
+    [Fact]
+    public async Task A_contributor_records_its_nations_certification_but_not_the_missions_vetting_stages()
+    {
+        var officer = await kenya.RegisterAsync("KEN", Record(vetted: false));
+        officer = await VetAsync(officer, VettingStage.NationCertification, passed: true, Day(2025, 2, 1));
+
+        var refused = await RpcAssert.FailsWith(StatusCode.PermissionDenied, () => kenya.Officers.RecordVettingResultAsync(new RecordVettingResultRequest
+        {
+            RequestId = NewId(), OfficerId = officer.Id, Result = new VettingResult { Stage = VettingStage.Language, Passed = true, On = Day(2025, 2, 2) },
+        }).ResponseAsync);
+
+        Assert.Contains("LANGUAGE", refused.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal(VettingStage.Language, (await kenya.OfficerAsync(officer.Id)).NextVettingStage);
+        var vetted = await VetAsync(officer, VettingStage.Language, passed: true, Day(2025, 2, 2));
+        Assert.Equal(VettingStage.Interview, vetted.NextVettingStage);
+    }
+
+    [Fact]
+    public async Task A_contributor_cannot_register_an_officer_it_vetted_or_screened_itself_and_nothing_is_registered()
+    {
+        var vetted = Record();
+        var screened = Record(vetted: false);
+        screened.HumanRightsScreening = new HumanRightsScreening { Result = ScreeningResult.Cleared, On = Day(2025, 1, 9) };
+
+        var stages = await RpcAssert.FailsWith(StatusCode.PermissionDenied, () => kenya.RegisterAsync("KEN", vetted));
+        var screening = await RpcAssert.FailsWith(StatusCode.PermissionDenied, () => kenya.RegisterAsync("KEN", screened));
+
+        Assert.Contains("LANGUAGE", stages.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("human_rights_screening", screening.Status.Detail, StringComparison.Ordinal);
+        // Nothing was registered: the mission registers the same officers now, and Kenya its own certified one.
+        Assert.Equal(OfficerStatus.Vetted, (await mission.RegisterAsync("KEN", vetted)).Status);
+        Assert.Equal(OfficerStatus.InVetting, (await mission.RegisterAsync("KEN", screened)).Status);
+        var certified = Record(vetted: false);
+        certified.Vetting.Add(new VettingResult { Stage = VettingStage.NationCertification, Passed = true, On = Day(2025, 1, 10) });
+        Assert.Equal(VettingStage.Language, (await kenya.RegisterAsync("KEN", certified)).NextVettingStage);
+    }
+
+    [Fact]
+    public async Task Only_the_mission_records_a_human_rights_screening()
+    {
+        var officer = await kenya.RegisterAsync("KEN", Record(vetted: false));
+        RecordHumanRightsScreeningRequest Screening() => new()
+        {
+            RequestId = NewId(), OfficerId = officer.Id, Screening = new HumanRightsScreening { Result = ScreeningResult.Cleared, On = Day(2025, 2, 1) },
+        };
+
+        await RpcAssert.FailsWith(StatusCode.PermissionDenied, () => kenya.Officers.RecordHumanRightsScreeningAsync(Screening()).ResponseAsync);
+
+        Assert.Equal(ScreeningResult.Unspecified, (await kenya.OfficerAsync(officer.Id)).HumanRightsScreening.Result);
+        Assert.Equal(ScreeningResult.Cleared, (await mission.Officers.RecordHumanRightsScreeningAsync(Screening())).HumanRightsScreening.Result);
+    }
+
+    [Fact]
+    public async Task Vetting_screening_and_training_dated_before_the_officers_18th_birthday_are_refused()
+    {
+        var officer = await kenya.RegisterAsync("KEN", Record(vetted: false)); // born 1990-05-17
+
+        await RpcAssert.InvalidFields(() => VetAsync(officer, VettingStage.NationCertification, true, Day(1900, 1, 1)), "result.on");
+        await RpcAssert.InvalidFields(() => VetAsync(officer, VettingStage.NationCertification, true, Day(2008, 5, 16)), "result.on");
+        await RpcAssert.InvalidFields(() => mission.Officers.RecordHumanRightsScreeningAsync(new RecordHumanRightsScreeningRequest
+        {
+            RequestId = NewId(), OfficerId = officer.Id, Screening = new HumanRightsScreening { Result = ScreeningResult.Cleared, On = Day(1900, 1, 1) },
+        }).ResponseAsync, "screening.on");
+        await RpcAssert.InvalidFields(() => kenya.Officers.RecordQualificationAsync(new RecordQualificationRequest
+        {
+            RequestId = NewId(), OfficerId = officer.Id, Qualification = new Qualification { Kind = QualificationKind.Training, Name = "Basic", ObtainedOn = Day(1900, 1, 1) },
+        }).ResponseAsync, "qualification.obtained_on");
+        var early = Record(vetted: false);
+        early.Vetting.Add(new VettingResult { Stage = VettingStage.NationCertification, Passed = true, On = Day(1900, 1, 1) });
+        early.Qualifications[0].ObtainedOn = Day(1950, 1, 1);
+        await RpcAssert.InvalidFields(() => kenya.RegisterAsync("KEN", early), "officer.vetting[0].on", "officer.qualifications[0].obtained_on");
+
+        var unchanged = await kenya.OfficerAsync(officer.Id);
+        Assert.Equal((0, ScreeningResult.Unspecified), (unchanged.Vetting.Count, unchanged.HumanRightsScreening.Result));
+        Assert.Single(unchanged.Qualifications);
+        Assert.Single((await VetAsync(officer, VettingStage.NationCertification, true, Day(2008, 5, 17))).Vetting);
+    }
+
+    [Fact]
+    public async Task A_record_of_a_hundred_thousand_languages_and_twenty_thousand_qualifications_is_refused_at_once_by_its_counts()
+    {
+        var record = Record(vetted: false);
+        record.Languages.Clear();
+        record.Languages.Add(Enumerable.Repeat("en", 100_000));
+        record.Qualifications.Add(Enumerable.Range(0, 20_000).Select(_ => new Qualification { Kind = QualificationKind.Training, Name = "Same", ObtainedOn = Day(2025, 1, 1) }));
+        record.Vetting.Add(Enumerable.Range(0, 20_000).Select(_ => new VettingResult { Stage = VettingStage.NationCertification, Passed = false, On = Day(2025, 1, 1) }));
+        var request = new RegisterOfficerRequest { RequestId = NewId(), NationCode = "KEN", Officer = record };
+        var clock = Stopwatch.StartNew();
+
+        await RpcAssert.InvalidFields(() => kenya.Officers.RegisterOfficerAsync(request, deadline: DateTime.UtcNow.AddSeconds(20)).ResponseAsync,
+            "officer.languages", "officer.qualifications", "officer.vetting");
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"refused after {clock.Elapsed}");
     }
 }

@@ -41,6 +41,27 @@ public sealed class PersonnelRulesTests
         Assert.Equal("PLEDGE_EVIDENCE_RECORDED", e.Type);
     }
 
+    [Fact]
+    public void Once_the_mission_confirmed_an_undertaking_a_shorter_one_comes_with_its_confirmation()
+    {
+        var confirmed = new PledgeEvidence { AssessmentVisitOn = Visit, VerifiedOn = Verified, DeployableWithinDays = 90, RapidDeploymentConfirmedOn = Confirmed };
+
+        var e = Assert.Throws<PreconditionFailedException>(() => Readiness.Add("p", confirmed, new PledgeEvidence { DeployableWithinDays = 45 }));
+        Assert.Equal("PLEDGE_EVIDENCE_RECORDED", e.Type);
+        Assert.Equal(ReadinessLevel.L3, Readiness.LevelFor(Readiness.Add("p", confirmed with { RapidDeploymentConfirmedOn = null }, new PledgeEvidence { DeployableWithinDays = 45 })));
+        Assert.Equal("PLEDGE_EVIDENCE_ORDER", Assert.Throws<PreconditionFailedException>(() =>
+            Readiness.Add("p", new PledgeEvidence { AssessmentVisitOn = Visit }, new PledgeEvidence { RapidDeploymentConfirmedOn = Confirmed })).Type);
+    }
+
+    [Theory]
+    [InlineData("2025-01-01", null, "2025-01-01", true)]
+    [InlineData("2025-01-01", null, "2024-12-31", false)]
+    [InlineData("2025-01-01", "2025-06-01", "2025-05-31", true)]
+    [InlineData("2025-01-01", "2025-06-01", "2025-06-01", false)]
+    public void A_status_of_forces_agreement_counts_from_its_entry_into_force_until_the_day_it_is_terminated(string inForce, string? terminated, string day, bool covers) =>
+        Assert.Equal(covers, new Coordination.Personnel.Agreements.StatusOfForcesPeriod("KEN", DateOnly.Parse(inForce),
+            terminated is null ? null : DateOnly.Parse(terminated)).Covers(DateOnly.Parse(day)));
+
     [Theory]
     [InlineData("2024-01-15", null, "2025-01-15")]
     [InlineData("2024-01-15", "2024-06-01", "2025-01-15")]

@@ -58,6 +58,8 @@ public sealed class PledgeApiTests(PersonnelFixture fixture) : IClassFixture<Per
 public sealed class PledgeLifecycleTests(PersonnelFixture fixture) : IClassFixture<PersonnelFixture>
 {
     private readonly PersonnelDesk kenya = new(fixture.Suite, TestTokens.For("KEN", Roles.Contributor));
+    // The mission records the visits and confirmations that raise a level; a nation states its undertaking.
+    private readonly PersonnelDesk mission = new(fixture.Suite, TestTokens.For("HTI", Roles.MissionAdmin));
 
     private static string NewId() => PersonnelDesk.NewId();
 
@@ -70,8 +72,8 @@ public sealed class PledgeLifecycleTests(PersonnelFixture fixture) : IClassFixtu
         }).ResponseAsync;
 
     private Task<Coordination.Personnel.V1.Pledge> EvidenceAsync(string id, Coordination.Common.V1.Date? visit = null, Coordination.Common.V1.Date? verified = null,
-        int days = 0, Coordination.Common.V1.Date? confirmed = null) =>
-        kenya.Pledges.RecordPledgeEvidenceAsync(new RecordPledgeEvidenceRequest
+        int days = 0, Coordination.Common.V1.Date? confirmed = null, PersonnelDesk? by = null) =>
+        (by ?? mission).Pledges.RecordPledgeEvidenceAsync(new RecordPledgeEvidenceRequest
         {
             RequestId = NewId(), Id = id, AssessmentVisitOn = visit, VerifiedOn = verified, DeployableWithinDays = days, RapidDeploymentConfirmedOn = confirmed,
         }).ResponseAsync;
@@ -147,7 +149,9 @@ public sealed class PledgeLifecycleTests(PersonnelFixture fixture) : IClassFixtu
         Assert.Contains("2025-03-04", changed.Violations[0].Description, StringComparison.Ordinal);
         await RpcAssert.FailedPrecondition(() => EvidenceAsync(pledge.Id, verified: Day(2025, 3, 1)), "PLEDGE_EVIDENCE_ORDER");
         await RpcAssert.InvalidFields(() => EvidenceAsync(pledge.Id, verified: Day(2999, 1, 1)), "verified_on");
-        await RpcAssert.InvalidFields(() => EvidenceAsync(pledge.Id, days: 30), "rapid_deployment_confirmed_on");
+        var beforePledge = await RpcAssert.FailedPrecondition(() => EvidenceAsync(pledge.Id, verified: Day(2024, 12, 1)), "PLEDGE_EVIDENCE_ORDER");
+        Assert.Contains("before the pledge was made (2025-01-15)", beforePledge.Violations[0].Description, StringComparison.Ordinal);
+        await RpcAssert.FailedPrecondition(() => EvidenceAsync(pledge.Id, confirmed: Day(2025, 6, 1)), "PLEDGE_EVIDENCE_ORDER");
         await RpcAssert.InvalidFields(() => EvidenceAsync(pledge.Id), "assessment_visit_on");
 
         var unchanged = await kenya.Pledges.GetPledgeAsync(new GetPledgeRequest { Id = pledge.Id });
@@ -201,7 +205,7 @@ public sealed class PledgeLifecycleTests(PersonnelFixture fixture) : IClassFixtu
         var observer = new PersonnelDesk(fixture.Suite, TestTokens.For("CAN", Roles.Observer));
         var pledge = await PledgeAsync(jamaica, "JAM", 24);
 
-        await RpcAssert.FailsWith(StatusCode.PermissionDenied, () => EvidenceAsync(pledge.Id, visit: Day(2025, 3, 4)));
+        await RpcAssert.FailsWith(StatusCode.PermissionDenied, () => EvidenceAsync(pledge.Id, days: 30, by: kenya));
         await RpcAssert.FailsWith(StatusCode.PermissionDenied, () => kenya.Pledges.WithdrawPledgeAsync(new WithdrawPledgeRequest
         {
             RequestId = NewId(), Id = pledge.Id, Reason = "Not ours",
@@ -212,5 +216,39 @@ public sealed class PledgeLifecycleTests(PersonnelFixture fixture) : IClassFixtu
         }).ResponseAsync);
         await RpcAssert.FailsWith(StatusCode.PermissionDenied, () => observer.Pledges.GetPledgeAsync(new GetPledgeRequest { Id = pledge.Id }).ResponseAsync);
         Assert.Equal(1, (await jamaica.Pledges.GetPledgeAsync(new GetPledgeRequest { Id = pledge.Id })).Version);
+    }
+
+    [Fact]
+    public async Task A_contributor_states_its_undertaking_but_the_visits_and_the_confirmation_that_raise_its_level_are_the_missions()
+    {
+        var pledge = await PledgeAsync(kenya);
+
+        foreach (var (field, evidence) in new (string, Func<Task>)[]
+        {
+            ("assessment_visit_on", () => EvidenceAsync(pledge.Id, visit: Day(2025, 3, 4), by: kenya)),
+            ("verified_on", () => EvidenceAsync(pledge.Id, verified: Day(2025, 5, 20), by: kenya)),
+            ("rapid_deployment_confirmed_on", () => EvidenceAsync(pledge.Id, days: 45, confirmed: Day(2025, 6, 1), by: kenya)),
+        })
+        {
+            var refused = await RpcAssert.FailsWith(StatusCode.PermissionDenied, evidence);
+            Assert.Contains(field, refused.Status.Detail, StringComparison.Ordinal);
+        }
+        Assert.Equal((ReadinessLevel.L1, 1), await LevelAsync(pledge.Id));
+
+        await EvidenceAsync(pledge.Id, visit: Day(2025, 3, 4));
+        await EvidenceAsync(pledge.Id, verified: Day(2025, 5, 20));
+        var stated = await EvidenceAsync(pledge.Id, days: 45, by: kenya);
+        Assert.Equal((ReadinessLevel.L3, 45), (stated.ReadinessLevel, stated.Evidence.DeployableWithinDays)); // the nation's word raises nothing
+        var confirmed = await EvidenceAsync(pledge.Id, confirmed: Day(2025, 6, 1));
+        Assert.Equal(ReadinessLevel.RapidDeployment, confirmed.ReadinessLevel);
+        await RpcAssert.FailedPrecondition(() => EvidenceAsync(pledge.Id, days: 30, by: kenya), "PLEDGE_EVIDENCE_RECORDED");
+        Assert.Equal([("L1", "L2"), ("L2", "L3"), ("L3", "RAPID_DEPLOYMENT")],
+            (await PersonnelOutbox.ReadAsync<PledgeLevelChanged>(fixture.Suite, pledge.Id)).Select(c => (c.PreviousLevel, c.ReadinessLevel)));
+    }
+
+    private async Task<(ReadinessLevel, int)> LevelAsync(string id)
+    {
+        var pledge = await kenya.Pledges.GetPledgeAsync(new GetPledgeRequest { Id = id });
+        return (pledge.ReadinessLevel, pledge.Version);
     }
 }

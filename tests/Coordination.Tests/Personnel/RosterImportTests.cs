@@ -11,6 +11,8 @@ namespace Coordination.Tests.Personnel;
 public sealed class RosterImportTests(PersonnelFixture fixture) : IClassFixture<PersonnelFixture>
 {
     private readonly PersonnelDesk kenya = new(fixture.Suite, TestTokens.For("KEN", Roles.Contributor));
+    // Rosters with vetting already done come from the mission; a nation's own rows carry at most its certification.
+    private readonly PersonnelDesk mission = new(fixture.Suite, TestTokens.For("HTI", Roles.MissionAdmin));
 
     private static List<OfficerRecord> Roster(int count, string prefix) =>
         [.. Enumerable.Range(1, count).Select(i => Record(i % 5 == 0 ? Gender.Female : Gender.Male, vetted: i % 2 == 0, serviceNumber: $"{prefix}-{i:D5}"))];
@@ -19,7 +21,7 @@ public sealed class RosterImportTests(PersonnelFixture fixture) : IClassFixture<
     public async Task A_roster_of_thousands_is_committed_in_batches_each_reported_with_the_outcome_of_its_rows()
     {
         var prefix = $"KP{NewId()[..6].ToUpperInvariant()}";
-        var progress = await kenya.ImportAsync("KEN", Roster(1_200, prefix));
+        var progress = await mission.ImportAsync("KEN", Roster(1_200, prefix));
 
         Assert.Equal([500, 1_000, 1_200, 1_200], progress.Select(p => p.RowsReceived));
         Assert.Equal([false, false, false, true], progress.Select(p => p.Done));
@@ -46,7 +48,7 @@ public sealed class RosterImportTests(PersonnelFixture fixture) : IClassFixture<
         rows[4].ServiceNumber = rows[0].ServiceNumber;
         rows[5].FamilyName = "";
 
-        var progress = await kenya.ImportAsync("KEN", rows);
+        var progress = await mission.ImportAsync("KEN", rows);
 
         var results = progress.SelectMany(p => p.Results).ToDictionary(r => r.Row);
         Assert.Equal((2, 4), (progress[^1].RowsCreated, progress[^1].RowsRejected));
@@ -64,10 +66,10 @@ public sealed class RosterImportTests(PersonnelFixture fixture) : IClassFixture<
     public async Task A_roster_sent_again_finds_its_officers_instead_of_registering_them_twice()
     {
         var rows = Roster(700, $"KP{NewId()[..6].ToUpperInvariant()}");
-        var first = await kenya.ImportAsync("KEN", rows);
+        var first = await mission.ImportAsync("KEN", rows);
         var before = (await kenya.NationAsync("KEN")).Officers.Registered;
 
-        var again = await kenya.ImportAsync("KEN", rows);
+        var again = await mission.ImportAsync("KEN", rows);
 
         Assert.Equal((0, 700, 0), (again[^1].RowsCreated, again[^1].RowsAlreadyRegistered, again[^1].RowsRejected));
         Assert.Equal(first.SelectMany(p => p.Results).Select(r => r.OfficerId), again.SelectMany(p => p.Results).Select(r => r.OfficerId));
@@ -79,7 +81,7 @@ public sealed class RosterImportTests(PersonnelFixture fixture) : IClassFixture<
     {
         var rows = Roster(600, $"KP{NewId()[..6].ToUpperInvariant()}");
 
-        var both = await Task.WhenAll(kenya.ImportAsync("KEN", rows), kenya.ImportAsync("KEN", rows));
+        var both = await Task.WhenAll(mission.ImportAsync("KEN", rows), mission.ImportAsync("KEN", rows));
 
         Assert.Equal(600, both.Sum(p => p[^1].RowsCreated));
         Assert.Equal(600, both.Sum(p => p[^1].RowsAlreadyRegistered));
@@ -103,5 +105,69 @@ public sealed class RosterImportTests(PersonnelFixture fixture) : IClassFixture<
         await RpcAssert.FailsWith(StatusCode.PermissionDenied, () => observer.ImportAsync("KEN", [row]));
         var listed = await kenya.Officers.ListOfficersAsync(new ListOfficersRequest { Page = new Coordination.Common.V1.PageRequest { PageSize = 500 } });
         Assert.DoesNotContain(listed.Officers, o => o.ServiceNumber == row.ServiceNumber);
+    }
+
+    [Fact]
+    public async Task A_contributors_rows_with_the_missions_vetting_or_a_screening_are_rejected_and_the_other_rows_imported()
+    {
+        var prefix = $"KP{NewId()[..6].ToUpperInvariant()}";
+        var rows = Roster(4, prefix).Select(r => { r.Vetting.Clear(); r.HumanRightsScreening = null; return r; }).ToList();
+        rows[0].Vetting.Add(new VettingResult { Stage = VettingStage.NationCertification, Passed = true, On = Day(2025, 1, 10) });
+        rows[1].Vetting.Add(AllStagesPassed());
+        rows[2].HumanRightsScreening = new HumanRightsScreening { Result = ScreeningResult.Cleared, On = Day(2025, 1, 9) };
+
+        var progress = await kenya.ImportAsync("KEN", rows);
+
+        var results = progress.SelectMany(p => p.Results).ToDictionary(r => r.Row);
+        Assert.Equal([RowOutcome.Created, RowOutcome.Rejected, RowOutcome.Rejected, RowOutcome.Created], Enumerable.Range(1, 4).Select(i => results[i].Outcome));
+        Assert.Equal(["vetting[1].stage", "vetting[2].stage", "vetting[3].stage", "vetting[4].stage"], results[2].Violations.Select(v => v.Field));
+        Assert.Contains("LANGUAGE is vetted by the mission", results[2].Violations[0].Description, StringComparison.Ordinal);
+        Assert.Equal("human_rights_screening", Assert.Single(results[3].Violations).Field);
+        Assert.Equal(VettingStage.Language, (await kenya.OfficerAsync(results[1].OfficerId)).NextVettingStage);
+    }
+
+    [Fact]
+    public async Task An_import_of_more_than_ten_thousand_rows_is_refused_at_the_row_after_them_with_those_before_applied()
+    {
+        var prefix = $"KP{NewId()[..6].ToUpperInvariant()}";
+        var rows = Enumerable.Range(1, 10_003).Select(i => Record(vetted: false, serviceNumber: $"{prefix}-{i:D5}")).ToList();
+        var progress = new List<ImportRosterProgress>();
+        using var call = kenya.Officers.ImportRoster();
+        var sending = SendAsync(call.RequestStream, rows);
+
+        var refused = await RpcAssert.FailsWith(StatusCode.InvalidArgument, async () =>
+        {
+            while (await call.ResponseStream.MoveNext(CancellationToken.None))
+            {
+                progress.Add(call.ResponseStream.Current);
+            }
+        });
+        await sending;
+
+        Assert.Contains("at most 10,000 rows", refused.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal((10_000, 10_000), (progress[^1].RowsReceived, progress[^1].RowsCreated));
+        Assert.DoesNotContain(progress, p => p.Done);
+        // Row 10,000 was applied, the rows after it were not: sent again, they are registered now.
+        var rest = await kenya.ImportAsync("KEN", rows.Skip(9_999));
+        Assert.Equal([RowOutcome.AlreadyRegistered, RowOutcome.Created, RowOutcome.Created, RowOutcome.Created],
+            rest.SelectMany(p => p.Results).Select(r => r.Outcome));
+    }
+
+    /// <summary>Sends the header and the rows; the server may end the call before it has read them all.</summary>
+    private static async Task SendAsync(IClientStreamWriter<ImportRosterRequest> stream, IEnumerable<OfficerRecord> rows)
+    {
+        try
+        {
+            await stream.WriteAsync(new ImportRosterRequest { Header = new ImportRosterHeader { NationCode = "KEN" } });
+            foreach (var row in rows)
+            {
+                await stream.WriteAsync(new ImportRosterRequest { Row = row });
+            }
+            await stream.CompleteAsync();
+        }
+        catch (Exception e) when (e is RpcException or InvalidOperationException)
+        {
+            // The call ended: what was not sent is what the server refused to read.
+        }
     }
 }

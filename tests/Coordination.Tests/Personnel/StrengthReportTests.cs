@@ -30,19 +30,9 @@ public sealed class StrengthReportTests(PersonnelFlowFixture fixture) : IClassFi
     [Fact]
     public async Task The_report_sets_the_ceiling_against_pledged_requested_notified_and_deployed_officers_with_levels_and_gender()
     {
-        var mali = fixture.Desk(TestTokens.For("MLI", Roles.Contributor));
-        await Calls.StatusOfForcesInForceAsync(fixture.Suite, fixture.Admin, "MLI", Calls.Day(2025, 1, 2));
-        var pledge = await mali.Pledges.CreatePledgeAsync(new CreatePledgeRequest { RequestId = NewId(), NationCode = "MLI", UnitType = UnitType.FormedPoliceUnit, OfficerCount = 160 });
-        await mali.Pledges.RecordPledgeEvidenceAsync(new RecordPledgeEvidenceRequest { RequestId = NewId(), Id = pledge.Id, AssessmentVisitOn = Day(2025, 5, 1) });
-        await mali.Pledges.CreatePledgeAsync(new CreatePledgeRequest { RequestId = NewId(), NationCode = "MLI", UnitType = UnitType.IndividualPoliceOfficers, OfficerCount = 40 });
-        await mali.ContingentAsync("MLI", 25);
-        await mali.MoveAsync(await mali.ContingentAsync("MLI", 35), ContingentStatus.Standby);
-        var officers = await mali.VettedOfficersAsync("MLI", 4, women: 1);
-        await mali.MoveAsync(await mali.AssignAsync(await mali.ContingentAsync("MLI", 100), officers), ContingentStatus.Deployed, Day(2025, 11, 3));
-        await mali.RegisterAsync("MLI", Record(Gender.Female, vetted: false));
+        var mali = await FiguresOfAsync("MLI");
 
-        var observer = fixture.Desk(TestTokens.For("CAN", Roles.Observer));
-        var report = await observer.Strength.GetStrengthReportAsync(new GetStrengthReportRequest { NationCode = "MLI" });
+        var report = await mali.Strength.GetStrengthReportAsync(new GetStrengthReportRequest { NationCode = "MLI" });
 
         Assert.Equal((PersonnelFlowFixture.Resolution, 5_550), (report.MandateResolutionSymbol, report.AuthorizedCeiling));
         var mli = Assert.Single(report.Nations);
@@ -56,6 +46,90 @@ public sealed class StrengthReportTests(PersonnelFlowFixture fixture) : IClassFi
             report.PledgesByLevel.Select(l => (l.ReadinessLevel, l.Pledges, l.Officers)));
         Assert.True(report.Mission.DeployedOfficers >= 4);
         Assert.True(report.Mission.PledgedOfficers >= 200);
+        Assert.True(mli.OwnFigures);
+    }
+
+    [Fact]
+    public async Task Every_role_sees_a_nations_officers_pledged_and_deployed_but_only_the_nation_and_the_mission_see_the_rest_of_its_figures()
+    {
+        var siteId = (await SiteAsync(posture: 500)).Id;
+        await Calls.PersonnelKnowsSiteAsync(fixture.Suite, fixture.Admin, siteId);
+        var guinea = await FiguresOfAsync("GIN", siteId);
+        var others = new[] { TestTokens.For("CAN", Roles.Observer), TestTokens.For("HTI", Roles.Diplomat), TestTokens.For("SEN", Roles.Contributor) };
+
+        foreach (var desk in others.Select(fixture.Desk))
+        {
+            var report = await desk.Strength.GetStrengthReportAsync(new GetStrengthReportRequest());
+            var gin = Assert.Single(report.Nations, n => n.NationCode == "GIN");
+            Assert.False(gin.OwnFigures);
+            Assert.Equal((200, 0, 0, 4), (gin.Figures.PledgedOfficers, gin.Figures.RequestedOfficers, gin.Figures.NotifiedOfficers, gin.Figures.DeployedOfficers));
+            Assert.Equal((1, 3), (gin.DeployedGender.Female, gin.DeployedGender.Male));
+            Assert.Null(gin.Officers);
+            Assert.False(gin.StatusOfForcesInForce);
+            Assert.False(report.AllNations);
+            Assert.Equal((500, 0, 0, 0), report.Sites.Where(s => s.SiteId == siteId)
+                .Select(s => (s.RequiredPosture, s.OfficersOnDuty, s.DeployedOfficers, s.Shortfall)).Single());
+            Assert.True(report.Mission.DeployedOfficers >= 4);
+            var streamed = (await FirstAsync(desk.Strength.StreamStrength(new StreamStrengthRequest { NationCode = "GIN" }))).Report;
+            Assert.Equal((false, 0, 200), (streamed.Nations.Single().OwnFigures, streamed.Nations.Single().Figures.NotifiedOfficers,
+                streamed.Nations.Single().Figures.PledgedOfficers));
+            Assert.Null(streamed.Nations.Single().Officers);
+            Assert.All(streamed.PledgesByLevel, l => Assert.Equal(0, l.Pledges));
+            Assert.Equal(0, streamed.RegisteredGender.Female);
+        }
+        foreach (var desk in new[] { guinea, fixture.Desk(fixture.Admin) })
+        {
+            var report = await desk.Strength.GetStrengthReportAsync(new GetStrengthReportRequest { NationCode = "GIN" });
+            var gin = report.Nations.Single();
+            Assert.Equal((true, 35, 1, true), (gin.OwnFigures, gin.Figures.NotifiedOfficers, gin.Officers.InVetting, gin.StatusOfForcesInForce));
+            Assert.Equal(4, report.Sites.Single(s => s.SiteId == siteId).OfficersOnDuty); // the roster's four
+        }
+        var mission = await fixture.Desk(fixture.Admin).Strength.GetStrengthReportAsync(new GetStrengthReportRequest());
+        Assert.True(mission.AllNations);
+        Assert.Equal(496, mission.Sites.Single(s => s.SiteId == siteId).Shortfall);
+    }
+
+    /// <summary>
+    /// A nation's figures: pledges of 160 (assessed: L2) and 40 officers; contingents of 25 requested, 35 on standby and
+    /// 100 deployed with a roster of four vetted officers (one a woman); one more officer (a woman) in vetting.
+    /// </summary>
+    private async Task<PersonnelDesk> FiguresOfAsync(string nation, string siteId = "")
+    {
+        var desk = fixture.Desk(TestTokens.For(nation, Roles.Contributor));
+        var mission = fixture.Desk(fixture.Admin);
+        await Calls.StatusOfForcesInForceAsync(fixture.Suite, fixture.Admin, nation, Calls.Day(2025, 1, 2));
+        var pledge = await desk.Pledges.CreatePledgeAsync(new CreatePledgeRequest
+        {
+            RequestId = NewId(), NationCode = nation, UnitType = UnitType.FormedPoliceUnit, OfficerCount = 160, PledgedOn = Day(2025, 1, 15),
+        });
+        await mission.Pledges.RecordPledgeEvidenceAsync(new RecordPledgeEvidenceRequest { RequestId = NewId(), Id = pledge.Id, AssessmentVisitOn = Day(2025, 5, 1) });
+        await desk.Pledges.CreatePledgeAsync(new CreatePledgeRequest { RequestId = NewId(), NationCode = nation, UnitType = UnitType.IndividualPoliceOfficers, OfficerCount = 40 });
+        await desk.ContingentAsync(nation, 25);
+        await desk.MoveAsync(await desk.ContingentAsync(nation, 35), ContingentStatus.Standby);
+        var officers = await mission.VettedOfficersAsync(nation, 4, women: 1);
+        await mission.MoveAsync(await desk.AssignAsync(await desk.ContingentAsync(nation, 100, siteId), officers), ContingentStatus.Deployed, Day(2025, 11, 3));
+        await desk.RegisterAsync(nation, Record(Gender.Female, vetted: false));
+        return desk;
+    }
+
+    private async Task<Coordination.Logistics.V1.Site> SiteAsync(int posture) =>
+        await fixture.Suite.ViaGateway<Coordination.Logistics.V1.SiteService.SiteServiceClient>(TestTokens.For("HTI", Roles.LogisticsOfficer)).CreateSiteAsync(
+            new Coordination.Logistics.V1.CreateSiteRequest
+            {
+                RequestId = NewId(),
+                Name = $"Police station {NewId()[..8]}",
+                Kind = Coordination.Logistics.V1.SiteKind.PoliceStation,
+                Location = new Coordination.Logistics.V1.LatLng { Latitude = 18.54, Longitude = -72.33 },
+                Status = Coordination.Logistics.V1.SiteStatus.Recaptured,
+                RequiredPosture = posture,
+            });
+
+    private static async Task<StrengthUpdate> FirstAsync(AsyncServerStreamingCall<StrengthUpdate> call)
+    {
+        using (call)
+        {
+            return await NextAsync(call, _ => true);
+        }
     }
 
     [Fact]
@@ -64,13 +138,13 @@ public sealed class StrengthReportTests(PersonnelFlowFixture fixture) : IClassFi
         var niger = fixture.Desk(TestTokens.For("NER", Roles.Contributor));
         await Calls.StatusOfForcesInForceAsync(fixture.Suite, fixture.Admin, "NER", Calls.Day(2025, 1, 2));
         var contingent = await niger.MoveAsync(await niger.ContingentAsync("NER", 30), ContingentStatus.Mobilized);
-        using var call = fixture.Desk(TestTokens.For("CAN", Roles.Observer)).Strength.StreamStrength(new StreamStrengthRequest { NationCode = "NER" });
+        using var call = niger.Strength.StreamStrength(new StreamStrengthRequest { NationCode = "NER" });
 
         var first = await NextAsync(call, _ => true);
         Assert.True(first.Changed);
         Assert.Equal((30, 0), (first.Report.Nations.Single().Figures.NotifiedOfficers, first.Report.Nations.Single().Figures.DeployedOfficers));
 
-        await niger.MoveAsync(contingent, ContingentStatus.Deployed, Day(2025, 11, 3));
+        await fixture.Desk(fixture.Admin).MoveAsync(contingent, ContingentStatus.Deployed, Day(2025, 11, 3));
 
         var deployed = await NextAsync(call, r => r.Nations.Single().Figures.DeployedOfficers == 30);
         Assert.True(deployed.Changed);
@@ -106,7 +180,8 @@ public sealed class StrengthReportTests(PersonnelFlowFixture fixture) : IClassFi
         var togo = fixture.Desk(TestTokens.For("TGO", Roles.Contributor));
         await Calls.StatusOfForcesInForceAsync(fixture.Suite, fixture.Admin, "TGO", Calls.Day(2025, 1, 2));
         var rows = Enumerable.Range(0, 40).Select(i => Record(i % 4 == 0 ? Gender.Female : Gender.Male, vetted: i % 3 != 0)).ToList();
-        var ids = (await togo.ImportAsync("TGO", rows)).SelectMany(p => p.Results).Select(r => r.OfficerId).ToList();
+        var mission = fixture.Desk(fixture.Admin);
+        var ids = (await mission.ImportAsync("TGO", rows)).SelectMany(p => p.Results).Select(r => r.OfficerId).ToList();
         var vetted = ids.Where((_, i) => i % 3 != 0).ToList();
         await togo.Officers.RecordVettingResultAsync(new RecordVettingResultRequest
         {
@@ -116,9 +191,9 @@ public sealed class StrengthReportTests(PersonnelFlowFixture fixture) : IClassFi
         {
             RequestId = NewId(), OfficerId = vetted[0], Screening = new HumanRightsScreening { Result = ScreeningResult.NotCleared, On = Day(2025, 2, 1) },
         });
-        var home = await togo.MoveAsync(await togo.AssignAsync(await togo.ContingentAsync("TGO"), vetted.Skip(1).Take(10).Select(id => new Officer { Id = id })),
+        var home = await mission.MoveAsync(await togo.AssignAsync(await togo.ContingentAsync("TGO"), vetted.Skip(1).Take(10).Select(id => new Officer { Id = id })),
             ContingentStatus.Deployed, Day(2025, 11, 3));
-        await togo.MoveAsync(home, ContingentStatus.Repatriated, Day(2026, 5, 1));
+        await mission.MoveAsync(home, ContingentStatus.Repatriated, Day(2026, 5, 1));
         var waiting = await togo.AssignAsync(await togo.ContingentAsync("TGO"), vetted.Skip(11).Take(6).Select(id => new Officer { Id = id }));
         await togo.Contingents.ReleaseOfficersAsync(new ReleaseOfficersRequest { RequestId = NewId(), Id = waiting.Id, OfficerIds = { vetted[11] } });
 

@@ -96,11 +96,14 @@ namespace Coordination.Personnel.Persistence.Migrations.Postgres
                         .HasMaxLength(3)
                         .HasColumnType("character varying(3)");
 
-                    b.Property<DateOnly>("InForceOn")
+                    b.Property<DateOnly?>("InForceOn")
                         .HasColumnType("date");
 
                     b.Property<DateTime>("RecordedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("TerminatedOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("Title")
                         .IsRequired()

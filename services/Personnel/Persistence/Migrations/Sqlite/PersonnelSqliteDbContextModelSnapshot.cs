@@ -91,10 +91,13 @@ namespace Coordination.Personnel.Persistence.Migrations.Sqlite
                         .HasMaxLength(3)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateOnly>("InForceOn")
+                    b.Property<DateOnly?>("InForceOn")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("TerminatedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Title")

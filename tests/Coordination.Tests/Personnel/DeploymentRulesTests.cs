@@ -1,0 +1,174 @@
+using Coordination.Auth;
+using Coordination.Diplomacy.V1;
+using Coordination.Events;
+using Coordination.Personnel.Persistence;
+using Coordination.Personnel.V1;
+using Coordination.Tests.CrossService;
+using Coordination.Tests.Infrastructure;
+using Google.Rpc;
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+using static Coordination.Tests.Personnel.PersonnelDesk;
+using Contingent = Coordination.Personnel.V1.Contingent;
+
+namespace Coordination.Tests.Personnel;
+
+/// <summary>
+/// Deployment and repatriation are the mission's record of facts: a nation notifies its contingent up to MOBILIZED,
+/// the mission records the rest on days that have happened, in order, under a status-of-forces agreement with the
+/// host state that is in force that day, and never beyond the ceiling however many deploy at once.
+/// </summary>
+public sealed class DeploymentRulesTests(PersonnelFlowFixture fixture) : IClassFixture<PersonnelFlowFixture>
+{
+    private readonly PersonnelDesk admin = fixture.Desk(fixture.Admin);
+    private readonly AgreementService.AgreementServiceClient agreements =
+        fixture.Suite.ViaGateway<AgreementService.AgreementServiceClient>(TestTokens.For("HTI", Roles.Diplomat));
+
+    private Task<Contingent> StatusAsync(PersonnelDesk desk, Contingent contingent, ContingentStatus status, Coordination.Common.V1.Date? on = null) =>
+        desk.Contingents.ChangeContingentStatusAsync(new ChangeContingentStatusRequest { RequestId = NewId(), Id = contingent.Id, Status = status, EffectiveOn = on }).ResponseAsync;
+
+    [Fact]
+    public async Task A_contributor_notifies_its_contingent_up_to_mobilized_but_deployment_demobilisation_and_repatriation_are_the_missions()
+    {
+        await Calls.StatusOfForcesInForceAsync(fixture.Suite, fixture.Admin, "MWI", Calls.Day(2025, 1, 2));
+        var malawi = fixture.Desk(TestTokens.For("MWI", Roles.Contributor));
+        var contingent = await malawi.MoveAsync(await malawi.ContingentAsync("MWI", 40), ContingentStatus.Mobilized);
+
+        var deploying = await RpcAssert.FailsWith(StatusCode.PermissionDenied, () => StatusAsync(malawi, contingent, ContingentStatus.Deployed, Day(2025, 11, 2)));
+        Assert.Contains("DEPLOYED", deploying.Status.Detail, StringComparison.Ordinal);
+        contingent = await StatusAsync(admin, contingent, ContingentStatus.Deployed, Day(2025, 11, 2));
+        await RpcAssert.FailsWith(StatusCode.PermissionDenied, () => StatusAsync(malawi, contingent, ContingentStatus.Demobilizing));
+        contingent = await StatusAsync(admin, contingent, ContingentStatus.Demobilizing);
+        await RpcAssert.FailsWith(StatusCode.PermissionDenied, () => StatusAsync(malawi, contingent, ContingentStatus.Repatriated, Day(2026, 5, 1)));
+
+        Assert.Equal(ContingentStatus.Demobilizing, (await malawi.Contingents.GetContingentAsync(new GetContingentRequest { Id = contingent.Id })).Status);
+        Assert.Empty(await PersonnelOutbox.ReadAsync<ContingentRepatriated>(fixture.Suite, contingent.Id));
+    }
+
+    [Fact]
+    public async Task Deployment_and_repatriation_are_dated_on_days_that_have_happened_and_in_their_order()
+    {
+        await Calls.StatusOfForcesInForceAsync(fixture.Suite, fixture.Admin, "ZMB", Calls.Day(2025, 1, 2));
+        var contingent = await admin.MoveAsync(await admin.ContingentAsync("ZMB", 30), ContingentStatus.Mobilized);
+        var tomorrow = Day(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1));
+
+        await RpcAssert.InvalidFields(() => StatusAsync(admin, contingent, ContingentStatus.Deployed, tomorrow), "effective_on");
+        contingent = await StatusAsync(admin, contingent, ContingentStatus.Deployed, Day(2025, 11, 2));
+        var early = await RpcAssert.FailedPrecondition(() => StatusAsync(admin, contingent, ContingentStatus.Demobilizing, Day(2025, 11, 1)), "CONTINGENT_DATE_ORDER");
+        Assert.Contains("deployed on 2025-11-02", early.Violations[0].Description, StringComparison.Ordinal);
+        contingent = await StatusAsync(admin, contingent, ContingentStatus.Demobilizing, Day(2026, 4, 20));
+        await RpcAssert.InvalidFields(() => StatusAsync(admin, contingent, ContingentStatus.Repatriated, Day(9999, 12, 31)), "effective_on");
+        await RpcAssert.FailedPrecondition(() => StatusAsync(admin, contingent, ContingentStatus.Repatriated, Day(2025, 10, 1)), "CONTINGENT_DATE_ORDER");
+        Assert.Empty(await PersonnelOutbox.ReadAsync<ContingentRepatriated>(fixture.Suite, contingent.Id));
+
+        await StatusAsync(admin, contingent, ContingentStatus.Repatriated, Day(2026, 5, 1));
+        var repatriated = Assert.Single(await PersonnelOutbox.ReadAsync<ContingentRepatriated>(fixture.Suite, contingent.Id));
+        Assert.Equal(new DateOnly(2026, 5, 1), repatriated.RepatriatedOn);
+    }
+
+    [Fact]
+    public async Task Only_a_status_of_forces_agreement_with_the_host_state_lets_a_nation_deploy()
+    {
+        var between = await AgreementInForceAsync(["NPL", "BGD"], Calls.Day(2025, 1, 2));
+        await PartiesAsync(between.Id, p => p.Count == 2);
+        var contingent = await admin.MoveAsync(await admin.ContingentAsync("NPL", 20), ContingentStatus.Mobilized);
+
+        var refused = await RpcAssert.FailedPrecondition(() => StatusAsync(admin, contingent, ContingentStatus.Deployed, Day(2025, 11, 2)), "SOFA_NOT_IN_FORCE");
+
+        Assert.Contains("NPL has no status-of-forces agreement in force with the host state (HTI)", refused.Violations[0].Description, StringComparison.Ordinal);
+        Assert.False((await admin.NationAsync("NPL")).StatusOfForcesInForce);
+        var withHaiti = await AgreementInForceAsync(["NPL", "HTI"], Calls.Day(2025, 1, 2));
+        await PartiesAsync(withHaiti.Id, p => p.Count == 2);
+        Assert.Equal(ContingentStatus.Deployed, (await StatusAsync(admin, contingent, ContingentStatus.Deployed, Day(2025, 11, 2))).Status);
+    }
+
+    [Fact]
+    public async Task A_terminated_status_of_forces_agreement_lets_no_contingent_deploy_from_its_termination_day()
+    {
+        var sofa = await AgreementInForceAsync(["PAK", "HTI"], Calls.Day(2025, 1, 2));
+        await PartiesAsync(sofa.Id, p => p.Count == 2);
+        Assert.True((await admin.NationAsync("PAK")).StatusOfForcesInForce);
+        var before = await admin.MoveAsync(await admin.ContingentAsync("PAK", 20), ContingentStatus.Mobilized);
+        var after = await admin.MoveAsync(await admin.ContingentAsync("PAK", 20), ContingentStatus.Mobilized);
+
+        await TerminateAsync(sofa.Id, "PAK", Calls.Day(2025, 11, 15));
+        await PartiesAsync(sofa.Id, p => p.All(x => x.TerminatedOn == new DateOnly(2025, 11, 15)));
+        // A later termination by the other party (another event) does not move the day the agreement ended.
+        await TerminateAsync(sofa.Id, "HTI", Calls.Day(2025, 12, 1));
+        await Eventually.Get(() => ProcessedAsync(nameof(AgreementTerminated)), n => n == 2, what: "personnel to apply both terminations");
+
+        var refused = await RpcAssert.FailedPrecondition(() => StatusAsync(admin, after, ContingentStatus.Deployed, Day(2025, 11, 15)), "SOFA_NOT_IN_FORCE");
+        Assert.Contains("terminated on 2025-11-15", refused.Violations[0].Description, StringComparison.Ordinal);
+        Assert.Equal(ContingentStatus.Deployed, (await StatusAsync(admin, before, ContingentStatus.Deployed, Day(2025, 11, 14))).Status);
+        var pakistan = await admin.NationAsync("PAK");
+        Assert.False(pakistan.StatusOfForcesInForce);
+        Assert.Null(pakistan.StatusOfForcesInForceOn);
+    }
+
+    [Fact]
+    public async Task Concurrent_deployments_straddling_the_ceiling_pass_only_as_far_as_the_ceiling_allows()
+    {
+        await Calls.StatusOfForcesInForceAsync(fixture.Suite, fixture.Admin, "FJI", Calls.Day(2025, 1, 2));
+        var strength = await admin.Strength.GetForceStrengthAsync(new GetForceStrengthRequest());
+        var room = strength.AuthorizedCeiling - strength.DeployedOfficers;
+        var size = room / 10; // ten of these fit, the eleventh does not
+        var mobilized = await Task.WhenAll(Enumerable.Range(0, 24).Select(async _ => await admin.MoveAsync(await admin.ContingentAsync("FJI", size), ContingentStatus.Mobilized)));
+
+        var outcomes = await Task.WhenAll(mobilized.Select(async c =>
+        {
+            try
+            {
+                await StatusAsync(admin, c, ContingentStatus.Deployed, Day(2025, 11, 2));
+                return "DEPLOYED";
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.FailedPrecondition)
+            {
+                return e.GetRpcStatus()!.GetDetail<PreconditionFailure>().Violations.Single().Type;
+            }
+        }));
+
+        Assert.Equal(10, outcomes.Count(o => o == "DEPLOYED"));
+        Assert.Equal(14, outcomes.Count(o => o == "MANDATE_CEILING"));
+        var now = await admin.Strength.GetForceStrengthAsync(new GetForceStrengthRequest());
+        Assert.Equal(strength.DeployedOfficers + 10 * size, now.DeployedOfficers);
+        Assert.True(now.DeployedOfficers <= now.AuthorizedCeiling);
+    }
+
+    private async Task<Agreement> AgreementInForceAsync(string[] parties, Coordination.Common.V1.Date on)
+    {
+        var sofa = await agreements.CreateAgreementAsync(new CreateAgreementRequest
+        {
+            RequestId = NewId(), Kind = AgreementKind.StatusOfForces, Title = $"Status of forces between {string.Join(" and ", parties)}", PartyNationCodes = { parties },
+        });
+        foreach (var party in parties)
+        {
+            foreach (var status in new[] { AgreementStatus.Signed, AgreementStatus.Ratified, AgreementStatus.InForce })
+            {
+                sofa = await agreements.ChangePartyStatusAsync(new ChangePartyStatusRequest { RequestId = NewId(), Id = sofa.Id, NationCode = party, Status = status, EffectiveOn = on });
+            }
+        }
+        return sofa;
+    }
+
+    private Task TerminateAsync(string id, string party, Coordination.Common.V1.Date on) =>
+        agreements.ChangePartyStatusAsync(new ChangePartyStatusRequest { RequestId = NewId(), Id = id, NationCode = party, Status = AgreementStatus.Terminated, EffectiveOn = on }).ResponseAsync;
+
+    /// <summary>Personnel's copy of an agreement's parties, once it satisfies <paramref name="done"/>.</summary>
+    private Task<List<Coordination.Personnel.Agreements.StatusOfForcesParty>> PartiesAsync(string agreementId,
+        Func<List<Coordination.Personnel.Agreements.StatusOfForcesParty>, bool> done) =>
+        Eventually.Get(async () =>
+        {
+            await using var scope = fixture.Suite.Scope("personnel");
+            var db = scope.ServiceProvider.GetRequiredService<PersonnelDbContext>();
+            return await db.StatusOfForces.AsNoTracking().Where(p => p.AgreementId == agreementId).ToListAsync();
+        }, done, what: $"personnel to hear of agreement {agreementId}");
+
+    private async Task<int> ProcessedAsync(string eventType)
+    {
+        await using var scope = fixture.Suite.Scope("personnel");
+        var db = scope.ServiceProvider.GetRequiredService<PersonnelDbContext>();
+        return await db.ProcessedMessages.CountAsync(m => m.Consumer == eventType + "Consumer");
+    }
+}
