@@ -21,11 +21,11 @@ public static class DaprSecrets
 {
     public const string DefaultStore = "coordination-secrets";
 
-    /// <summary>What a service reads: the signing key and the broker (shared), its own database.</summary>
+    /// <summary>What a service reads: the signing key (shared), its own broker credential and its own database.</summary>
     public static SecretBinding[] ForService(string service) =>
     [
         new("coordination-auth", "signing-key", "Auth:SigningKey"),
-        new("coordination-rabbitmq", "uri", "Messaging:RabbitMqUri"),
+        new($"{service}-rabbitmq", "uri", "Messaging:RabbitMqUri"),
         new($"{service}-database", "connection-string", "ConnectionStrings:Database"),
     ];
 

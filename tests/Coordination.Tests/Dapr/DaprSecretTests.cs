@@ -22,7 +22,8 @@ public sealed class DaprSecretTests
         await using var sidecar = await FakeDaprSidecar.StartAsync(unavailableFirst: 3);
         var database = await TestDatabases.CreateAsync("dapr");
         sidecar.Add(Store, "coordination-auth", "signing-key", SidecarKey);
-        sidecar.Add(Store, "coordination-rabbitmq", "uri", await TestEnvironment.RabbitMqUriAsync());
+        sidecar.Add(Store, "finance-rabbitmq", "uri", await TestEnvironment.RabbitMqUriAsync());
+        sidecar.Add(Store, "personnel-rabbitmq", "uri", "amqp://never-read");
         sidecar.Add(Store, "finance-database", "connection-string", database);
         sidecar.Add(Store, "personnel-database", "connection-string", "Host=never-read");
 
@@ -51,7 +52,7 @@ public sealed class DaprSecretTests
             Assert.Contains("\"masstransit-bus\",\"status\":\"Healthy\"", body, StringComparison.Ordinal);
 
             var asked = sidecar.Requests.Select(r => r.Secret).Distinct().Order().ToList();
-            Assert.Equal(["coordination-auth", "coordination-rabbitmq", "finance-database"], asked);
+            Assert.Equal(["coordination-auth", "finance-database", "finance-rabbitmq"], asked);
             Assert.All(sidecar.Requests, r => Assert.Equal(Store, r.Store));
             Assert.True(sidecar.Requests.Count >= 6, "the first three calls were refused and retried");
         }
