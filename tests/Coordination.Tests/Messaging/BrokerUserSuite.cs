@@ -1,8 +1,6 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Coordination.Events;
-using Coordination.Hosting;
 using Coordination.Tests.Deployment;
 using Coordination.Tests.Infrastructure;
 using RabbitMQ.Client;
@@ -108,15 +106,6 @@ public abstract class BrokerUserSuite : IAsyncLifetime
     }
 
     /// <summary>How many events a service has refused so far, by event and publisher, from its Prometheus endpoint.</summary>
-    public async Task<double> RefusedAsync(string service, string eventType, string publisher)
-    {
-        using var http = new HttpClient();
-        var text = await http.GetStringAsync(new Uri(Suite.Service(service).HttpAddress(), "/metrics"));
-        return text.Split('\n')
-            .Where(line => line.StartsWith("coordination_events_refused_total{", StringComparison.Ordinal)
-                && line.Contains($"service=\"{service}\"", StringComparison.Ordinal)
-                && line.Contains($"event=\"{eventType}\"", StringComparison.Ordinal)
-                && line.Contains($"publisher=\"{publisher}\"", StringComparison.Ordinal))
-            .Sum(line => double.Parse(line[(line.LastIndexOf('}') + 1)..].Trim().Split(' ')[0], CultureInfo.InvariantCulture));
-    }
+    public Task<double> RefusedAsync(string service, string eventType, string publisher) =>
+        Prometheus.RefusedAsync(Suite.Service(service), service, eventType, publisher);
 }
