@@ -23,6 +23,7 @@ namespace Coordination.Tests.Messaging;
 /// The local run's in-process bus has no broker to vouch for publishers: the hub does, stamping each event with the
 /// service that published it, and consumers apply only their owners' events there too.
 /// </summary>
+[Collection(RefusalCounts.Collection)]
 public sealed class InProcessHubPublisherTests : IAsyncLifetime
 {
     private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), $"coordination-hub-{Guid.NewGuid():N}");
@@ -53,6 +54,7 @@ public sealed class InProcessHubPublisherTests : IAsyncLifetime
     [Fact]
     public async Task On_the_local_runs_bus_an_event_of_personnel_published_by_logistics_is_refused_while_personnels_own_is_applied()
     {
+        var refusedBefore = await Prometheus.RefusedAsync(diplomacy, "diplomacy", nameof(PersonnelPledged), "logistics");
         var forged = Pledged("JAM", 900);
         await using (var scope = logistics.Services.CreateAsyncScope())
         {
@@ -60,7 +62,7 @@ public sealed class InProcessHubPublisherTests : IAsyncLifetime
             db.Publish(forged);
             await db.SaveChangesAsync();
         }
-        await Eventually.Get(() => Prometheus.RefusedAsync(diplomacy, "diplomacy", nameof(PersonnelPledged), "logistics"), n => n == 1,
+        await Eventually.Get(() => Prometheus.RefusedAsync(diplomacy, "diplomacy", nameof(PersonnelPledged), "logistics"), n => n == refusedBefore + 1,
             what: "diplomacy to refuse logistics' PersonnelPledged");
 
         var genuine = Pledged("JAM", 100);
