@@ -10,16 +10,31 @@ public interface IEventTransport
     Task PublishAsync(object message, Type type, Guid messageId, CancellationToken ct);
 }
 
-/// <summary>Publishes on this service's MassTransit bus (RabbitMQ, or the in-memory bus of a lone service).</summary>
-public sealed class BusEventTransport(IBus bus) : IEventTransport
+/// <summary>
+/// Publishes on this service's MassTransit bus (RabbitMQ, or the in-memory bus of a lone service). On RabbitMQ each
+/// event carries the AMQP user_id of the user this service connects as, which the broker checks, so consumers know
+/// who published it (<see cref="PublisherCheck"/>).
+/// </summary>
+public sealed class BusEventTransport(IBus bus, MessagingOptions options) : IEventTransport
 {
+    private readonly Action<PublishContext> stamp = options.UsesRabbitMq ? StampUserId(options.BrokerUser) : _ => { };
+
     public Task PublishAsync(object message, Type type, Guid messageId, CancellationToken ct) =>
-        TypedPublish.For(type)(bus, message, messageId, ct);
+        TypedPublish.For(type)(bus, message, messageId, stamp, ct);
+
+    private static Action<PublishContext> StampUserId(string user) => context =>
+    {
+        if (context.TryGetPayload(out RabbitMqSendContext? rabbit))
+        {
+            rabbit.BasicProperties.UserId = user;
+        }
+    };
 }
 
 /// <summary>
 /// The in-process bus of the local run: several service hosts in one process, each with its own in-memory
-/// MassTransit bus; an event is published on every attached bus, and each delivers it to its own consumers.
+/// MassTransit bus; an event is published on every attached bus, and each delivers it to its own consumers, stamped
+/// with the service that published it (<see cref="PublisherCheck.HubPublisherHeader"/>).
 /// </summary>
 public sealed class InProcessEventHub
 {
@@ -31,8 +46,9 @@ public sealed class InProcessEventHub
         return new Detach(() => buses.TryRemove(service, out _));
     }
 
-    public Task PublishAsync(object message, Type type, Guid messageId, CancellationToken ct) =>
-        Task.WhenAll(buses.Values.Select(bus => TypedPublish.For(type)(bus, message, messageId, ct)));
+    public Task PublishAsync(string publisher, object message, Type type, Guid messageId, CancellationToken ct) =>
+        Task.WhenAll(buses.Values.Select(bus => TypedPublish.For(type)(
+            bus, message, messageId, context => context.Headers.Set(PublisherCheck.HubPublisherHeader, publisher), ct)));
 
     private sealed class Detach(Action action) : IDisposable
     {
@@ -40,21 +56,29 @@ public sealed class InProcessEventHub
     }
 }
 
-public sealed class HubEventTransport(InProcessEventHub hub) : IEventTransport
+public sealed class HubEventTransport(InProcessEventHub hub, ServiceIdentity identity) : IEventTransport
 {
     public Task PublishAsync(object message, Type type, Guid messageId, CancellationToken ct) =>
-        hub.PublishAsync(message, type, messageId, ct);
+        hub.PublishAsync(identity.Name, message, type, messageId, ct);
 }
 
-/// <summary>Publishes an event as its own type (so it reaches that type's exchange) with a fixed message id.</summary>
+/// <summary>
+/// Publishes an event as its own type (so it reaches that type's exchange) with a fixed message id and whatever the
+/// transport stamps on it.
+/// </summary>
 internal static class TypedPublish
 {
-    private static readonly ConcurrentDictionary<Type, Func<IPublishEndpoint, object, Guid, CancellationToken, Task>> Cache = new();
+    private static readonly ConcurrentDictionary<Type, Func<IPublishEndpoint, object, Guid, Action<PublishContext>, CancellationToken, Task>> Cache = new();
     private static readonly MethodInfo Generic = typeof(TypedPublish).GetMethod(nameof(Publish), BindingFlags.NonPublic | BindingFlags.Static)!;
 
-    public static Func<IPublishEndpoint, object, Guid, CancellationToken, Task> For(Type type) =>
-        Cache.GetOrAdd(type, t => Generic.MakeGenericMethod(t).CreateDelegate<Func<IPublishEndpoint, object, Guid, CancellationToken, Task>>());
+    public static Func<IPublishEndpoint, object, Guid, Action<PublishContext>, CancellationToken, Task> For(Type type) =>
+        Cache.GetOrAdd(type, t => Generic.MakeGenericMethod(t).CreateDelegate<Func<IPublishEndpoint, object, Guid, Action<PublishContext>, CancellationToken, Task>>());
 
-    private static Task Publish<T>(IPublishEndpoint endpoint, object message, Guid messageId, CancellationToken ct) where T : class =>
-        endpoint.Publish((T)message, context => context.MessageId = messageId, ct);
+    private static Task Publish<T>(IPublishEndpoint endpoint, object message, Guid messageId, Action<PublishContext> stamp, CancellationToken ct)
+        where T : class =>
+        endpoint.Publish((T)message, context =>
+        {
+            context.MessageId = messageId;
+            stamp(context);
+        }, ct);
 }

@@ -11,7 +11,18 @@ public sealed class MessagingOptions
     /// <summary>Prefix for every exchange and queue name, so several suites (or test runs) can share one broker.</summary>
     public string Prefix { get; set; } = "";
 
+    /// <summary>
+    /// The broker user each service publishes as (<c>Messaging:PublisherUsers:personnel</c>, …). When set, consumers
+    /// accept an event only if the broker vouches (AMQP <c>user_id</c>) that its owner's user published it; it must
+    /// then name every owner in the event catalog, this service's own user included.
+    /// </summary>
+    public Dictionary<string, string> PublisherUsers { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
     public bool UsesRabbitMq => RabbitMqUri.Length > 0;
+
+    /// <summary>The user this service connects to the broker as (RabbitMQ's <c>guest</c> when the URI names none).</summary>
+    public string BrokerUser =>
+        new Uri(RabbitMqUri).UserInfo.Split(':')[0] is { Length: > 0 } user ? Uri.UnescapeDataString(user) : "guest";
 }
 
 /// <summary>How the outbox relay behaves. Bound from the <c>Outbox</c> section.</summary>

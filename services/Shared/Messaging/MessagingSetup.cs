@@ -1,17 +1,21 @@
+using Coordination.Events;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Coordination.Messaging;
 
-public static class MessagingSetup
+public static partial class MessagingSetup
 {
     /// <summary>
     /// MassTransit on RabbitMQ when <c>Messaging:RabbitMqUri</c> is set, on the in-memory bus otherwise; plus the
     /// outbox relay. Queues are named after the service and consumer (<c>personnel-mandate-extended</c>), so
-    /// replicas of one service compete for a queue and every service gets its own copy of an event.
+    /// replicas of one service compete for a queue and every service gets its own copy of an event. Consumers accept an
+    /// event only from its owner (<see cref="PublisherCheck"/>) and park what they refuse or cannot handle in the
+    /// queue's <c>_error</c> queue. MassTransit's usage telemetry (a report to an outside host) is off.
     /// </summary>
     public static IHostApplicationBuilder AddServiceMessaging(
         this IHostApplicationBuilder builder, string service, Action<IBusRegistrationConfigurator> addConsumers)
@@ -21,10 +25,26 @@ public static class MessagingSetup
         builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection(OutboxOptions.Section));
         builder.Services.TryAddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<OutboxMetrics>();
+        builder.Services.AddSingleton<RefusedEvents>();
+        // On RabbitMQ the configuration is checked now, so that a host with wrong publisher users does not start.
+        var brokerCheck = options.UsesRabbitMq ? PublisherCheck.ForBroker(service, options) : null;
+        builder.Services.AddSingleton(sp => brokerCheck
+            ?? (sp.GetService<InProcessEventHub>() is null ? PublisherCheck.Off() : PublisherCheck.ForHub()));
 
         builder.Services.AddMassTransit(x =>
         {
+            // A government system does not report to a vendor: no usage telemetry, ever.
+            x.DisableUsageTelemetry();
             x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(options.Prefix + service, false));
+            x.AddConfigureEndpointsCallback((_, _, endpoint) =>
+            {
+                // Nobody consumes Fault<T> events, and each would need its own exchange that every service could write.
+                endpoint.PublishFaults = false;
+                if (options.UsesRabbitMq)
+                {
+                    endpoint.ParkWithoutUserId();
+                }
+            });
             addConsumers(x);
             if (options.UsesRabbitMq)
             {
@@ -49,10 +69,11 @@ public static class MessagingSetup
 
         builder.Services.AddSingleton<IEventTransport>(sp =>
             !options.UsesRabbitMq && sp.GetService<InProcessEventHub>() is { } hub
-                ? new HubEventTransport(hub)
-                : new BusEventTransport(sp.GetRequiredService<IBus>()));
+                ? new HubEventTransport(hub, sp.GetRequiredService<ServiceIdentity>())
+                : new BusEventTransport(sp.GetRequiredService<IBus>(), options));
         // Registered after MassTransit: starts once the bus is up, stops (draining the outbox) before it goes down.
         builder.Services.AddHostedService(sp => new HubAttachment(service, options, sp));
+        builder.Services.AddHostedService(sp => new PublisherCheckNotice(options, sp.GetRequiredService<PublisherCheck>(), sp.GetRequiredService<ILogger<PublisherCheck>>()));
         builder.Services.AddSingleton<OutboxRelay>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxRelay>());
         return builder;
@@ -65,7 +86,15 @@ public static class MessagingSetup
         {
             cfg.MessageTopology.SetEntityNameFormatter(new PrefixEntityNameFormatter(cfg.MessageTopology.EntityNameFormatter, options.Prefix));
         }
-        cfg.UseMessageRetry(r => r.Exponential(6, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(15), TimeSpan.FromMilliseconds(500)));
+        // Events go to their own type's exchange only: an exchange of the shared base type would be one that every
+        // service may write and a dashboard might bind.
+        cfg.Publish<IntegrationEvent>(p => p.Exclude = true);
+        cfg.UseConsumeFilter(typeof(OwnerOnlyFilter<>), context);
+        cfg.UseMessageRetry(r =>
+        {
+            r.Exponential(6, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(15), TimeSpan.FromMilliseconds(500));
+            r.Ignore<PublisherRefusedException>();
+        });
         cfg.ConfigureEndpoints(context);
     }
 
@@ -88,5 +117,31 @@ public static class MessagingSetup
             attachment?.Dispose();
             return Task.CompletedTask;
         }
+    }
+
+    /// <summary>Says at start whether this host checks who published what it consumes.</summary>
+    private sealed partial class PublisherCheckNotice(MessagingOptions options, PublisherCheck check, ILogger logger) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            if (check.Enforced)
+            {
+                LogEnforced(logger);
+            }
+            else if (options.UsesRabbitMq)
+            {
+                LogNotEnforced(logger);
+            }
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "Consumers accept an event only from the service that owns it")]
+        private static partial void LogEnforced(ILogger logger);
+
+        [LoggerMessage(Level = LogLevel.Warning,
+            Message = "Messaging:PublisherUsers is not set: consumers cannot tell who published an event and accept any (set it wherever services have their own broker users)")]
+        private static partial void LogNotEnforced(ILogger logger);
     }
 }

@@ -23,11 +23,11 @@ public static class DaprSecrets
 {
     public const string DefaultStore = "coordination-secrets";
 
-    /// <summary>What a service reads: the token keys and the broker (shared), its own database.</summary>
+    /// <summary>What a service reads: the token keys (shared), its own broker credential and its own database.</summary>
     public static SecretBinding[] ForService(string service, IConfiguration configuration) =>
     [
         .. TokenKeys(configuration),
-        new("coordination-rabbitmq", "uri", "Messaging:RabbitMqUri"),
+        new($"{service}-rabbitmq", "uri", "Messaging:RabbitMqUri"),
         new($"{service}-database", "connection-string", "ConnectionStrings:Database"),
     ];
 

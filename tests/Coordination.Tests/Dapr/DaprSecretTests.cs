@@ -25,7 +25,8 @@ public sealed class DaprSecretTests
         await using var sidecar = await FakeDaprSidecar.StartAsync(unavailableFirst: 3);
         var database = await TestDatabases.CreateAsync("dapr");
         sidecar.Add(Store, "coordination-token-keys", "jwks", SidecarKey.PublicKeys);
-        sidecar.Add(Store, "coordination-rabbitmq", "uri", await TestEnvironment.RabbitMqUriAsync());
+        sidecar.Add(Store, "finance-rabbitmq", "uri", await TestEnvironment.RabbitMqUriAsync());
+        sidecar.Add(Store, "personnel-rabbitmq", "uri", "amqp://never-read");
         sidecar.Add(Store, "finance-database", "connection-string", database);
         sidecar.Add(Store, "personnel-database", "connection-string", "Host=never-read");
 
@@ -54,7 +55,7 @@ public sealed class DaprSecretTests
             Assert.Contains("\"masstransit-bus\",\"status\":\"Healthy\"", body, StringComparison.Ordinal);
 
             var asked = sidecar.Requests.Select(r => r.Secret).Distinct().Order().ToList();
-            Assert.Equal(["coordination-rabbitmq", "coordination-token-keys", "finance-database"], asked);
+            Assert.Equal(["coordination-token-keys", "finance-database", "finance-rabbitmq"], asked);
             Assert.All(sidecar.Requests, r => Assert.Equal(Store, r.Store));
             Assert.True(sidecar.Requests.Count >= 6, "the first three calls were refused and retried");
         }
@@ -100,8 +101,8 @@ public sealed class DaprSecretTests
         var pinned = new ConfigurationBuilder().Build();
         var following = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Auth:Authority"] = "https://idp.mission" }).Build();
 
-        Assert.Equal(["coordination-token-keys", "coordination-rabbitmq", "finance-database"], DaprSecrets.ForService("finance", pinned).Select(b => b.Secret));
-        Assert.Equal(["coordination-rabbitmq", "finance-database"], DaprSecrets.ForService("finance", following).Select(b => b.Secret));
+        Assert.Equal(["coordination-token-keys", "finance-rabbitmq", "finance-database"], DaprSecrets.ForService("finance", pinned).Select(b => b.Secret));
+        Assert.Equal(["finance-rabbitmq", "finance-database"], DaprSecrets.ForService("finance", following).Select(b => b.Secret));
         Assert.Equal(["Auth:PublicKeys"], DaprSecrets.ForGateway(pinned).Select(b => b.Setting));
         Assert.Empty(DaprSecrets.ForGateway(following));
     }

@@ -111,6 +111,40 @@ public sealed class PolicyViolationTests
     }
 
     [Fact]
+    public void A_service_reaching_the_broker_with_a_shared_credential_is_reported()
+    {
+        var manifests = Manifests.Of("development");
+        Host(manifests, "finance").Env.Single(e => e.Name == "Messaging__RabbitMqUri").ValueFrom.SecretKeyRef.Name = "coordination-rabbitmq";
+
+        PolicyAssert.Reports(SettingPolicies.SettingsProvided(manifests),
+            "Messaging__RabbitMqUri comes from Secret 'coordination-rabbitmq' key 'uri', expected 'finance-rabbitmq' key 'uri'");
+    }
+
+    [Fact]
+    public void A_broker_user_allowed_to_write_another_services_event_exchange_is_reported()
+    {
+        var manifests = Manifests.Of("development");
+        var definitions = manifests.All<V1ConfigMap>().Single(c => c.Data?.ContainsKey(BrokerUsers.DefinitionsFile) == true).Data;
+        definitions[BrokerUsers.DefinitionsFile] = definitions[BrokerUsers.DefinitionsFile]
+            .Replace(@"""write"": ""^(logistics-.*|Coordination\\.Events:(", @"""write"": ""^(logistics-.*|Coordination\\.Events:(PersonnelPledged|", StringComparison.Ordinal);
+
+        PolicyAssert.Reports(BrokerPolicies.PermissionsFitOwnership(manifests),
+            "'coordination-logistics' may write 'Coordination.Events:PersonnelPledged' (personnel owns it)");
+    }
+
+    [Fact]
+    public void A_broker_user_whose_password_comes_from_another_services_secret_is_reported()
+    {
+        var manifests = Manifests.Of("development");
+        var logistics = BrokerUsers.Broker(manifests)!.Pod.Volumes.SelectMany(v => v.Projected?.Sources ?? [])
+            .Single(s => s.Secret?.Name == "logistics-rabbitmq");
+        logistics.Secret.Name = "personnel-rabbitmq";
+
+        PolicyAssert.Reports(BrokerPolicies.BrokerCreatesEachUser(manifests),
+            "the password of logistics's user 'coordination-logistics' must come from Secret 'logistics-rabbitmq' key 'password' alone");
+    }
+
+    [Fact]
     public void A_dapr_configuration_that_lets_a_service_read_another_services_database_is_reported()
     {
         var manifests = Manifests.Of("production");

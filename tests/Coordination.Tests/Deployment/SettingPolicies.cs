@@ -18,7 +18,7 @@ public static partial class SettingPolicies
         :
         [
             new("Auth__PublicKeys", "coordination-token-keys", "jwks"),
-            new("Messaging__RabbitMqUri", "coordination-rabbitmq", "uri"),
+            new("Messaging__RabbitMqUri", $"{deployable}-rabbitmq", "uri"),
             new("ConnectionStrings__Database", $"{deployable}-database", "connection-string"),
         ];
 
@@ -37,7 +37,9 @@ public static partial class SettingPolicies
             ["Hosting__BindAddress"] = "0.0.0.0",
             // Without it an empty connection string would silently mean SQLite on a read-only filesystem.
             ["Database__Provider"] = "postgres",
-        };
+        }.Concat(Suite.Services.Select(owner =>
+            // Without them consumers cannot tell who published an event (BrokerPolicies checks the users they name).
+            KeyValuePair.Create(BrokerUsers.Setting(owner), (string?)null))).ToDictionary();
 
     /// <summary>The development issuer's private key: only a gateway running in Development may get it.</summary>
     public static readonly SecretSetting DevelopmentIssuerKey = new("DevelopmentIssuer__PrivateKey", "coordination-dev-issuer", "private-key");

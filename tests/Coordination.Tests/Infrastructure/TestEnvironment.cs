@@ -15,6 +15,13 @@ public static class TestEnvironment
 
     public static async Task<string> PostgresConnectionAsync() => (await Servers.Value).Postgres;
 
+    /// <summary>RabbitMQ's management API (as an administrator), which ./test.sh enables and names in RABBITMQ_MANAGEMENT_URI.</summary>
+    public static Uri RabbitMqManagementUri() =>
+        Environment.GetEnvironmentVariable("RABBITMQ_MANAGEMENT_URI") is { Length: > 0 } uri
+            ? new Uri(uri)
+            : throw new InvalidOperationException(
+                "These tests create broker users through RabbitMQ's management API: run ./test.sh, or set RABBITMQ_MANAGEMENT_URI (http://user:password@host:port/).");
+
     private static async Task<(string, string)> ResolveAsync()
     {
         var rabbit = Environment.GetEnvironmentVariable("RABBITMQ_URI");
