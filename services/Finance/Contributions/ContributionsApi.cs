@@ -39,7 +39,7 @@ public sealed partial class ContributionsApi(
         v.OptionalId(request.BudgetLineId, "budget_line_id");
         var rateDate = v.OptionalFact(request.RateDate, "rate_date", today);
         var given = amount is { } money
-            ? UsdValuation.FromRequest(money, request.UsdExchangeRate, request.RateDate is not null, rateDate, caller.IsContributor, v)
+            ? UsdValuation.FromRequest(money, request.UsdExchangeRate, request.RateDate is not null, rateDate, caller.Role == Roles.Contributor, v)
             : null;
         v.ThrowIfAny();
         caller.RequireNationAccess(request.DonorNationCode, "record contributions", FinanceRoles.Officers);
