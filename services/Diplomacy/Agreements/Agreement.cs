@@ -2,6 +2,7 @@ using Coordination.Auth;
 using Coordination.Diplomacy.V1;
 using Coordination.Errors;
 using Coordination.Persistence;
+using Coordination.Validation;
 
 namespace Coordination.Diplomacy.Agreements;
 
@@ -45,6 +46,9 @@ public sealed class Agreement : IKeyed
             ?? throw new RequestValidationException([new FieldViolation("nation_code", $"{nation} is not a party to this agreement; parties: {string.Join(", ", parties.Select(p => p.Nation))}")]);
         var wasInForce = Status == AgreementStatus.InForce;
         AgreementLifecycle.EnsureAllowed(Id, nation, party.Status, target);
+        var v = new Violations();
+        v.NotBefore(on, party.LastStepOn, "effective_on", $"{nation}'s previous step on this agreement");
+        v.ThrowIfAny();
         party.MoveTo(target, on);
         Revision++;
         Audit.Touch(caller, requestId, now);
@@ -63,6 +67,9 @@ public sealed class AgreementParty
     public DateOnly? RatifiedOn { get; private set; }
     public DateOnly? InForceOn { get; private set; }
     public DateOnly? TerminatedOn { get; private set; }
+
+    /// <summary>The day of the party's latest step; null while it is a draft.</summary>
+    public DateOnly? LastStepOn => TerminatedOn ?? InForceOn ?? RatifiedOn ?? SignedOn;
 
     public void MoveTo(AgreementStatus status, DateOnly on)
     {

@@ -22,12 +22,14 @@ public sealed class AgreementsApi(DiplomacyDbContext db, IdempotentRequests requ
         v.RequestId(request.RequestId);
         v.Defined(request.Kind, "kind");
         v.Text(request.Title, "title", 1, 200);
-        v.Check(request.PartyNationCodes.Count is >= 2 and <= 50, "party_nation_codes", "an agreement has 2 to 50 parties");
-        for (var i = 0; i < request.PartyNationCodes.Count; i++)
+        if (v.CountWithin(request.PartyNationCodes.Count, "party_nation_codes", 2, 50, "an agreement has 2 to 50 parties"))
         {
-            v.NationCode(request.PartyNationCodes[i], $"party_nation_codes[{i}]");
+            for (var i = 0; i < request.PartyNationCodes.Count; i++)
+            {
+                v.NationCode(request.PartyNationCodes[i], $"party_nation_codes[{i}]");
+            }
+            v.Unique(request.PartyNationCodes, nation => nation, "party_nation_codes");
         }
-        v.Check(request.PartyNationCodes.Distinct().Count() == request.PartyNationCodes.Count, "party_nation_codes", "a nation is a party once");
         v.ThrowIfAny();
 
         return requests.ExecuteAsync(request, request.RequestId, caller, context, () =>
@@ -77,7 +79,7 @@ public sealed class AgreementsApi(DiplomacyDbContext db, IdempotentRequests requ
         v.Id(request.Id);
         v.NationCode(request.NationCode, "nation_code");
         v.Defined(request.Status, "status");
-        var on = v.RequiredDate(request.EffectiveOn, "effective_on");
+        var on = v.RequiredFact(request.EffectiveOn, "effective_on", time.Today());
         v.ThrowIfAny();
         var agreement = await FindAsync(request.Id, context.CancellationToken);
 

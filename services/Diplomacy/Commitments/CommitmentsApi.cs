@@ -25,12 +25,10 @@ public sealed class CommitmentsApi(DiplomacyDbContext db, IdempotentRequests req
         v.Defined(request.Kind, "kind");
         v.Text(request.Description, "description", 1, 500);
         v.OptionalId(request.EngagementId, "engagement_id");
-        var announced = v.RequiredDate(request.AnnouncedOn, "announced_on");
-        var due = v.RequiredDate(request.DueOn, "due_on");
-        if (announced is not null && due is not null)
-        {
-            v.Check(due >= announced, "due_on", "must not be before announced_on");
-        }
+        var today = time.Today();
+        var announced = v.RequiredFact(request.AnnouncedOn, "announced_on", today);
+        var due = v.RequiredPlan(request.DueOn, "due_on", today);
+        v.NotBefore(due, announced, "due_on", "announced_on");
         long promised = 0;
         if (request.Kind == CommitmentKind.Personnel)
         {
@@ -41,11 +39,7 @@ public sealed class CommitmentsApi(DiplomacyDbContext db, IdempotentRequests req
         else if (request.Kind == CommitmentKind.Funds)
         {
             v.Check(request.Officers == 0, "officers", "only for personnel commitments");
-            if (ExactMoney.FromProto(request.Amount, v, "amount") is { } amount)
-            {
-                v.Check(amount.Currency == "USD", "amount.currency_code", "commitments are tracked in USD; convert the announced amount");
-                promised = amount.MinorUnits;
-            }
+            promised = ExactMoney.ReadUsd(request.Amount, v, "amount") ?? 0;
         }
         v.ThrowIfAny();
 

@@ -3,6 +3,7 @@ using Coordination.Contracts;
 using Coordination.Diplomacy.V1;
 using Coordination.Errors;
 using Coordination.Persistence;
+using Coordination.Validation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -56,6 +57,9 @@ public sealed class Engagement : IKeyed
             throw new PreconditionFailedException("FOLLOW_UP_DONE", $"engagements/{Id}/follow-ups/{followUpId}",
                 $"This follow-up was completed on {done:yyyy-MM-dd} already.");
         }
+        var v = new Violations();
+        v.NotBefore(on, HeldOn, "completed_on", "the day of the engagement");
+        v.ThrowIfAny();
         action.CompletedOn = on;
         Revision++;
         Audit.Touch(caller, requestId, now);

@@ -17,29 +17,38 @@ public sealed class EngagementsApi(DiplomacyDbContext db, IdempotentRequests req
     public override Task<V1.Engagement> RecordEngagement(RecordEngagementRequest request, ServerCallContext context)
     {
         var caller = Caller.From(context);
+        var today = time.Today();
         var v = new Violations();
         v.RequestId(request.RequestId);
         v.Defined(request.Kind, "kind");
         v.Text(request.Title, "title", 1, 200);
-        var heldOn = v.RequiredDate(request.HeldOn, "held_on");
+        var heldOn = v.RequiredFact(request.HeldOn, "held_on", today);
         v.Text(request.Location, "location", 0, 200);
         v.Text(request.Outcome, "outcome", 0, 4000);
-        v.Check(request.Participants.Count is >= 1 and <= 100, "participants", "an engagement has 1 to 100 participants");
-        for (var i = 0; i < request.Participants.Count; i++)
+        if (v.CountWithin(request.Participants.Count, "participants", 1, 100, "an engagement has 1 to 100 participants"))
         {
-            v.NationCode(request.Participants[i].NationCode, $"participants[{i}].nation_code");
-            v.Text(request.Participants[i].Role, $"participants[{i}].role", 1, 120);
-        }
-        v.Check(request.FollowUps.Count <= 50, "follow_ups", "at most 50");
-        var actions = new List<(string, string, DateOnly)>();
-        for (var i = 0; i < request.FollowUps.Count; i++)
-        {
-            var f = request.FollowUps[i];
-            v.Text(f.Action, $"follow_ups[{i}].action", 1, 500);
-            v.Text(f.Owner, $"follow_ups[{i}].owner", 1, 120);
-            if (v.RequiredDate(f.DueOn, $"follow_ups[{i}].due_on") is { } due)
+            for (var i = 0; i < request.Participants.Count; i++)
             {
-                actions.Add((f.Action, f.Owner, due));
+                v.NationCode(request.Participants[i].NationCode, $"participants[{i}].nation_code");
+                v.Text(request.Participants[i].Role, $"participants[{i}].role", 1, 120);
+            }
+            // A participant is a nation's office: the same office of the same nation takes part once.
+            v.Unique(request.Participants, p => (p.NationCode, p.Role.Trim().ToUpperInvariant()), "participants");
+        }
+        var actions = new List<(string, string, DateOnly)>();
+        if (v.CountWithin(request.FollowUps.Count, "follow_ups", 0, 50, "at most 50"))
+        {
+            for (var i = 0; i < request.FollowUps.Count; i++)
+            {
+                var f = request.FollowUps[i];
+                v.Text(f.Action, $"follow_ups[{i}].action", 1, 500);
+                v.Text(f.Owner, $"follow_ups[{i}].owner", 1, 120);
+                var due = v.RequiredPlan(f.DueOn, $"follow_ups[{i}].due_on", today);
+                v.NotBefore(due, heldOn, $"follow_ups[{i}].due_on", "the day of the engagement");
+                if (due is not null)
+                {
+                    actions.Add((f.Action, f.Owner, due.Value));
+                }
             }
         }
         v.ThrowIfAny();
@@ -76,7 +85,7 @@ public sealed class EngagementsApi(DiplomacyDbContext db, IdempotentRequests req
         v.RequestId(request.RequestId);
         v.Id(request.EngagementId, "engagement_id");
         v.Id(request.FollowUpId, "follow_up_id");
-        var on = v.RequiredDate(request.CompletedOn, "completed_on");
+        var on = v.RequiredFact(request.CompletedOn, "completed_on", time.Today());
         v.ThrowIfAny();
         var engagement = await FindAsync(request.EngagementId, "engagement_id", context.CancellationToken);
 

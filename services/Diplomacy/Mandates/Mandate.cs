@@ -2,6 +2,7 @@ using Coordination.Auth;
 using Coordination.Diplomacy.V1;
 using Coordination.Errors;
 using Coordination.Persistence;
+using Coordination.Validation;
 
 namespace Coordination.Diplomacy.Mandates;
 
@@ -79,6 +80,7 @@ public sealed class Mandate : IKeyed
     public MandateRenewal Extend(string symbol, DateOnly adoptedOn, DateOnly newEnd, int newCeiling, CouncilVote vote, Caller caller, string requestId, DateTime now)
     {
         EnsureNotSucceeded();
+        EnsureAdoptedAfter(adoptedOn, "adopted_on");
         if (adoptedOn > PeriodEnd)
         {
             throw new PreconditionFailedException("MANDATE_EXPIRED", $"mandates/{Id}",
@@ -110,6 +112,7 @@ public sealed class Mandate : IKeyed
     public Mandate HandOverTo(MandateTerms successor, Caller caller, string requestId, DateTime now)
     {
         EnsureNotSucceeded();
+        EnsureAdoptedAfter(successor.AdoptedOn, "successor.adopted_on");
         if (successor.PeriodStart > PeriodEnd.AddDays(1) || successor.PeriodStart <= PeriodStart)
         {
             throw new RequestValidationException([new FieldViolation("successor.period_start",
@@ -120,6 +123,17 @@ public sealed class Mandate : IKeyed
         Revision++;
         Audit.Touch(caller, requestId, now);
         return next;
+    }
+
+    /// <summary>A renewal or successor is adopted neither before this mandate nor before its latest renewal.</summary>
+    private void EnsureAdoptedAfter(DateOnly adoptedOn, string field)
+    {
+        var v = new Violations();
+        var (latest, what) = renewals.Count == 0
+            ? (AdoptedOn, $"the adoption of {ResolutionSymbol}")
+            : (renewals.Max(r => r.AdoptedOn), "the adoption of its latest renewal");
+        v.NotBefore(adoptedOn, latest, field, what);
+        v.ThrowIfAny();
     }
 
     private void EnsureNotSucceeded()

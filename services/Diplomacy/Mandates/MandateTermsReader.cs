@@ -3,10 +3,16 @@ using Coordination.Validation;
 
 namespace Coordination.Diplomacy.Mandates;
 
-/// <summary>Reads and checks what AdoptMandate (or a successor in TransitionMandate) carries.</summary>
+/// <summary>
+/// Reads and checks what AdoptMandate (or a successor in TransitionMandate) carries: the adoption is a fact (not after
+/// <paramref name="today"/>), the period and what falls due in it are plans (see <see cref="DateBounds"/>).
+/// </summary>
 public static class MandateTermsReader
 {
-    public static MandateTerms? Read(AdoptMandateRequest? request, Violations v, string prefix = "")
+    /// <summary>The Council has fifteen members: no vote has more entries.</summary>
+    public const int CouncilMembers = 15;
+
+    public static MandateTerms? Read(AdoptMandateRequest? request, DateOnly today, Violations v, string prefix = "")
     {
         if (request is null)
         {
@@ -14,24 +20,28 @@ public static class MandateTermsReader
             return null;
         }
         v.Text(request.ResolutionSymbol, prefix + "resolution_symbol", 1, 60);
-        var adoptedOn = v.RequiredDate(request.AdoptedOn, prefix + "adopted_on");
+        var adoptedOn = v.RequiredFact(request.AdoptedOn, prefix + "adopted_on", today);
         var vote = ReadVote(request.Vote, v, prefix + "vote");
         var members = ReadMemberVotes(request, vote, v, prefix);
-        var start = v.RequiredDate(request.PeriodStart, prefix + "period_start");
-        var end = v.RequiredDate(request.PeriodEnd, prefix + "period_end");
+        var start = v.RequiredPlan(request.PeriodStart, prefix + "period_start", today);
+        var end = v.RequiredPlan(request.PeriodEnd, prefix + "period_end", today);
         if (start is not null && end is not null)
         {
             v.Check(end > start, prefix + "period_end", "must be after period_start");
         }
         v.Range(request.PersonnelCeiling, prefix + "personnel_ceiling", 1, 100_000);
-        v.Check(request.Tasks.Count <= 50, prefix + "tasks", "at most 50");
-        for (var i = 0; i < request.Tasks.Count; i++)
+        if (v.CountWithin(request.Tasks.Count, prefix + "tasks", 0, 50, "at most 50"))
         {
-            v.Text(request.Tasks[i], $"{prefix}tasks[{i}]", 1, 200);
+            for (var i = 0; i < request.Tasks.Count; i++)
+            {
+                v.Text(request.Tasks[i], $"{prefix}tasks[{i}]", 1, 200);
+            }
         }
-        v.Check(request.ReportingObligations.Count <= 50, prefix + "reporting_obligations", "at most 50");
         var obligations = new List<Obligation>();
-        for (var i = 0; i < request.ReportingObligations.Count; i++)
+        var obligationCount = v.CountWithin(request.ReportingObligations.Count, prefix + "reporting_obligations", 0, 50, "at most 50")
+            ? request.ReportingObligations.Count
+            : 0;
+        for (var i = 0; i < obligationCount; i++)
         {
             var o = request.ReportingObligations[i];
             var field = $"{prefix}reporting_obligations[{i}]";
@@ -60,7 +70,7 @@ public static class MandateTermsReader
             return new CouncilVote(0, 0, 0);
         }
         v.Check(vote.InFavour >= 0 && vote.Against >= 0 && vote.Abstentions >= 0, field, "counts must not be negative");
-        v.Check(vote.InFavour + vote.Against + vote.Abstentions <= 15, field, "the Council has 15 members; the counts add up to more");
+        v.Check(vote.InFavour + vote.Against + vote.Abstentions <= CouncilMembers, field, $"the Council has {CouncilMembers} members; the counts add up to more");
         return new CouncilVote(vote.InFavour, vote.Against, vote.Abstentions);
     }
 
@@ -68,6 +78,10 @@ public static class MandateTermsReader
     {
         var field = prefix + "member_votes";
         var members = new List<MemberVoteRecord>();
+        if (!v.CountWithin(request.MemberVotes.Count, field, 0, CouncilMembers, $"the Council has {CouncilMembers} members: at most {CouncilMembers} votes"))
+        {
+            return members;
+        }
         for (var i = 0; i < request.MemberVotes.Count; i++)
         {
             var m = request.MemberVotes[i];
@@ -79,7 +93,7 @@ public static class MandateTermsReader
         {
             return members;
         }
-        v.Check(members.Select(m => m.Member).Distinct().Count() == members.Count, field, "a member may vote once");
+        v.Unique(members, m => m.Member, field);
         v.Check(members.Count(m => m.Position == VotePosition.InFavour) == vote.InFavour
                 && members.Count(m => m.Position == VotePosition.Against) == vote.Against
                 && members.Count(m => m.Position == VotePosition.Abstain) == vote.Abstentions,

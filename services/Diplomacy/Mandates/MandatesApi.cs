@@ -21,7 +21,7 @@ public sealed class MandatesApi(DiplomacyDbContext db, IdempotentRequests reques
         var caller = Caller.From(context);
         var v = new Violations();
         v.RequestId(request.RequestId);
-        var terms = MandateTermsReader.Read(request, v);
+        var terms = MandateTermsReader.Read(request, time.Today(), v);
         v.ThrowIfAny();
 
         return requests.ExecuteAsync(request, request.RequestId, caller, context, async () =>
@@ -65,8 +65,8 @@ public sealed class MandatesApi(DiplomacyDbContext db, IdempotentRequests reques
         v.RequestId(request.RequestId);
         v.Id(request.Id);
         v.Text(request.ResolutionSymbol, "resolution_symbol", 1, 60);
-        var adoptedOn = v.RequiredDate(request.AdoptedOn, "adopted_on");
-        var end = v.RequiredDate(request.PeriodEnd, "period_end");
+        var adoptedOn = v.RequiredFact(request.AdoptedOn, "adopted_on", time.Today());
+        var end = v.RequiredPlan(request.PeriodEnd, "period_end", time.Today());
         var vote = MandateTermsReader.ReadVote(request.Vote, v, "vote");
         v.Range(request.PersonnelCeiling, "personnel_ceiling", 0, 100_000);
         v.ThrowIfAny();
@@ -98,7 +98,7 @@ public sealed class MandatesApi(DiplomacyDbContext db, IdempotentRequests reques
         var v = new Violations();
         v.RequestId(request.RequestId);
         v.Id(request.Id);
-        var terms = MandateTermsReader.Read(request.Successor, v, "successor.");
+        var terms = MandateTermsReader.Read(request.Successor, time.Today(), v, "successor.");
         v.ThrowIfAny();
         var predecessor = await FindAsync(request.Id, context.CancellationToken);
 

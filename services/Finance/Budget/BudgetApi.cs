@@ -6,6 +6,7 @@ using Coordination.Finance.V1;
 using Coordination.Persistence;
 using Coordination.Requests;
 using Coordination.Validation;
+using Coordination.Values;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,8 +15,6 @@ namespace Coordination.Finance.Budget;
 /// <summary>Budget periods and lines: readable by every authenticated caller; lines written by finance officers and mission admins.</summary>
 public sealed class BudgetApi(FinanceDbContext db, FinanceLedger ledger, IdempotentRequests requests, TimeProvider time) : BudgetService.BudgetServiceBase
 {
-    private const long MaxUsdCents = 1_000_000_000_000_00; // USD 1 trillion: anything above is a typing error
-
     public override async Task<ListBudgetPeriodsResponse> ListBudgetPeriods(ListBudgetPeriodsRequest request, ServerCallContext context)
     {
         var v = new Violations();
@@ -33,8 +32,7 @@ public sealed class BudgetApi(FinanceDbContext db, FinanceLedger ledger, Idempot
         v.Id(request.BudgetPeriodId, "budget_period_id");
         v.Defined(request.Category, "category");
         v.Text(request.Description, "description", 0, 200);
-        var cents = UsdAmounts.Read(request.Amount, v, "amount", allowZero: true);
-        v.Check(cents is null or <= MaxUsdCents, "amount", "must be at most USD 1,000,000,000,000");
+        var cents = ExactMoney.ReadUsd(request.Amount, v, "amount", allowZero: true);
         v.ThrowIfAny();
         var ct = context.CancellationToken;
 
@@ -58,8 +56,7 @@ public sealed class BudgetApi(FinanceDbContext db, FinanceLedger ledger, Idempot
         var v = new Violations();
         v.RequestId(request.RequestId);
         v.Id(request.Id);
-        var cents = UsdAmounts.Read(request.RevisedAmount, v, "revised_amount", allowZero: true);
-        v.Check(cents is null or <= MaxUsdCents, "revised_amount", "must be at most USD 1,000,000,000,000");
+        var cents = ExactMoney.ReadUsd(request.RevisedAmount, v, "revised_amount", allowZero: true);
         v.Text(request.Reason, "reason", 1, 500);
         v.ThrowIfAny();
         var ct = context.CancellationToken;

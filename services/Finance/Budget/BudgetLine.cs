@@ -1,5 +1,6 @@
 using Coordination.Auth;
 using Coordination.Errors;
+using Coordination.Finance.Ledger;
 using Coordination.Finance.V1;
 using Coordination.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -112,7 +113,8 @@ public sealed class BudgetLineConfiguration : IEntityTypeConfiguration<BudgetLin
 {
     public void Configure(EntityTypeBuilder<BudgetLine> b)
     {
-        b.ToTable("budget_lines");
+        b.ToTableWithBoundedTotals("budget_lines", nameof(BudgetLine.PledgedUsdCents), nameof(BudgetLine.FundedUsdCents),
+            nameof(BudgetLine.PaidInUsdCents), nameof(BudgetLine.DisbursedUsdCents), nameof(BudgetLine.AdvancedUsdCents));
         b.HasKey(x => x.Id);
         b.Property(x => x.Id).HasMaxLength(32);
         b.Property(x => x.BudgetPeriodId).HasMaxLength(32);

@@ -2,6 +2,7 @@ using Coordination.Errors;
 using Coordination.Finance.Persistence;
 using Coordination.Finance.V1;
 using Microsoft.EntityFrameworkCore;
+using Coordination.Validation;
 using Coordination.Values;
 
 namespace Coordination.Finance.Contributions;
@@ -28,6 +29,14 @@ public sealed class Allocations(FinanceDbContext db)
                 "Only a donor's trust-fund contribution not earmarked to a budget line, valued in USD and not cancelled can be allocated; " +
                 $"this one is {(parent.IsInternal ? "itself an allocation" : $"{ContributionLifecycle.Name(parent.Channel)}, {ContributionLifecycle.Name(parent.Status)}{(parent.BudgetLineId.Length > 0 ? ", earmarked to a line" : "")}{(parent.Unvalued ? ", unvalued" : "")}")}.");
         }
+    }
+
+    /// <summary>Money is allocated only once the donor has decided to give it.</summary>
+    public static void EnsureDecidedAfterParent(Contribution parent, DateOnly decidedOn)
+    {
+        var v = new Violations();
+        v.NotBefore(decidedOn, parent.DecidedOn, "decided_on", "the day the contribution it draws on was decided");
+        v.ThrowIfAny();
     }
 
     /// <summary>Refuses when the parent's allocations would exceed its USD value.</summary>

@@ -3,7 +3,9 @@ using Coordination.Finance.Budget;
 using Coordination.Finance.Persistence;
 using Coordination.Finance.V1;
 using Coordination.Persistence;
+using Coordination.Errors;
 using Coordination.Validation;
+using Coordination.Values;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,8 +20,9 @@ public sealed partial class ContributionsApi
         v.RequestId(request.RequestId);
         v.Id(request.ParentId, "parent_id");
         v.Id(request.BudgetLineId, "budget_line_id");
-        var usd = UsdAmounts.Read(request.Amount, v, "amount");
-        var decidedOn = v.RequiredDate(request.DecidedOn, "decided_on");
+        var usd = ExactMoney.ReadUsd(request.Amount, v, "amount");
+        var today = time.Today();
+        var decidedOn = v.RequiredFact(request.DecidedOn, "decided_on", today);
         v.Text(request.Earmark, "earmark", 0, 200);
         v.ThrowIfAny();
         var ct = context.CancellationToken;
@@ -29,10 +32,11 @@ public sealed partial class ContributionsApi
             var parent = await db.Contributions.AsNoTracking().GetAsync(request.ParentId, "contribution", ct);
             await db.BudgetLines.AsNoTracking().GetAsync(request.BudgetLineId, "budget line", ct);
             Allocations.EnsureAllocatable(parent);
+            Allocations.EnsureDecidedAfterParent(parent, decidedOn!.Value);
             await allocations.EnsureWithinParentAsync(parent, usd!.Value, "", ct);
             var now = time.UtcNow();
             var terms = new ContributionTerms("USD", usd.Value, "1", null, usd.Value, false, Channel.TrustFund, request.BudgetLineId,
-                request.Earmark, "", decidedOn!.Value, DateOnly.FromDateTime(now), null);
+                request.Earmark, "", decidedOn.Value, Later(decidedOn.Value, today), null);
             var allocation = await book.RecordAsync(parent.DonorNation, parent.Id, ContributionStatus.Committed, terms,
                 Audit.Created(caller, request.RequestId, now), request.RequestId, ct);
             return allocation.ToProto();

@@ -20,8 +20,9 @@ public sealed partial class ContributionsApi
         v.RequestId(request.RequestId);
         v.Id(request.Id);
         v.Text(request.Reason, "reason", 1, 500);
+        var today = time.Today();
         var amount = request.Amount is null ? null : ExactMoney.FromProto(request.Amount, v, "amount");
-        var rateDate = v.OptionalDate(request.RateDate, "rate_date");
+        var rateDate = v.OptionalFact(request.RateDate, "rate_date", today);
         if (request.Channel != Channel.Unspecified)
         {
             v.Defined(request.Channel, "channel");
@@ -38,9 +39,9 @@ public sealed partial class ContributionsApi
         {
             v.OptionalId(request.BudgetLineId, "budget_line_id");
         }
-        var decidedOn = v.OptionalDate(request.DecidedOn, "decided_on");
-        var reportedOn = v.OptionalDate(request.ReportedOn, "reported_on");
-        var paidOn = v.OptionalDate(request.PaidOn, "paid_on");
+        var decidedOn = v.OptionalFact(request.DecidedOn, "decided_on", today);
+        var reportedOn = v.OptionalFact(request.ReportedOn, "reported_on", today);
+        var paidOn = v.OptionalFact(request.PaidOn, "paid_on", today);
         var changesSomething = request.Amount is not null || request.HasUsdExchangeRate || request.RateDate is not null
             || request.Channel != Channel.Unspecified || request.HasEarmark || request.HasAgreementReference || request.HasBudgetLineId
             || request.DecidedOn is not null || request.ReportedOn is not null || request.PaidOn is not null;
@@ -99,13 +100,15 @@ public sealed partial class ContributionsApi
             {
                 (usdRate, usdCents) = ("", 0);
             }
-            else if (UsdValuation.ReadRate(amount, text, v) is var (rate, rateText) && UsdValuation.UsdCents(amount, rate, v) is { } cents)
+            else if (amount.Currency != "USD" && text.Length == 0)
             {
-                (usdRate, usdCents, unvalued) = (rateText, cents, false);
-            }
-            if (amount.Currency != "USD" && !unvalued)
-            {
+                // The stored rate values new pledges; a correction names the rate it values at.
+                v.Add("usd_exchange_rate", $"required for a new {amount.Currency} amount: USD per one {amount.Currency}, e.g. \"0.7236\"");
                 v.Check(newRateDate is not null, "rate_date", $"required for a {amount.Currency} amount: the day the rate applies to");
+            }
+            else if (UsdValuation.FromRequest(amount, text, newRateDate is not null, newRateDate, false, v) is { } valuation)
+            {
+                (usdRate, usdCents, unvalued) = (valuation.Rate, valuation.UsdCents, false);
             }
         }
         var channel = request.Channel == Channel.Unspecified ? c.Channel : request.Channel;
@@ -120,11 +123,20 @@ public sealed partial class ContributionsApi
             v.Add("paid_on", $"only a paid contribution has a payment day; this one is {ContributionLifecycle.Name(c.Status)}");
         }
         v.ThrowIfAny();
-        return new ContributionTerms(amount.Currency, amount.MinorUnits, usdRate, newRateDate, usdCents, unvalued, channel,
+        var terms = new ContributionTerms(amount.Currency, amount.MinorUnits, usdRate, newRateDate, usdCents, unvalued, channel,
             request.HasBudgetLineId ? request.BudgetLineId : c.BudgetLineId,
             request.HasEarmark ? request.Earmark : c.Earmark,
             request.HasAgreementReference ? request.AgreementReference : c.AgreementReference,
             decidedOn ?? c.DecidedOn, reportedOn ?? c.ReportedOn, paidOn ?? c.PaidOn);
+        // Decided first, then reported and paid: the refusal names the day the correction moved.
+        var moved = decidedOn is not null ? "decided_on" : null;
+        v.NotBefore(terms.ReportedOn, terms.DecidedOn, moved ?? "reported_on", "the day it was decided");
+        if (!v.Any)
+        {
+            v.NotBefore(terms.PaidOn, terms.DecidedOn, moved ?? "paid_on", "the day it was decided");
+        }
+        v.ThrowIfAny();
+        return terms;
     }
 
     /// <summary>A correction keeps allocations within their parent and a parent with allocations allocatable.</summary>
@@ -133,6 +145,7 @@ public sealed partial class ContributionsApi
         if (contribution.IsInternal)
         {
             var parent = await db.Contributions.AsNoTracking().GetAsync(contribution.ParentId, "contribution", ct);
+            Allocations.EnsureDecidedAfterParent(parent, terms.DecidedOn);
             await allocations.EnsureWithinParentAsync(parent, terms.UsdCents, contribution.Id, ct);
             return;
         }

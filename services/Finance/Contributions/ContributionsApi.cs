@@ -25,37 +25,33 @@ public sealed partial class ContributionsApi(
     public override async Task<V1.Contribution> RecordContribution(RecordContributionRequest request, ServerCallContext context)
     {
         var caller = Caller.From(context);
+        var today = time.Today();
         var v = new Violations();
         v.RequestId(request.RequestId);
         v.NationCode(request.DonorNationCode, "donor_nation_code");
         var amount = ExactMoney.FromProto(request.Amount, v, "amount");
         v.Defined(request.Channel, "channel");
-        var decidedOn = v.RequiredDate(request.DecidedOn, "decided_on");
-        var reportedOn = v.OptionalDate(request.ReportedOn, "reported_on");
+        var decidedOn = v.RequiredFact(request.DecidedOn, "decided_on", today);
+        var reportedOn = v.OptionalFact(request.ReportedOn, "reported_on", today);
+        v.NotBefore(reportedOn, decidedOn, "reported_on", "decided_on");
         v.Text(request.Earmark, "earmark", 0, 200);
         v.Text(request.AgreementReference, "agreement_reference", 0, 100);
         v.OptionalId(request.BudgetLineId, "budget_line_id");
-        var rateDate = v.OptionalDate(request.RateDate, "rate_date");
-        long? usd = null;
-        string rateText = "1";
-        if (amount is { } money && UsdValuation.ReadRate(money, request.UsdExchangeRate, v) is var (rate, text))
-        {
-            rateText = text;
-            usd = UsdValuation.UsdCents(money, rate, v);
-        }
-        if (amount is { Currency: not "USD" } && request.RateDate is null)
-        {
-            v.Add("rate_date", $"required for a {amount.Value.Currency} amount: the day the rate applies to");
-        }
+        var rateDate = v.OptionalFact(request.RateDate, "rate_date", today);
+        var given = amount is { } money
+            ? UsdValuation.FromRequest(money, request.UsdExchangeRate, request.RateDate is not null, rateDate, !caller.ActsForMission, v)
+            : null;
         v.ThrowIfAny();
         caller.RequireNation(request.DonorNationCode, "record contributions");
         var ct = context.CancellationToken;
 
         return await ledger.WriteAsync(() => requests.ExecuteAsync(request, request.RequestId, caller, context, async () =>
         {
+            var valuation = given ?? await UsdValuation.AtStoredRateAsync(db.ExchangeRates.AsNoTracking(), amount!.Value, today, ct);
             var now = time.UtcNow();
-            var terms = new ContributionTerms(amount!.Value.Currency, amount.Value.MinorUnits, rateText, rateDate, usd!.Value, false, request.Channel,
-                request.BudgetLineId, request.Earmark, request.AgreementReference, decidedOn!.Value, reportedOn ?? DateOnly.FromDateTime(now), null);
+            var terms = new ContributionTerms(amount!.Value.Currency, amount.Value.MinorUnits, valuation.Rate, valuation.RateDate, valuation.UsdCents, false,
+                request.Channel, request.BudgetLineId, request.Earmark, request.AgreementReference, decidedOn!.Value,
+                reportedOn ?? Later(decidedOn.Value, today), null);
             var contribution = await book.RecordAsync(request.DonorNationCode, "", ContributionStatus.Pledged, terms,
                 Audit.Created(caller, request.RequestId, now), request.RequestId, ct);
             db.Publish(Pledged(contribution, now));
@@ -101,8 +97,8 @@ public sealed partial class ContributionsApi(
         v.Id(request.Id);
         v.Defined(request.Status, "status");
         var effectiveOn = request.Status == ContributionStatus.Paid
-            ? v.RequiredDate(request.EffectiveOn, "effective_on")
-            : v.OptionalDate(request.EffectiveOn, "effective_on");
+            ? v.RequiredFact(request.EffectiveOn, "effective_on", time.Today())
+            : v.OptionalFact(request.EffectiveOn, "effective_on", time.Today());
         v.Text(request.Reason, "reason", request.Status is ContributionStatus.Suspended or ContributionStatus.Cancelled ? 1 : 0, 500);
         v.ThrowIfAny();
         var ct = context.CancellationToken;
@@ -113,6 +109,7 @@ public sealed partial class ContributionsApi(
             var before = FlowFigures.Of(contribution);
             contribution.MoveTo(request.Status, effectiveOn);
             await allocations.EnsureStatusChangeAllowedAsync(contribution, request.Status, ct);
+            await EnsureInOrderAsync(contribution, effectiveOn, ct);
             var now = time.UtcNow();
             contribution.Audit.Touch(caller, request.RequestId, now);
             await book.AppendAsync(contribution, before, VersionChange.StatusChanged, request.Reason, effectiveOn, request.RequestId, ct);
@@ -122,6 +119,23 @@ public sealed partial class ContributionsApi(
             }
             return contribution.ToProto();
         }), ct);
+    }
+
+    /// <summary>A status change takes effect neither before the contribution was decided nor before its previous steps (paid after committed).</summary>
+    private async Task EnsureInOrderAsync(Contribution contribution, DateOnly? effectiveOn, CancellationToken ct)
+    {
+        if (effectiveOn is null)
+        {
+            return;
+        }
+        var v = new Violations();
+        var previous = await db.ContributionVersions.Where(x => x.ContributionId == contribution.Id).MaxAsync(x => x.EffectiveOn, ct);
+        v.NotBefore(effectiveOn, contribution.DecidedOn, "effective_on", "the day the contribution was decided");
+        if (!v.Any)
+        {
+            v.NotBefore(effectiveOn, previous, "effective_on", "the day its previous status change took effect");
+        }
+        v.ThrowIfAny();
     }
 
     public override async Task<ListContributionVersionsResponse> ListContributionVersions(ListContributionVersionsRequest request, ServerCallContext context)
@@ -146,6 +160,9 @@ public sealed partial class ContributionsApi(
         caller.RequireNation(contribution.DonorNation, "read contributions");
         return contribution;
     }
+
+    /// <summary>The day a flow reached the mission: today, or the day it was decided when that is already tomorrow by UTC.</summary>
+    private static DateOnly Later(DateOnly decidedOn, DateOnly today) => decidedOn > today ? decidedOn : today;
 
     /// <summary>The event announcing a new pledge, whoever recorded it (a caller, or an in-kind pledge from logistics).</summary>
     internal static ContributionPledged Pledged(Contribution c, DateTime now) => new()

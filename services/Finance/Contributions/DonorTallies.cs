@@ -1,3 +1,4 @@
+using Coordination.Finance.Ledger;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -36,7 +37,8 @@ public sealed class DonorTotalConfiguration : IEntityTypeConfiguration<DonorTota
 {
     public void Configure(EntityTypeBuilder<DonorTotal> b)
     {
-        b.ToTable("donor_totals");
+        b.ToTableWithBoundedTotals("donor_totals", nameof(DonorTotal.PledgedUsdCents), nameof(DonorTotal.CommittedUsdCents),
+            nameof(DonorTotal.PaidUsdCents), nameof(DonorTotal.SuspendedUsdCents), nameof(DonorTotal.UnpaidUsdCents));
         b.HasKey(x => x.Donor);
         b.Property(x => x.Donor).HasMaxLength(3);
         b.Property(x => x.Revision).IsConcurrencyToken();
@@ -47,7 +49,7 @@ public sealed class DonorUnpaidDayConfiguration : IEntityTypeConfiguration<Donor
 {
     public void Configure(EntityTypeBuilder<DonorUnpaidDay> b)
     {
-        b.ToTable("donor_unpaid_days");
+        b.ToTableWithBoundedTotals("donor_unpaid_days", nameof(DonorUnpaidDay.UnpaidUsdCents));
         b.HasKey(x => new { x.Donor, x.DecidedOn });
         b.Property(x => x.Donor).HasMaxLength(3);
         // The ageing report reads only the last year of days; anything older is the donor's total unpaid minus them.

@@ -8,6 +8,7 @@ using Coordination.Finance.V1;
 using Coordination.Persistence;
 using Coordination.Requests;
 using Coordination.Validation;
+using Coordination.Values;
 using Microsoft.EntityFrameworkCore;
 using Grpc.Core;
 
@@ -23,8 +24,8 @@ public sealed class DisbursementsApi(FinanceDbContext db, FinanceLedger ledger, 
         var v = new Violations();
         v.RequestId(request.RequestId);
         v.Id(request.BudgetLineId, "budget_line_id");
-        var usd = UsdAmounts.Read(request.Amount, v, "amount");
-        var on = v.RequiredDate(request.DisbursedOn, "disbursed_on");
+        var usd = ExactMoney.ReadUsd(request.Amount, v, "amount");
+        var on = v.RequiredFact(request.DisbursedOn, "disbursed_on", time.Today());
         v.Text(request.Payee, "payee", 1, 200);
         if (request.PayeeNationCode.Length > 0)
         {

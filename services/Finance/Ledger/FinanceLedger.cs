@@ -16,21 +16,31 @@ public sealed class FinanceLedger(FinanceDbContext db)
     /// <summary>The head locked by the current write.</summary>
     public LedgerHead Head => head ?? throw new InvalidOperationException("The ledger head is not locked; write through WriteAsync.");
 
-    /// <summary>Runs <paramref name="write"/> holding the head's lock, in a transaction of its own unless one is open (a consumer's).</summary>
+    /// <summary>
+    /// Runs <paramref name="write"/> holding the head's lock, in a transaction of its own unless one is open (a consumer's).
+    /// A write that would take a running total out of its bound is refused (<see cref="RunningTotals"/>) and rolls back.
+    /// </summary>
     public async Task<T> WriteAsync<T>(Func<Task<T>> write, CancellationToken ct)
     {
-        if (db.Database.CurrentTransaction is not null)
+        try
         {
+            if (db.Database.CurrentTransaction is not null)
+            {
+                await LockAsync(ct);
+                return await write();
+            }
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            // The whole write commits or rolls back as one: a savepoint around SaveChanges would only cost two round trips.
+            db.Database.AutoSavepointsEnabled = false;
             await LockAsync(ct);
-            return await write();
+            var result = await write();
+            await transaction.CommitAsync(ct);
+            return result;
         }
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        // The whole write commits or rolls back as one: a savepoint around SaveChanges would only cost two round trips.
-        db.Database.AutoSavepointsEnabled = false;
-        await LockAsync(ct);
-        var result = await write();
-        await transaction.CommitAsync(ct);
-        return result;
+        catch (Exception e) when (RunningTotals.IsOutOfRange(e))
+        {
+            throw RunningTotals.Refusal();
+        }
     }
 
     /// <summary>Chains <paramref name="entry"/> after the head and moves the head to it; saved with the rest of the write.</summary>

@@ -31,7 +31,8 @@ public sealed class LedgerHeadConfiguration : IEntityTypeConfiguration<LedgerHea
 {
     public void Configure(EntityTypeBuilder<LedgerHead> b)
     {
-        b.ToTable("ledger_head");
+        b.ToTableWithBoundedTotals("ledger_head", nameof(LedgerHead.ReceivedUsdCents), nameof(LedgerHead.ReceivedUnearmarkedUsdCents),
+            nameof(LedgerHead.AllocatedPaidUsdCents), nameof(LedgerHead.DisbursedUsdCents));
         b.HasKey(x => x.Id);
         b.Property(x => x.Id).ValueGeneratedNever();
         b.Property(x => x.Hash).HasMaxLength(64);

@@ -23,8 +23,8 @@ public sealed class ExchangeRatesApi(FinanceDbContext db, FinanceLedger ledger, 
         v.RequestId(request.RequestId);
         v.Check(Currencies.IsKnown(request.CurrencyCode) && request.CurrencyCode != "USD", "currency_code",
             request.CurrencyCode == "USD" ? "USD is worth 1 USD; record rates of other currencies" : "required: an active ISO 4217 code other than USD, e.g. EUR");
-        v.Check(ExactMoney.ParseRate(request.UsdPerUnit) is not null, "usd_per_unit", "must be a positive decimal written with digits and one '.', e.g. \"0.7236\"");
-        var day = v.RequiredDate(request.RateDate, "rate_date");
+        ExactMoney.ReadRate(request.UsdPerUnit, v, "usd_per_unit");
+        var day = v.RequiredFact(request.RateDate, "rate_date", time.Today());
         v.ThrowIfAny();
         var ct = context.CancellationToken;
 

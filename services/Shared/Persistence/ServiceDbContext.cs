@@ -42,6 +42,14 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
         _ => false,
     };
 
+    /// <summary>True when a write broke a CHECK constraint, on either provider, raised directly or from SaveChanges.</summary>
+    public static bool IsCheckViolation(Exception exception) => (exception is DbUpdateException ? exception.InnerException : exception) switch
+    {
+        Npgsql.PostgresException pg => pg.SqlState == Npgsql.PostgresErrorCodes.CheckViolation,
+        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteExtendedErrorCode == 275, // SQLITE_CONSTRAINT_CHECK
+        _ => false,
+    };
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<OutboxMessage>(b =>

@@ -12,6 +12,13 @@ internal static class Calls
 
     public static string NewId() => Guid.NewGuid().ToString("N");
 
+    /// <summary>A due day that stays ahead however long the suite is kept: five years from the real today (plans reach ten).</summary>
+    public static Date YearsAhead(int years = 5)
+    {
+        var day = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(years);
+        return Day(day.Year, day.Month, day.Day);
+    }
+
     public static Task<Mandate> AdoptAsync(SuiteHost suite, string token, string symbol, Date start, Date end, int ceiling) =>
         suite.ViaGateway<MandateService.MandateServiceClient>(token).AdoptMandateAsync(new AdoptMandateRequest
         {

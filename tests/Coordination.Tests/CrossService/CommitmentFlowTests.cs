@@ -35,12 +35,12 @@ public sealed class CommitmentFlowTests(FullSuiteFixture fixture) : IClassFixtur
         var officers = await commitments.AnnounceCommitmentAsync(new AnnounceCommitmentRequest
         {
             RequestId = NewId(), NationCode = "KEN", Kind = CommitmentKind.Personnel, Description = "600 more officers next month",
-            EngagementId = engagement.Id, AnnouncedOn = Day(2024, 10, 11), DueOn = Day(2099, 11, 30), Officers = 600,
+            EngagementId = engagement.Id, AnnouncedOn = Day(2024, 10, 11), DueOn = YearsAhead(4), Officers = 600,
         });
         var money = await commitments.AnnounceCommitmentAsync(new AnnounceCommitmentRequest
         {
             RequestId = NewId(), NationCode = "KEN", Kind = CommitmentKind.Funds, Description = "USD 10M to the trust fund",
-            EngagementId = engagement.Id, AnnouncedOn = Day(2024, 10, 11), DueOn = Day(2099, 12, 31),
+            EngagementId = engagement.Id, AnnouncedOn = Day(2024, 10, 11), DueOn = YearsAhead(),
             Amount = new Money { CurrencyCode = "USD", Units = 10_000_000 },
         });
 
@@ -98,7 +98,7 @@ public sealed class CommitmentFlowTests(FullSuiteFixture fixture) : IClassFixtur
         var later = await commitments.AnnounceCommitmentAsync(new AnnounceCommitmentRequest
         {
             RequestId = NewId(), NationCode = "JAM", Kind = CommitmentKind.Personnel, Description = "500 officers next year",
-            AnnouncedOn = Day(2024, 10, 11), DueOn = Day(2099, 12, 31), Officers = 500,
+            AnnouncedOn = Day(2024, 10, 11), DueOn = YearsAhead(), Officers = 500,
         });
 
         var pledges = suite.ViaGateway<PledgeService.PledgeServiceClient>(jamaica);

@@ -107,9 +107,7 @@ public sealed class DeploymentFlowTests(FullSuiteFixture fixture) : IClassFixtur
         {
             RequestId = NewId(),
             DonorNationCode = "CAN",
-            Amount = new Money { CurrencyCode = "CAD", Units = 1_000_000 },
-            UsdExchangeRate = "0.7236",
-            RateDate = Day(2024, 12, 31),
+            Amount = new Money { CurrencyCode = "USD", Units = 723_600 },
             Channel = Channel.TrustFund,
             DecidedOn = Day(2024, 12, 31),
         });

@@ -118,7 +118,7 @@ public sealed class AgreementApiTests(DiplomacyFixture fixture) : IClassFixture<
         await RpcAssert.InvalidFields(() => Agreements(diplomat).CreateAgreementAsync(new CreateAgreementRequest
         {
             RequestId = NewId(), Kind = AgreementKind.Unspecified, Title = "", PartyNationCodes = { "KEN", "KEN", "XXX" },
-        }).ResponseAsync, "kind", "title", "party_nation_codes[2]", "party_nation_codes");
+        }).ResponseAsync, "kind", "title", "party_nation_codes[2]", "party_nation_codes[1]");
     }
 
     [Fact]
@@ -129,7 +129,7 @@ public sealed class AgreementApiTests(DiplomacyFixture fixture) : IClassFixture<
         {
             RequestId = NewId(),
             ResolutionSymbol = $"S/RES/CAL-{NewId()[..6]}",
-            AdoptedOn = Day(2031, 1, 1),
+            AdoptedOn = Day(2025, 12, 1),
             PeriodStart = Day(2031, 1, 1),
             PeriodEnd = Day(2031, 12, 31),
             PersonnelCeiling = 1_000,

@@ -66,6 +66,7 @@ public sealed class DeadlineTests : IAsyncLifetime
         Assert.Equal(2, warnings.Count);
         Assert.Contains("\"daysBefore\":30", warnings[1].Payload, StringComparison.Ordinal);
 
+        clock.SetToday(new DateOnly(2024, 9, 30)); // the Council renews on the day it votes
         await mandates.ExtendMandateAsync(new ExtendMandateRequest
         {
             RequestId = NewId(), Id = mandate.Id, ResolutionSymbol = "S/RES/2751 (2024)", AdoptedOn = Day(2024, 9, 30), PeriodEnd = Day(2025, 10, 2),

@@ -120,7 +120,7 @@ public sealed class PledgeWithdrawalTests : IAsyncLifetime
         suite.Client<CommitmentService.CommitmentServiceClient>("diplomacy", diplomat).AnnounceCommitmentAsync(new AnnounceCommitmentRequest
         {
             RequestId = NewId(), NationCode = nation, Kind = CommitmentKind.Personnel, Description = $"{officers} officers",
-            AnnouncedOn = Day(2026, 10, 1), DueOn = Day(2099, 12, 31), Officers = officers,
+            AnnouncedOn = Day(2026, 10, 1), DueOn = YearsAhead(), Officers = officers,
         }).ResponseAsync;
 
     private static PersonnelPledged Pledged(string nation, int officers) => new()

@@ -171,11 +171,12 @@ public sealed class ContributionApiTests(FinanceFixture fixture) : IClassFixture
     }
 
     [Fact]
-    public async Task A_non_USD_amount_needs_a_rate_and_the_day_it_applies_to()
+    public async Task A_non_USD_amount_needs_a_rate_with_the_day_it_applies_to_or_else_a_stored_rate()
     {
         await RpcAssert.InvalidFields(
-            () => Contributions(officer).RecordContributionAsync(Pledge("FRA", Amount("EUR", 5_000_000))).ResponseAsync,
-            "usd_exchange_rate", "rate_date");
+            () => Contributions(officer).RecordContributionAsync(Pledge("FRA", Amount("EUR", 5_000_000), "1.08")).ResponseAsync, "rate_date");
+        await RpcAssert.FailedPrecondition(
+            () => Contributions(officer).RecordContributionAsync(Pledge("FRA", Amount("EUR", 5_000_000))).ResponseAsync, "EXCHANGE_RATE_MISSING");
 
         Assert.Empty(await AllAsync(officer, "FRA"));
     }
@@ -199,10 +200,10 @@ public sealed class ContributionApiTests(FinanceFixture fixture) : IClassFixture
     [Fact]
     public async Task A_rate_that_makes_the_USD_value_too_large_to_hold_is_invalid_rather_than_an_internal_error()
     {
-        // USD 10^20 is 10^22 cents, more than a 64-bit count of cents can hold.
-        var request = ForeignPledge("GBR", Amount("GBP", 1_000_000_000), "100000000000");
+        // GBP 9 quadrillion at the highest rate is USD 9 quintillion, 9 x 10^20 cents: more than 64 bits of cents hold.
+        var request = ForeignPledge("GBR", Amount("GBP", 9_000_000_000_000_000), "1000");
 
-        await RpcAssert.FailsWith(StatusCode.InvalidArgument, () => Contributions(officer).RecordContributionAsync(request).ResponseAsync);
+        await RpcAssert.InvalidFields(() => Contributions(officer).RecordContributionAsync(request).ResponseAsync, "amount");
 
         Assert.Empty(await AllAsync(officer, "GBR"));
     }
@@ -213,7 +214,7 @@ public sealed class ContributionApiTests(FinanceFixture fixture) : IClassFixture
         var canada = TestTokens.For("CAN", Roles.Contributor);
         var usaBefore = (await AllAsync(officer, "USA")).Count;
 
-        var own = await Contributions(canada).RecordContributionAsync(ForeignPledge("CAN", Amount("CAD", 250_000), "0.7236"));
+        var own = await Contributions(canada).RecordContributionAsync(Pledge("CAN", Amount("USD", 180_900)));
         Assert.Equal("CAN", own.DonorNationCode);
         Assert.Equal(Amount("USD", 180_900), own.UsdValue);
 

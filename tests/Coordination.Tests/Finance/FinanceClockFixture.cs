@@ -34,3 +34,24 @@ public sealed class FinanceClockFixture : IAsyncLifetime
         return suite;
     }
 }
+
+/// <summary>
+/// A specification class whose every test has a finance of its own (so its totals and its ledger hold only its own
+/// records), behind the real gateway, with a clock the test sets, at noon on 2025-06-30 to begin with.
+/// </summary>
+public abstract class OwnFinanceTests : IAsyncLifetime
+{
+    protected TestClock Clock { get; } = new(new DateTimeOffset(2025, 6, 30, 12, 0, 0, TimeSpan.Zero));
+
+    protected SuiteHost Suite { get; private set; } = null!;
+
+    protected FinanceDesk Desk { get; private set; } = null!;
+
+    public virtual async Task InitializeAsync()
+    {
+        Suite = await FinanceClockFixture.StartAsync(Clock);
+        Desk = new FinanceDesk(Suite);
+    }
+
+    public Task DisposeAsync() => Suite.DisposeAsync().AsTask();
+}

@@ -100,6 +100,16 @@ public sealed class FinanceDesk(SuiteHost suite)
             Purpose = "Fuel for the port convoys", Advance = advance,
         }).ResponseAsync;
 
+    /// <summary>Runs a call that must be refused, and checks that the ledger is as it was (head and hash) and intact.</summary>
+    public async Task LedgerUnchangedAsync(Func<Task> refusal)
+    {
+        var before = await Ledger().VerifyLedgerAsync(new VerifyLedgerRequest());
+        await refusal();
+        var after = await Ledger().VerifyLedgerAsync(new VerifyLedgerRequest());
+        Xunit.Assert.True(after.Intact, after.FirstBreak?.Problem);
+        Xunit.Assert.Equal((before.HeadSequence, before.HeadHash), (after.HeadSequence, after.HeadHash));
+    }
+
     public async Task<List<(string Type, string Payload)>> OutboxAsync(string type)
     {
         await using var scope = suite.Scope("finance");

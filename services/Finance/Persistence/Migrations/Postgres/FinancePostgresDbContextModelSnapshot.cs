@@ -97,7 +97,10 @@ namespace Coordination.Finance.Persistence.Migrations.Postgres
                     b.HasIndex("BudgetPeriodId", "Category")
                         .IsUnique();
 
-                    b.ToTable("budget_lines", (string)null);
+                    b.ToTable("budget_lines", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_budget_lines_totals", "\"PledgedUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"FundedUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"PaidInUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"DisbursedUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"AdvancedUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000");
+                        });
                 });
 
             modelBuilder.Entity("Coordination.Finance.Budget.BudgetLineRevision", b =>
@@ -462,7 +465,10 @@ namespace Coordination.Finance.Persistence.Migrations.Postgres
 
                     b.HasKey("Donor");
 
-                    b.ToTable("donor_totals", (string)null);
+                    b.ToTable("donor_totals", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_donor_totals_totals", "\"PledgedUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"CommittedUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"PaidUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"SuspendedUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"UnpaidUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000");
+                        });
                 });
 
             modelBuilder.Entity("Coordination.Finance.Contributions.DonorUnpaidDay", b =>
@@ -488,7 +494,10 @@ namespace Coordination.Finance.Persistence.Migrations.Postgres
 
                     b.HasIndex("DecidedOn");
 
-                    b.ToTable("donor_unpaid_days", (string)null);
+                    b.ToTable("donor_unpaid_days", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_donor_unpaid_days_totals", "\"UnpaidUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000");
+                        });
                 });
 
             modelBuilder.Entity("Coordination.Finance.Disbursements.Disbursement", b =>
@@ -623,7 +632,10 @@ namespace Coordination.Finance.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.ToTable("ledger_head", (string)null);
+                    b.ToTable("ledger_head", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ledger_head_totals", "\"ReceivedUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"ReceivedUnearmarkedUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"AllocatedPaidUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"DisbursedUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000");
+                        });
 
                     b.HasData(
                         new
