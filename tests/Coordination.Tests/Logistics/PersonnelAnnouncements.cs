@@ -18,14 +18,13 @@ public static class PersonnelAnnouncements
     public static async Task<string> ContingentAsync(IServiceProvider logistics, string nation, DateOnly? deployedOn = null, DateOnly? repatriatedOn = null)
     {
         var id = Guid.NewGuid().ToString("N");
-        var bus = logistics.GetRequiredService<IBus>();
-        await PublishAsync(bus, new ContingentRequested
+        await PublishAsync(logistics, new ContingentRequested
         {
             OccurredAt = DateTime.UtcNow, SubjectId = id, Nation = nation, UnitType = "FORMED_POLICE_UNIT", OfficerCount = 160,
         });
         if (deployedOn is { } deployed)
         {
-            await PublishAsync(bus, new ContingentDeployed
+            await PublishAsync(logistics, new ContingentDeployed
             {
                 OccurredAt = DateTime.UtcNow, SubjectId = id, Nation = nation, OfficerCount = 160, SiteId = "",
                 DeployedOn = deployed, PlannedTourEnd = deployed.AddMonths(12),
@@ -33,7 +32,7 @@ public static class PersonnelAnnouncements
         }
         if (repatriatedOn is { } home)
         {
-            await PublishAsync(bus, new ContingentRepatriated
+            await PublishAsync(logistics, new ContingentRepatriated
             {
                 OccurredAt = DateTime.UtcNow, SubjectId = id, Nation = nation, OfficerCount = 160, SiteId = "", RepatriatedOn = home,
             });
@@ -48,6 +47,7 @@ public static class PersonnelAnnouncements
         return id;
     }
 
-    private static Task PublishAsync<T>(IBus bus, T message) where T : IntegrationEvent =>
-        bus.Publish(message, context => context.MessageId = message.EventId);
+    /// <summary>Publishes one event as personnel would, its event id as the message id.</summary>
+    public static Task PublishAsync<T>(IServiceProvider logistics, T message) where T : IntegrationEvent =>
+        logistics.GetRequiredService<IBus>().Publish(message, context => context.MessageId = message.EventId);
 }
