@@ -186,14 +186,17 @@ public sealed class DemoScenario(CallInvoker gateway, TextWriter log)
             RequestId = "demo-rate-port-mre", WarehouseId = warehouse.Id, ItemId = rations.Id, DailyConsumption = 35,
         }, cancellationToken: ct);
 
-        var convoy = await shipments.CreateShipmentAsync(new CreateShipmentRequest
+        // An ETA is planned, so it lies ahead of the day the demo is loaded; a second load finds the convoy by its waybill.
+        const string waybill = "MSS-HUEH-0001";
+        var listed = await shipments.ListShipmentsAsync(new ListShipmentsRequest { DestinationSiteId = hospital.Id }, cancellationToken: ct);
+        var convoy = listed.Shipments.FirstOrDefault(s => s.WaybillNumber == waybill) ?? await shipments.CreateShipmentAsync(new CreateShipmentRequest
         {
             RequestId = "demo-shipment-hospital",
             OriginWarehouseId = warehouse.Id,
             DestinationSiteId = hospital.Id,
             Carrier = "MSS road convoy",
-            WaybillNumber = "MSS-HUEH-0001",
-            Eta = Timestamp.FromDateTime(new DateTime(2024, 7, 2, 15, 0, 0, DateTimeKind.Utc)),
+            WaybillNumber = waybill,
+            Eta = Timestamp.FromDateTime(DateTime.UtcNow.Date.AddDays(2).AddHours(15)),
             Lines =
             {
                 new ShipmentLineInput { ItemId = rations.Id, Quantity = 400 },

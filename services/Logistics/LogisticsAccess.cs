@@ -8,7 +8,8 @@ namespace Coordination.Logistics;
 /// Logistics' authorization matrix (docs/security.md). Logistics officers and the mission-admin run the mission's
 /// supply: sites, catalog, warehouses, stock, requisitions, shipments, and the verification of contingent-owned
 /// equipment (MOU lines and inspections). A contributor declares its in-kind pledges and reads its own nation's
-/// equipment, inspections and pledges, and the requisitions it may pledge against. The critical sites with their
+/// equipment, inspections and pledges, and the requisitions it may pledge against (the requesting contingent only of
+/// its own nation's). The critical sites with their
 /// security status and the catalog are public mission information.
 /// </summary>
 public static class LogisticsAccess
@@ -39,9 +40,10 @@ public static class LogisticsAccess
             .Rpc("ListStockEntries", any: Staff))
         .Service(RequisitionService.Descriptor, s => s
             .Rpc("CreateRequisition", any: Staff)
-            // Partners see the mission's needs, so that they can pledge goods against them.
-            .Rpc("GetRequisition", any: [.. Staff, Contributor])
-            .Rpc("ListRequisitions", any: [.. Staff, Contributor])
+            // Partners see the mission's needs, so that they can pledge goods against them; which contingent asks (where
+            // a unit stands) only for their own nation's.
+            .Rpc("GetRequisition", any: Staff, own: Nation, publicPart: Nation)
+            .Rpc("ListRequisitions", any: Staff, own: Nation, publicPart: Nation)
             .Rpc("ChangeRequisitionStatus", any: Staff)
             .Rpc("CommitRequisitionLine", any: Staff)
             .Rpc("RecordInKindPledge", any: Staff, own: Nation)

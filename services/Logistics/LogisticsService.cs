@@ -1,5 +1,6 @@
 using Coordination.Hosting;
 using Coordination.Logistics.Catalog;
+using Coordination.Logistics.Contingents;
 using Coordination.Logistics.Equipment;
 using Coordination.Logistics.Persistence;
 using Coordination.Logistics.Planning;
@@ -25,6 +26,9 @@ public static class LogisticsService
         builder.AddServiceDatabase<LogisticsDbContext, LogisticsSqliteDbContext, LogisticsPostgresDbContext>(Name);
         builder.AddServiceMessaging(Name, bus =>
         {
+            bus.AddConsumer<ContingentRequestedConsumer>();
+            bus.AddConsumer<KnownContingentDeployedConsumer>();
+            bus.AddConsumer<KnownContingentRepatriatedConsumer>();
             bus.AddConsumer<ContingentDeployedConsumer>();
             bus.AddConsumer<ContingentRepatriatedConsumer>();
             bus.AddConsumer<SupportPlanOnDeploymentConsumer>();

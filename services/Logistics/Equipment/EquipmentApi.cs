@@ -1,5 +1,6 @@
 using Coordination.Auth;
 using Coordination.Events;
+using Coordination.Logistics.Contingents;
 using Coordination.Logistics.Persistence;
 using Coordination.Logistics.V1;
 using Coordination.Persistence;
@@ -11,12 +12,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Coordination.Logistics.Equipment;
 
 /// <summary>
-/// gRPC surface of contingent-owned equipment. Logistics officers and mission admins record MOU lines and any
-/// inspection; a contributor records inspections of its own nation's lines only; everyone authenticated reads.
+/// gRPC surface of contingent-owned equipment. The mission records MOU lines of known contingents and inspects them
+/// while the contingent is in the mission area; a contributing nation reads its own lines and inspections.
 /// </summary>
 public sealed class EquipmentApi(LogisticsDbContext db, IdempotentRequests requests, TimeProvider time) : EquipmentService.EquipmentServiceBase
 {
-    public override Task<V1.EquipmentLine> CreateEquipmentLine(CreateEquipmentLineRequest request, ServerCallContext context)
+    public override async Task<V1.EquipmentLine> CreateEquipmentLine(CreateEquipmentLineRequest request, ServerCallContext context)
     {
         var caller = Caller.From(context);
         var v = new Violations();
@@ -29,12 +30,16 @@ public sealed class EquipmentApi(LogisticsDbContext db, IdempotentRequests reque
         v.Defined(request.LeaseType, "lease_type");
         v.ThrowIfAny();
 
-        return requests.ExecuteAsync(request, request.RequestId, caller, context, () =>
+        return await requests.ExecuteAsync(request, request.RequestId, caller, context, async () =>
         {
-            var line = EquipmentLine.Record(request.ContingentId, request.NationCode, request.Description, request.Category, request.Quantity,
+            // Logistics knows contingents from personnel's events: an MOU line names one that exists, with its own nation.
+            var contingent = await db.KnownContingents.AsNoTracking().GetAsync(request.ContingentId, "contingent", context.CancellationToken);
+            contingent.EnsureNation(request.NationCode, "an MOU line");
+            contingent.EnsureNotRepatriated("take new MOU lines");
+            var line = EquipmentLine.Record(contingent.Id, contingent.Nation, request.Description, request.Category, request.Quantity,
                 request.LeaseType, Audit.Created(caller, request.RequestId, time.UtcNow()));
             db.EquipmentLines.Add(line);
-            return Task.FromResult(line.ToProto());
+            return line.ToProto();
         });
     }
 
@@ -43,7 +48,9 @@ public sealed class EquipmentApi(LogisticsDbContext db, IdempotentRequests reque
         var v = new Violations();
         v.Id(request.Id);
         v.ThrowIfAny();
-        return (await db.EquipmentLines.AsNoTracking().GetAsync(request.Id, "equipment line", context.CancellationToken)).ToProto();
+        var line = await db.EquipmentLines.AsNoTracking().GetAsync(request.Id, "equipment line", context.CancellationToken);
+        Caller.From(context).RequireNation(line.Nation, "read equipment lines");
+        return line.ToProto();
     }
 
     public override async Task<ListEquipmentLinesResponse> ListEquipmentLines(ListEquipmentLinesRequest request, ServerCallContext context)
@@ -56,14 +63,15 @@ public sealed class EquipmentApi(LogisticsDbContext db, IdempotentRequests reque
             v.NationCode(request.NationCode, "nation_code");
         }
         v.ThrowIfAny();
+        var nation = Caller.From(context).NationScope(request.NationCode, "list the equipment lines");
         var query = db.EquipmentLines.AsNoTracking();
         if (request.ContingentId.Length > 0)
         {
             query = query.Where(l => l.ContingentId == request.ContingentId);
         }
-        if (request.NationCode.Length > 0)
+        if (nation.Length > 0)
         {
-            query = query.Where(l => l.Nation == request.NationCode);
+            query = query.Where(l => l.Nation == nation);
         }
         var (items, page) = await query.ToPageAsync(cursor, context.CancellationToken);
         return new ListEquipmentLinesResponse { Lines = { items.Select(l => l.ToProto()) }, Page = page };
@@ -77,16 +85,18 @@ public sealed class EquipmentApi(LogisticsDbContext db, IdempotentRequests reque
         v.Id(request.EquipmentLineId, "equipment_line_id");
         v.Defined(request.Kind, "kind");
         var on = v.RequiredDate(request.InspectedOn, "inspected_on");
+        v.NotAfterToday(on, "inspected_on", time.Today());
         v.Range(request.ServiceabilityPercent, "serviceability_percent", 0, 100);
         v.Text(request.Notes, "notes", 0, 1000);
         v.ThrowIfAny();
-        var line = await db.EquipmentLines.GetAsync(request.EquipmentLineId, "equipment line", context.CancellationToken);
-        caller.RequireNation(line.Nation, "record equipment inspections");
+        var ct = context.CancellationToken;
+        var line = await db.EquipmentLines.GetAsync(request.EquipmentLineId, "equipment line", ct);
+        var contingent = await db.KnownContingents.AsNoTracking().GetAsync(line.ContingentId, "contingent", ct);
 
         return await requests.ExecuteAsync(request, request.RequestId, caller, context, () =>
         {
             var now = time.UtcNow();
-            var inspection = line.Inspect(request.Kind, on!.Value, request.ServiceabilityPercent, request.Notes, caller, request.RequestId, now);
+            var inspection = line.Inspect(contingent, request.Kind, on!.Value, request.ServiceabilityPercent, request.Notes, caller, request.RequestId, now);
             db.EquipmentInspections.Add(inspection);
             db.Publish(new EquipmentInspected
             {
@@ -126,6 +136,7 @@ public sealed class EquipmentApi(LogisticsDbContext db, IdempotentRequests reque
         var cursor = Paging.Read(request.Page, v);
         v.ThrowIfAny();
         var line = await db.EquipmentLines.AsNoTracking().GetAsync(request.EquipmentLineId, "equipment line", context.CancellationToken);
+        Caller.From(context).RequireNation(line.Nation, "read equipment inspections");
         var (items, page) = await db.EquipmentInspections.AsNoTracking()
             .Where(i => i.EquipmentLineId == line.Id)
             .ToPageAsync(cursor, context.CancellationToken);

@@ -1,4 +1,6 @@
 using Coordination.Auth;
+using Coordination.Errors;
+using Coordination.Logistics.Contingents;
 using Coordination.Logistics.V1;
 using Coordination.Persistence;
 
@@ -41,14 +43,22 @@ public sealed class EquipmentLine : IKeyed
     public bool IsBelowThreshold(int serviceabilityPercent) =>
         LeaseType == LeaseType.Wet && serviceabilityPercent < WetLeaseThresholdPercent;
 
-    /// <summary>Records an inspection; the latest by inspection day sets the line's serviceability (a late report of an older one does not).</summary>
-    public Inspection Inspect(InspectionKind kind, DateOnly on, int serviceabilityPercent, string notes, Caller caller, string requestId, DateTime now)
+    /// <summary>
+    /// Records an inspection, which becomes the line's latest: it took place while the contingent was in the mission area
+    /// and not before the line's latest inspection (a report older than that would rewrite the serviceability already
+    /// reimbursed, so it is refused).
+    /// </summary>
+    public Inspection Inspect(KnownContingent contingent, InspectionKind kind, DateOnly on, int serviceabilityPercent, string notes, Caller caller,
+        string requestId, DateTime now)
     {
-        if (LastInspectedOn is null || on >= LastInspectedOn)
+        contingent.EnsureInMissionAreaOn(on, "its equipment is inspected");
+        if (on < LastInspectedOn)
         {
-            LatestServiceabilityPercent = serviceabilityPercent;
-            LastInspectedOn = on;
+            throw new PreconditionFailedException("INSPECTION_BEFORE_LATEST", $"equipment-lines/{Id}",
+                $"MOU line {Id} was last inspected on {LastInspectedOn:yyyy-MM-dd}; an inspection on {on:yyyy-MM-dd} comes before it. Record inspections in the order they took place.");
         }
+        LatestServiceabilityPercent = serviceabilityPercent;
+        LastInspectedOn = on;
         Revision++;
         Audit.Touch(caller, requestId, now);
         return new Inspection

@@ -1,4 +1,5 @@
 using Coordination.Logistics.Catalog;
+using Coordination.Logistics.Contingents;
 using Coordination.Logistics.Equipment;
 using Coordination.Logistics.Planning;
 using Coordination.Logistics.Requisitions;
@@ -13,7 +14,7 @@ namespace Coordination.Logistics.Persistence;
 /// <summary>
 /// The logistics database: sites with their status history and supported contingents; the catalog, warehouses and
 /// the stock ledger with its balances; requisitions, in-kind pledges, shipments; contingent-owned equipment; and the
-/// support plans made from personnel's events.
+/// support plans and the known contingents made from personnel's events.
 /// </summary>
 public abstract class LogisticsDbContext(DbContextOptions options) : ServiceDbContext(options)
 {
@@ -32,6 +33,7 @@ public abstract class LogisticsDbContext(DbContextOptions options) : ServiceDbCo
     public DbSet<EquipmentLine> EquipmentLines => Set<EquipmentLine>();
     public DbSet<Inspection> EquipmentInspections => Set<Inspection>();
     public DbSet<SupportPlan> SupportPlans => Set<SupportPlan>();
+    public DbSet<KnownContingent> KnownContingents => Set<KnownContingent>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -13,7 +13,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.Logistics.Reports;
 
-/// <summary>Logistics reports, read by every authenticated caller. Each is one or two queries over the balances, never the ledger.</summary>
+/// <summary>
+/// Logistics reports for the mission's staff; a contributing nation reads its own equipment's serviceability. Each is one
+/// or two queries over the balances, never the ledger.
+/// </summary>
 public sealed class ReportsApi(LogisticsDbContext db, TimeProvider time) : LogisticsReportService.LogisticsReportServiceBase
 {
     public override async Task<SupplyFulfilment> GetSupplyFulfilment(GetSupplyFulfilmentRequest request, ServerCallContext context)
@@ -133,14 +136,16 @@ public sealed class ReportsApi(LogisticsDbContext db, TimeProvider time) : Logis
             v.NationCode(request.NationCode, "nation_code");
         }
         v.ThrowIfAny();
+        // A contributing nation sees its own contingents' equipment only; the mission sees every nation's.
+        var nation = Caller.From(context).NationScope(request.NationCode, "read the serviceability");
         var query = db.EquipmentLines.AsNoTracking();
         if (request.ContingentId.Length > 0)
         {
             query = query.Where(l => l.ContingentId == request.ContingentId);
         }
-        if (request.NationCode.Length > 0)
+        if (nation.Length > 0)
         {
-            query = query.Where(l => l.Nation == request.NationCode);
+            query = query.Where(l => l.Nation == nation);
         }
         var lines = await query
             .Select(l => new { l.ContingentId, l.Nation, l.Quantity, l.LeaseType, l.LatestServiceabilityPercent })

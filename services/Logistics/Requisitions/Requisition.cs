@@ -12,6 +12,8 @@ public sealed class Requisition : IKeyed
 
     public string Id { get; private init; } = Ids.New();
     public string RequestingContingentId { get; private init; } = "";
+    /// <summary>The requesting contingent's nation, as logistics knew it when the requisition was raised.</summary>
+    public string RequestingNation { get; private init; } = "";
     public string DestinationSiteId { get; private init; } = "";
     public RequisitionPriority Priority { get; private init; }
     public DateOnly NeededBy { get; private init; }
@@ -25,12 +27,13 @@ public sealed class Requisition : IKeyed
     {
     }
 
-    public static Requisition Raise(string contingentId, string siteId, RequisitionPriority priority, DateOnly neededBy, string justification,
+    public static Requisition Raise(string contingentId, string nation, string siteId, RequisitionPriority priority, DateOnly neededBy, string justification,
         IEnumerable<(string ItemId, int Quantity)> items, Audit audit)
     {
         var requisition = new Requisition
         {
             RequestingContingentId = contingentId,
+            RequestingNation = nation,
             DestinationSiteId = siteId,
             Priority = priority,
             NeededBy = neededBy,

@@ -1,3 +1,4 @@
+using Coordination.Auth;
 using Coordination.Contracts;
 using Coordination.Logistics.Catalog;
 using Coordination.Logistics.Sites;
@@ -15,6 +16,7 @@ public sealed class RequisitionConfiguration : IEntityTypeConfiguration<Requisit
         b.HasKey(x => x.Id);
         b.Property(x => x.Id).HasMaxLength(32);
         b.Property(x => x.RequestingContingentId).HasMaxLength(32);
+        b.Property(x => x.RequestingNation).HasMaxLength(3);
         b.Property(x => x.DestinationSiteId).HasMaxLength(32);
         b.Property(x => x.Priority).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
@@ -81,6 +83,20 @@ public static class RequisitionMapping
         Lines = { r.Lines.OrderBy(l => l.Id, StringComparer.Ordinal).Select(l => l.ToProto()) },
         Audit = r.Audit.ToProto(),
     };
+
+    /// <summary>
+    /// A requisition as <paramref name="caller"/> may read it: partners see the mission's needs to pledge against them,
+    /// but which contingent asks (where another nation's unit stands) only for their own nation.
+    /// </summary>
+    public static V1.Requisition ToProto(this Requisition r, Caller caller)
+    {
+        var proto = r.ToProto();
+        if (!caller.Reaches(r.RequestingNation))
+        {
+            proto.RequestingContingentId = "";
+        }
+        return proto;
+    }
 
     public static V1.RequisitionLine ToProto(this RequisitionLine l) => new()
     {

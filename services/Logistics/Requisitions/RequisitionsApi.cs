@@ -1,6 +1,7 @@
 using Coordination.Auth;
 using Coordination.Events;
 using Coordination.Logistics.Persistence;
+using Coordination.Logistics.Planning;
 using Coordination.Logistics.V1;
 using Coordination.Persistence;
 using Coordination.Requests;
@@ -12,12 +13,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Coordination.Logistics.Requisitions;
 
 /// <summary>
-/// gRPC surface of requisitions and in-kind pledges. Logistics officers and mission admins change requisitions; a
-/// contributor records in-kind pledges for its own nation; everyone authenticated reads.
+/// gRPC surface of requisitions and in-kind pledges. Logistics officers and mission admins raise and move requisitions
+/// for known contingents; a contributor reads them, records in-kind pledges for its own nation and reads its own.
 /// </summary>
 public sealed class RequisitionsApi(LogisticsDbContext db, IdempotentRequests requests, TimeProvider time) : RequisitionService.RequisitionServiceBase
 {
     private const int MaxQuantity = 10_000_000;
+    private const int MaxLines = 100;
 
     public override async Task<V1.Requisition> CreateRequisition(CreateRequisitionRequest request, ServerCallContext context)
     {
@@ -28,30 +30,36 @@ public sealed class RequisitionsApi(LogisticsDbContext db, IdempotentRequests re
         v.Id(request.DestinationSiteId, "destination_site_id");
         v.Defined(request.Priority, "priority");
         var neededBy = v.RequiredDate(request.NeededBy, "needed_by");
+        v.Upcoming(neededBy, "needed_by", time.Today(), PlanningHorizon.Days);
         v.Text(request.Justification, "justification", 1, 500);
-        v.Check(request.Lines.Count is >= 1 and <= 100, "lines", "required: 1 to 100 lines");
-        for (var i = 0; i < request.Lines.Count; i++)
+        if (v.Count(request.Lines.Count, "lines", 1, MaxLines))
         {
-            v.Id(request.Lines[i].ItemId, $"lines[{i}].item_id");
-            v.Range(request.Lines[i].Quantity, $"lines[{i}].quantity", 1, MaxQuantity);
-            v.Check(request.Lines.Take(i).All(l => l.ItemId != request.Lines[i].ItemId), $"lines[{i}].item_id", "each item at most once per requisition");
+            for (var i = 0; i < request.Lines.Count; i++)
+            {
+                v.Id(request.Lines[i].ItemId, $"lines[{i}].item_id");
+                v.Range(request.Lines[i].Quantity, $"lines[{i}].quantity", 1, MaxQuantity);
+            }
+            v.Distinct(request.Lines, l => l.ItemId, i => $"lines[{i}].item_id", "each item at most once per requisition");
         }
         v.ThrowIfAny();
         var ct = context.CancellationToken;
         var site = await db.Sites.AsNoTracking().GetAsync(request.DestinationSiteId, "site", ct);
         var itemIds = request.Lines.Select(l => l.ItemId).ToList();
-        var known = await db.CatalogItems.AsNoTracking().Where(i => itemIds.Contains(i.Id)).Select(i => i.Id).ToListAsync(ct);
+        var known = (await db.CatalogItems.AsNoTracking().Where(i => itemIds.Contains(i.Id)).Select(i => i.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         if (itemIds.FirstOrDefault(id => !known.Contains(id)) is { } unknown)
         {
             throw new Errors.ResourceNotFoundException("catalog item", unknown);
         }
 
-        return await requests.ExecuteAsync(request, request.RequestId, caller, context, () =>
+        return await requests.ExecuteAsync(request, request.RequestId, caller, context, async () =>
         {
-            var requisition = Requisition.Raise(request.RequestingContingentId, site.Id, request.Priority, neededBy!.Value, request.Justification,
+            // Logistics knows contingents from personnel's events: a requisition is raised for one that exists and is not home.
+            var contingent = await db.KnownContingents.AsNoTracking().GetAsync(request.RequestingContingentId, "contingent", ct);
+            contingent.EnsureNotRepatriated("raise requisitions");
+            var requisition = Requisition.Raise(contingent.Id, contingent.Nation, site.Id, request.Priority, neededBy!.Value, request.Justification,
                 request.Lines.Select(l => (l.ItemId, l.Quantity)), Audit.Created(caller, request.RequestId, time.UtcNow()));
             db.Requisitions.Add(requisition);
-            return Task.FromResult(requisition.ToProto());
+            return requisition.ToProto();
         });
     }
 
@@ -60,7 +68,8 @@ public sealed class RequisitionsApi(LogisticsDbContext db, IdempotentRequests re
         var v = new Violations();
         v.Id(request.Id);
         v.ThrowIfAny();
-        return (await db.Requisitions.AsNoTracking().Include(r => r.Lines).GetAsync(request.Id, "requisition", context.CancellationToken)).ToProto();
+        return (await db.Requisitions.AsNoTracking().Include(r => r.Lines).GetAsync(request.Id, "requisition", context.CancellationToken))
+            .ToProto(Caller.From(context));
     }
 
     public override async Task<ListRequisitionsResponse> ListRequisitions(ListRequisitionsRequest request, ServerCallContext context)
@@ -79,7 +88,8 @@ public sealed class RequisitionsApi(LogisticsDbContext db, IdempotentRequests re
             query = query.Where(r => r.DestinationSiteId == request.DestinationSiteId);
         }
         var (items, page) = await query.ToPageAsync(cursor, context.CancellationToken);
-        return new ListRequisitionsResponse { Requisitions = { items.Select(r => r.ToProto()) }, Page = page };
+        var caller = Caller.From(context);
+        return new ListRequisitionsResponse { Requisitions = { items.Select(r => r.ToProto(caller)) }, Page = page };
     }
 
     public override async Task<V1.Requisition> ChangeRequisitionStatus(ChangeRequisitionStatusRequest request, ServerCallContext context)
@@ -130,6 +140,7 @@ public sealed class RequisitionsApi(LogisticsDbContext db, IdempotentRequests re
         var value = ExactMoney.FromProto(request.Value, v, "value");
         v.Text(request.Description, "description", 1, 500);
         var expectedBy = v.OptionalDate(request.ExpectedBy, "expected_by");
+        v.Upcoming(expectedBy, "expected_by", time.Today(), PlanningHorizon.Days);
         v.ThrowIfAny();
         caller.RequireNation(request.NationCode, "record in-kind pledges");
         var requisition = await db.Requisitions.Include(r => r.Lines).GetAsync(request.RequisitionId, "requisition", context.CancellationToken);
@@ -175,10 +186,15 @@ public sealed class RequisitionsApi(LogisticsDbContext db, IdempotentRequests re
         v.Id(request.RequisitionId, "requisition_id");
         var cursor = Paging.Read(request.Page, v);
         v.ThrowIfAny();
+        // A partner sees its own nation's pledges; the mission sees every nation's.
+        var nation = Caller.From(context).NationScope("", "list in-kind pledges");
         var requisition = await db.Requisitions.AsNoTracking().GetAsync(request.RequisitionId, "requisition", context.CancellationToken);
-        var (items, page) = await db.InKindPledges.AsNoTracking()
-            .Where(p => p.RequisitionId == requisition.Id)
-            .ToPageAsync(cursor, context.CancellationToken);
+        var pledges = db.InKindPledges.AsNoTracking().Where(p => p.RequisitionId == requisition.Id);
+        if (nation.Length > 0)
+        {
+            pledges = pledges.Where(p => p.Nation == nation);
+        }
+        var (items, page) = await pledges.ToPageAsync(cursor, context.CancellationToken);
         return new ListInKindPledgesResponse { Pledges = { items.Select(p => p.ToProto()) }, Page = page };
     }
 }

@@ -2,6 +2,7 @@ using Coordination.Auth;
 using Coordination.Errors;
 using Coordination.Events;
 using Coordination.Logistics.Persistence;
+using Coordination.Logistics.Planning;
 using Coordination.Logistics.Requisitions;
 using Coordination.Logistics.Stock;
 using Coordination.Logistics.V1;
@@ -21,6 +22,7 @@ public sealed class ShipmentsApi(LogisticsDbContext db, StockLedger ledger, Idem
     : ShipmentService.ShipmentServiceBase
 {
     private const int MaxQuantity = 10_000_000;
+    private const int MaxLines = 100;
 
     public override async Task<V1.Shipment> CreateShipment(CreateShipmentRequest request, ServerCallContext context)
     {
@@ -31,17 +33,19 @@ public sealed class ShipmentsApi(LogisticsDbContext db, StockLedger ledger, Idem
         v.Id(request.DestinationSiteId, "destination_site_id");
         v.Text(request.Carrier, "carrier", 1, 120);
         v.Text(request.WaybillNumber, "waybill_number", 1, 60);
-        var eta = ReadTime(request.Eta, v, "eta");
-        v.Check(request.Lines.Count is >= 1 and <= 100, "lines", "required: 1 to 100 lines");
-        for (var i = 0; i < request.Lines.Count; i++)
+        var eta = ReadEta(request.Eta, v, time.UtcNow());
+        if (v.Count(request.Lines.Count, "lines", 1, MaxLines))
         {
-            var line = request.Lines[i];
-            v.Id(line.ItemId, $"lines[{i}].item_id");
-            v.Range(line.Quantity, $"lines[{i}].quantity", 1, MaxQuantity);
-            if (line.RequisitionId.Length > 0 || line.RequisitionLineId.Length > 0)
+            for (var i = 0; i < request.Lines.Count; i++)
             {
-                v.Id(line.RequisitionId, $"lines[{i}].requisition_id");
-                v.Id(line.RequisitionLineId, $"lines[{i}].requisition_line_id");
+                var line = request.Lines[i];
+                v.Id(line.ItemId, $"lines[{i}].item_id");
+                v.Range(line.Quantity, $"lines[{i}].quantity", 1, MaxQuantity);
+                if (line.RequisitionId.Length > 0 || line.RequisitionLineId.Length > 0)
+                {
+                    v.Id(line.RequisitionId, $"lines[{i}].requisition_id");
+                    v.Id(line.RequisitionLineId, $"lines[{i}].requisition_line_id");
+                }
             }
         }
         v.ThrowIfAny();
@@ -160,16 +164,19 @@ public sealed class ShipmentsApi(LogisticsDbContext db, StockLedger ledger, Idem
         v.RequestId(request.RequestId);
         v.Id(request.Id);
         v.Id(request.ReceivingWarehouseId, "receiving_warehouse_id");
-        v.Check(request.Lines.Count > 0, "lines", "required: what arrived of every line of the shipment");
-        for (var i = 0; i < request.Lines.Count; i++)
+        // A shipment has at most MaxLines lines, so a receipt names at most as many.
+        if (v.Count(request.Lines.Count, "lines", 1, MaxLines))
         {
-            var line = request.Lines[i];
-            v.Id(line.LineId, $"lines[{i}].line_id");
-            v.Range(line.ReceivedQuantity, $"lines[{i}].received_quantity", 0, MaxQuantity);
-            v.Range(line.DamagedQuantity, $"lines[{i}].damaged_quantity", 0, MaxQuantity);
-            v.Check(line.DamagedQuantity <= line.ReceivedQuantity, $"lines[{i}].damaged_quantity", "must not exceed received_quantity: damaged goods are goods that arrived");
-            v.Text(line.Note, $"lines[{i}].note", 0, 500);
-            v.Check(request.Lines.Take(i).All(l => l.LineId != line.LineId), $"lines[{i}].line_id", "each line at most once");
+            for (var i = 0; i < request.Lines.Count; i++)
+            {
+                var line = request.Lines[i];
+                v.Id(line.LineId, $"lines[{i}].line_id");
+                v.Range(line.ReceivedQuantity, $"lines[{i}].received_quantity", 0, MaxQuantity);
+                v.Range(line.DamagedQuantity, $"lines[{i}].damaged_quantity", 0, MaxQuantity);
+                v.Check(line.DamagedQuantity <= line.ReceivedQuantity, $"lines[{i}].damaged_quantity", "must not exceed received_quantity: damaged goods are goods that arrived");
+                v.Text(line.Note, $"lines[{i}].note", 0, 500);
+            }
+            v.Distinct(request.Lines, l => l.LineId, i => $"lines[{i}].line_id", "each line at most once");
         }
         v.ThrowIfAny();
         var ct = context.CancellationToken;
@@ -241,19 +248,22 @@ public sealed class ShipmentsApi(LogisticsDbContext db, StockLedger ledger, Idem
         });
     }
 
-    /// <summary>Reads an instant to the microsecond (what the database keeps), or adds a violation.</summary>
-    private static DateTime? ReadTime(Timestamp? value, Violations v, string field)
+    /// <summary>
+    /// Reads the ETA to the microsecond (what the database keeps), or adds a violation: it is planned, so it lies between
+    /// now and the planning horizon.
+    /// </summary>
+    private static DateTime? ReadEta(Timestamp? value, Violations v, DateTime now)
     {
         if (value is null)
         {
-            v.Add(field, "required");
+            v.Add("eta", "required");
             return null;
         }
-        if (value.Seconds < Timestamp.FromDateTime(new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc)).Seconds
-            || value.Seconds > Timestamp.FromDateTime(new DateTime(2200, 1, 1, 0, 0, 0, DateTimeKind.Utc)).Seconds
+        var latest = now.AddDays(PlanningHorizon.Days);
+        if (value.Seconds < Timestamp.FromDateTime(now).Seconds || value.Seconds > Timestamp.FromDateTime(latest).Seconds
             || value.Nanos is < 0 or > 999_999_999)
         {
-            v.Add(field, "must be a time from 2000 to 2200");
+            v.Add("eta", $"must be a time from now ({now:yyyy-MM-ddTHH:mm}Z) to {latest:yyyy-MM-dd}");
             return null;
         }
         var time = value.ToDateTime();

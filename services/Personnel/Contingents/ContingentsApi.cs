@@ -37,9 +37,19 @@ public sealed partial class ContingentsApi(PersonnelDbContext db, IdempotentRequ
         return await requests.ExecuteAsync(request, request.RequestId, caller, context, async () =>
         {
             await db.EnsureKnownAsync(request.SiteId, context.CancellationToken);
+            var now = time.UtcNow();
             var contingent = Contingent.Request(request.NationCode, request.Name, request.UnitType, request.OfficerCount,
-                request.TourMonths, request.SiteId, Audit.Created(caller, request.RequestId, time.UtcNow()));
+                request.TourMonths, request.SiteId, Audit.Created(caller, request.RequestId, now));
             db.Contingents.Add(contingent);
+            // Known to the mission from its request on: logistics records its MOU lines and requisitions before it deploys.
+            db.Publish(new ContingentRequested
+            {
+                OccurredAt = now,
+                SubjectId = contingent.Id,
+                Nation = contingent.Nation,
+                UnitType = Pledges.Readiness.UnitTypeName(contingent.UnitType),
+                OfficerCount = contingent.OfficerCount,
+            });
             return contingent.ToProto();
         });
     }

@@ -22,7 +22,7 @@ public static class EventCatalog
     /// </summary>
     private static readonly FrozenDictionary<Type, string> OwnersByType = new (string Service, Type[] Events)[]
     {
-        ("personnel", [typeof(PersonnelPledged), typeof(PledgeLevelChanged), typeof(PledgeWithdrawn), typeof(ContingentDeployed),
+        ("personnel", [typeof(PersonnelPledged), typeof(PledgeLevelChanged), typeof(PledgeWithdrawn), typeof(ContingentRequested), typeof(ContingentDeployed),
             typeof(ContingentRepatriated), typeof(RotationScheduled), typeof(SiteCoverageGap)]),
         ("logistics", [typeof(SiteRegistered), typeof(SiteStatusChanged), typeof(InKindPledged), typeof(ShipmentDispatched),
             typeof(ShipmentReceived), typeof(EquipmentInspected), typeof(ServiceabilityBelowThreshold)]),

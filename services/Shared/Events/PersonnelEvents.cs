@@ -1,5 +1,16 @@
 namespace Coordination.Events;
 
+/// <summary>
+/// A nation asked for a contingent to be formed (personnel's REQUESTED): from now on the mission knows it, before it
+/// deploys, so MOU lines and requisitions can name it. Subject: the contingent id; nation: its nation.
+/// </summary>
+public sealed record ContingentRequested : IntegrationEvent
+{
+    /// <summary>FORMED_POLICE_UNIT, INDIVIDUAL_POLICE_OFFICERS or STAFF_OFFICERS.</summary>
+    public required string UnitType { get; init; }
+    public required int OfficerCount { get; init; }
+}
+
 /// <summary>A contingent went on duty in the mission area. Subject: the contingent id; nation: its nation.</summary>
 public sealed record ContingentDeployed : IntegrationEvent
 {

@@ -17,8 +17,11 @@ public sealed class SuiteGatewayClients(SuiteHost suite, string token) : IGatewa
     public T Get<T>() where T : ClientBase<T> => suite.ViaGateway<T>(token);
 }
 
-/// <summary>One caller at the logistics API, through the gateway, with the steps the specifications share.</summary>
-public sealed class LogisticsDesk(IGatewayClients clients)
+/// <summary>
+/// One caller at the logistics API, through the gateway, with the steps the specifications share; its requisitions are
+/// raised for <paramref name="contingentId"/>, a contingent logistics knows.
+/// </summary>
+public sealed class LogisticsDesk(IGatewayClients clients, string contingentId = "")
 {
     private readonly ConcurrentDictionary<Type, object> cache = new();
 
@@ -36,6 +39,11 @@ public sealed class LogisticsDesk(IGatewayClients clients)
     public static string Unique() => Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
 
     public static Coordination.Common.V1.Date Day(int year, int month, int day) => new() { Year = year, Month = month, Day = day };
+
+    /// <summary>The day <paramref name="days"/> from today (UTC), as planned days are: not before today.</summary>
+    public static Coordination.Common.V1.Date InDays(int days) => Day(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(days));
+
+    public static Coordination.Common.V1.Date Day(DateOnly day) => Day(day.Year, day.Month, day.Day);
 
     public Task<Site> SiteAsync(SiteStatus status, string name = "State University Hospital") =>
         Sites.CreateSiteAsync(new CreateSiteRequest
@@ -89,10 +97,10 @@ public sealed class LogisticsDesk(IGatewayClients clients)
         Requisitions.CreateRequisitionAsync(new CreateRequisitionRequest
         {
             RequestId = NewId(),
-            RequestingContingentId = NewId(),
+            RequestingContingentId = contingentId,
             DestinationSiteId = siteId,
             Priority = RequisitionPriority.Urgent,
-            NeededBy = Day(2024, 8, 1),
+            NeededBy = InDays(30),
             Justification = "Rations for Kenya FPU 1 at the general hospital",
             Lines = { lines.Select(l => new RequisitionLineInput { ItemId = l.Item.Id, Quantity = l.Quantity }) },
         }).ResponseAsync;

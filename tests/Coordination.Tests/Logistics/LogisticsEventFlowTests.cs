@@ -1,10 +1,13 @@
 using Coordination.Auth;
 using Coordination.Diplomacy.Persistence;
+using Coordination.Logistics.Contingents;
+using Coordination.Logistics.Persistence;
 using Coordination.Logistics.V1;
 using Coordination.Personnel.Persistence;
 using Coordination.Personnel.V1;
 using Coordination.Tests.CrossService;
 using Coordination.Tests.Infrastructure;
+using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
@@ -95,5 +98,62 @@ public sealed class LogisticsEventFlowTests(LogisticsFlowFixture fixture) : ICla
         var closed = await Eventually.Get(() => reports.ListSupportPlansAsync(new ListSupportPlansRequest { SiteId = site.Id }).ResponseAsync,
             p => p.Plans[0].Status == SupportPlanStatus.Closed, what: "logistics to close the plan on ContingentRepatriated");
         Assert.Equal((Day(2024, 9, 1), 200L * 69, 200), (closed.Plans[0].EndsOn, closed.Plans[0].RationDays, closed.Plans[0].OutboundMovement));
+    }
+
+    [Fact]
+    public async Task A_contingent_requested_in_personnel_is_known_to_logistics_which_takes_its_MOU_lines_and_inspects_them_once_it_deployed()
+    {
+        await Calls.StatusOfForcesInForceAsync(fixture.Suite, admin, "KEN");
+        var contingent = await fixture.Suite.ViaGateway<ContingentService.ContingentServiceClient>(TestTokens.For("KEN", Roles.Contributor))
+            .CreateContingentAsync(new CreateContingentRequest
+            {
+                RequestId = NewId(), NationCode = "KEN", Name = $"Kenya FPU {NewId()[..6]}", UnitType = UnitType.FormedPoliceUnit, OfficerCount = 140, TourMonths = 12,
+            });
+        CreateEquipmentLineRequest Line(string nation) => new()
+        {
+            RequestId = NewId(), ContingentId = contingent.Id, NationCode = nation, Description = "Armoured personnel carrier, wheeled",
+            Category = EquipmentCategory.MajorEquipment, Quantity = 8, LeaseType = LeaseType.Wet,
+        };
+
+        var kenyan = Line("KEN");
+        var line = await Eventually.Get(() => UntilHeard(() => officer.Equipment.CreateEquipmentLineAsync(kenyan).ResponseAsync, StatusCode.NotFound),
+            l => l is not null, what: "logistics to hear ContingentRequested");
+        await RpcAssert.FailedPrecondition(() => officer.Equipment.CreateEquipmentLineAsync(Line("JAM")).ResponseAsync, "CONTINGENT_NATION");
+        await using (var scope = fixture.Suite.Scope("logistics"))
+        {
+            var known = await scope.ServiceProvider.GetRequiredService<LogisticsDbContext>().KnownContingents.AsNoTracking().SingleAsync(c => c.Id == contingent.Id);
+            Assert.Equal(("KEN", "FORMED_POLICE_UNIT", 140, KnownContingentStatus.Requested), (known.Nation, known.UnitType, known.OfficerCount, known.Status));
+        }
+        var inspection = new RecordInspectionRequest
+        {
+            RequestId = NewId(), EquipmentLineId = line!.Id, Kind = InspectionKind.Arrival, InspectedOn = Day(2024, 7, 1), ServiceabilityPercent = 92,
+        };
+        await RpcAssert.FailedPrecondition(() => officer.Equipment.RecordInspectionAsync(inspection).ResponseAsync, "CONTINGENT_NOT_DEPLOYED");
+
+        var contingents = fixture.Suite.ViaGateway<ContingentService.ContingentServiceClient>(admin);
+        foreach (var status in new[] { ContingentStatus.Assigned, ContingentStatus.Standby, ContingentStatus.Mobilized, ContingentStatus.Deployed })
+        {
+            await contingents.ChangeContingentStatusAsync(new ChangeContingentStatusRequest
+            {
+                RequestId = NewId(), Id = contingent.Id, Status = status, EffectiveOn = status == ContingentStatus.Deployed ? Day(2024, 6, 25) : null,
+            });
+        }
+
+        var inspected = await Eventually.Get(() => UntilHeard(() => officer.Equipment.RecordInspectionAsync(inspection).ResponseAsync, StatusCode.FailedPrecondition),
+            i => i is not null, what: "logistics to hear ContingentDeployed");
+        Assert.Equal((92, Day(2024, 7, 1)), (inspected!.ServiceabilityPercent, inspected.InspectedOn));
+    }
+
+    /// <summary>The call's answer, or null while it fails as it does until an event from personnel has arrived.</summary>
+    private static async Task<T?> UntilHeard<T>(Func<Task<T>> call, StatusCode waiting) where T : class
+    {
+        try
+        {
+            return await call();
+        }
+        catch (RpcException e) when (e.StatusCode == waiting)
+        {
+            return null;
+        }
     }
 }

@@ -13,11 +13,22 @@ public sealed class LogisticsGatewayFixture : IAsyncLifetime
 {
     public SuiteHost Suite { get; private set; } = null!;
 
-    public async Task InitializeAsync() => Suite = await SuiteHost.StartAsync(["logistics"], gateway: true);
+    /// <summary>A deployed Kenyan contingent logistics knows, which the desks' requisitions are raised for.</summary>
+    public string KenyanContingent { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        Suite = await SuiteHost.StartAsync(["logistics"], gateway: true);
+        KenyanContingent = await ContingentAsync("KEN", new DateOnly(2024, 6, 25));
+    }
 
     public async Task DisposeAsync() => await Suite.DisposeAsync();
 
-    public LogisticsDesk Desk(string token) => new(new SuiteGatewayClients(Suite, token));
+    public LogisticsDesk Desk(string token) => new(new SuiteGatewayClients(Suite, token), KenyanContingent);
+
+    /// <summary>A contingent logistics knows from personnel's events (see <see cref="PersonnelAnnouncements"/>).</summary>
+    public Task<string> ContingentAsync(string nation, DateOnly? deployedOn = null, DateOnly? repatriatedOn = null) =>
+        PersonnelAnnouncements.ContingentAsync(Suite.Service("logistics").Services, nation, deployedOn, repatriatedOn);
 
     /// <summary>The events of one type about one subject that logistics wrote to its outbox, in the order written.</summary>
     public Task<List<T>> OutboxAsync<T>(string subjectId) where T : IntegrationEvent => LogisticsOutbox.ReadAsync<T>(Suite.Scope("logistics"), subjectId);

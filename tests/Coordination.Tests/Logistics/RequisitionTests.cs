@@ -26,7 +26,8 @@ public sealed class RequisitionTests(LogisticsGatewayFixture fixture) : IClassFi
         Assert.Equal(RequisitionStatus.Draft, draft.Status);
         Assert.Equal(site.Id, draft.DestinationSiteId);
         Assert.Equal(RequisitionPriority.Urgent, draft.Priority);
-        Assert.Equal(Day(2024, 8, 1), draft.NeededBy);
+        Assert.Equal(InDays(30), draft.NeededBy);
+        Assert.Equal(fixture.KenyanContingent, draft.RequestingContingentId);
         Assert.Equal([rations.Id, water.Id], draft.Lines.Select(l => l.ItemId));
         Assert.All(draft.Lines, l => Assert.Equal(0, l.CommittedQuantity + l.InTransitQuantity + l.ReceivedQuantity + l.PledgedQuantity));
 
@@ -123,7 +124,7 @@ public sealed class RequisitionTests(LogisticsGatewayFixture fixture) : IClassFi
             Quantity = 30,
             Value = new Money { CurrencyCode = "USD", Units = 45_000, Nanos = 500_000_000 },
             Description = "Trauma kits from SOUTHCOM stocks",
-            ExpectedBy = Day(2024, 7, 20),
+            ExpectedBy = InDays(20),
         });
 
         Assert.Equal(("USA", 30), (pledge.NationCode, pledge.Quantity));
@@ -180,6 +181,92 @@ public sealed class RequisitionTests(LogisticsGatewayFixture fixture) : IClassFi
         Assert.Equal(45, (await officer.ReadAsync(requisition)).Lines[0].PledgedQuantity);
         var pledges = await officer.Requisitions.ListInKindPledgesAsync(new ListInKindPledgesRequest { RequisitionId = requisition.Id });
         Assert.Equal("KEN", Assert.Single(pledges.Pledges).NationCode);
+    }
+
+    [Fact]
+    public async Task A_requisition_is_raised_for_a_contingent_logistics_knows_that_is_not_yet_home()
+    {
+        var site = await officer.SiteAsync(SiteStatus.Secured);
+        var item = await officer.ItemAsync();
+        CreateRequisitionRequest For(string contingent) => new()
+        {
+            RequestId = NewId(), RequestingContingentId = contingent, DestinationSiteId = site.Id, Priority = RequisitionPriority.Routine,
+            NeededBy = InDays(10), Justification = "Tents", Lines = { new RequisitionLineInput { ItemId = item.Id, Quantity = 5 } },
+        };
+        var phantom = NewId();
+        var home = await fixture.ContingentAsync("KEN", new DateOnly(2024, 6, 25), new DateOnly(2025, 6, 24));
+
+        var unknown = await RpcAssert.FailsWith(StatusCode.NotFound, () => officer.Requisitions.CreateRequisitionAsync(For(phantom)).ResponseAsync);
+        Assert.Contains(phantom, unknown.Status.Detail, StringComparison.Ordinal);
+        await RpcAssert.FailedPrecondition(() => officer.Requisitions.CreateRequisitionAsync(For(home)).ResponseAsync, "CONTINGENT_REPATRIATED");
+        var requested = await officer.Requisitions.CreateRequisitionAsync(For(await fixture.ContingentAsync("JAM")));
+
+        Assert.Equal(RequisitionStatus.Draft, requested.Status);
+        var listed = await officer.Requisitions.ListRequisitionsAsync(new ListRequisitionsRequest { DestinationSiteId = site.Id });
+        Assert.Equal(requested.Id, Assert.Single(listed.Requisitions).Id);
+    }
+
+    [Fact]
+    public async Task Needed_by_and_expected_by_days_lie_between_today_and_the_planning_horizon()
+    {
+        var site = await officer.SiteAsync(SiteStatus.Secured);
+        var item = await officer.ItemAsync();
+        CreateRequisitionRequest NeededBy(Date day) => new()
+        {
+            RequestId = NewId(), RequestingContingentId = fixture.KenyanContingent, DestinationSiteId = site.Id, Priority = RequisitionPriority.Routine,
+            NeededBy = day, Justification = "Tents", Lines = { new RequisitionLineInput { ItemId = item.Id, Quantity = 50 } },
+        };
+
+        await RpcAssert.InvalidFields(() => officer.Requisitions.CreateRequisitionAsync(NeededBy(InDays(-1))).ResponseAsync, "needed_by");
+        await RpcAssert.InvalidFields(() => officer.Requisitions.CreateRequisitionAsync(NeededBy(Day(9999, 12, 31))).ResponseAsync, "needed_by");
+        await RpcAssert.InvalidFields(() => officer.Requisitions.CreateRequisitionAsync(NeededBy(InDays(731))).ResponseAsync, "needed_by");
+        var requisition = await officer.Requisitions.CreateRequisitionAsync(NeededBy(InDays(730)));
+        await officer.ChangeAsync(requisition, RequisitionStatus.Submitted);
+        RecordInKindPledgeRequest ExpectedBy(Date day) => new()
+        {
+            RequestId = NewId(), RequisitionId = requisition.Id, LineId = requisition.Lines[0].Id, NationCode = "CAN", Quantity = 5,
+            Value = new Money { CurrencyCode = "CAD", Units = 500 }, Description = "Tents", ExpectedBy = day,
+        };
+        var canada = fixture.Desk(TestTokens.For("CAN", Roles.Contributor));
+        await RpcAssert.InvalidFields(() => canada.Requisitions.RecordInKindPledgeAsync(ExpectedBy(Day(1900, 1, 1))).ResponseAsync, "expected_by");
+        await RpcAssert.InvalidFields(() => canada.Requisitions.RecordInKindPledgeAsync(ExpectedBy(Day(9999, 12, 31))).ResponseAsync, "expected_by");
+        await canada.Requisitions.RecordInKindPledgeAsync(ExpectedBy(InDays(0)));
+
+        Assert.Equal(5, (await officer.ReadAsync(requisition)).Lines[0].PledgedQuantity);
+        var stored = await officer.Requisitions.ListRequisitionsAsync(new ListRequisitionsRequest { DestinationSiteId = site.Id });
+        Assert.Equal([requisition.Id], stored.Requisitions.Select(r => r.Id));
+    }
+
+    [Fact]
+    public async Task A_partner_reads_the_mission_s_needs_but_only_its_own_in_kind_pledges_and_its_own_requesting_contingents()
+    {
+        var site = await officer.SiteAsync(SiteStatus.Recaptured);
+        var requisition = await officer.RequisitionAsync(site.Id, (await officer.ItemAsync(), 50));
+        await officer.ChangeAsync(requisition, RequisitionStatus.Submitted);
+        RecordInKindPledgeRequest Pledge(string nation, string currency) => new()
+        {
+            RequestId = NewId(), RequisitionId = requisition.Id, LineId = requisition.Lines[0].Id, NationCode = nation, Quantity = 10,
+            Value = new Money { CurrencyCode = currency, Units = 1_000 }, Description = "Rations",
+        };
+        var usa = fixture.Desk(TestTokens.For("USA", Roles.Contributor));
+        var kenya = fixture.Desk(TestTokens.For("KEN", Roles.Contributor));
+        var american = await usa.Requisitions.RecordInKindPledgeAsync(Pledge("USA", "USD"));
+        var kenyan = await kenya.Requisitions.RecordInKindPledgeAsync(Pledge("KEN", "KES"));
+
+        var seenByUsa = await usa.Requisitions.ListInKindPledgesAsync(new ListInKindPledgesRequest { RequisitionId = requisition.Id });
+        Assert.Equal([american.Id], seenByUsa.Pledges.Select(p => p.Id));
+        var seenByKenya = await kenya.Requisitions.ListInKindPledgesAsync(new ListInKindPledgesRequest { RequisitionId = requisition.Id });
+        Assert.Equal([kenyan.Id], seenByKenya.Pledges.Select(p => p.Id));
+        var seenByMission = await officer.Requisitions.ListInKindPledgesAsync(new ListInKindPledgesRequest { RequisitionId = requisition.Id });
+        Assert.Equal(2, seenByMission.Pledges.Count);
+
+        // The needs are the mission's, but which contingent asks (and so where it stands) is its nation's.
+        Assert.Equal(20, (await usa.ReadAsync(requisition)).Lines[0].PledgedQuantity);
+        Assert.Equal("", (await usa.ReadAsync(requisition)).RequestingContingentId);
+        Assert.DoesNotContain((await usa.Requisitions.ListRequisitionsAsync(new ListRequisitionsRequest { DestinationSiteId = site.Id })).Requisitions,
+            r => r.RequestingContingentId.Length > 0);
+        Assert.Equal(fixture.KenyanContingent, (await kenya.ReadAsync(requisition)).RequestingContingentId);
+        Assert.Equal(fixture.KenyanContingent, (await officer.ReadAsync(requisition)).RequestingContingentId);
     }
 
     [Fact]

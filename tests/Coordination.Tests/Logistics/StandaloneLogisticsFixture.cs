@@ -33,6 +33,7 @@ public abstract class StandaloneLogisticsFixture(bool sqlite) : IAsyncLifetime
     private WebApplication logistics = null!;
     private WebApplication gateway = null!;
     private string database = "";
+    private string kenyanContingent = "";
 
     public ShiftedClock Clock { get; } = new();
 
@@ -73,9 +74,10 @@ public abstract class StandaloneLogisticsFixture(bool sqlite) : IAsyncLifetime
             ["Logging:LogLevel:Default"] = "Warning",
         });
         await gateway.StartAsync();
+        kenyanContingent = await PersonnelAnnouncements.ContingentAsync(logistics.Services, "KEN", new DateOnly(2024, 6, 25));
     }
 
-    public LogisticsDesk Desk(string token) => new(new Clients(this, token));
+    public LogisticsDesk Desk(string token) => new(new Clients(this, token), kenyanContingent);
 
     public async Task DisposeAsync()
     {

@@ -145,6 +145,48 @@ namespace Coordination.Logistics.Persistence.Migrations.Postgres
                     b.ToTable("warehouses", (string)null);
                 });
 
+            modelBuilder.Entity("Coordination.Logistics.Contingents.KnownContingent", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly?>("DeployedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Nation")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<int>("OfficerCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("RepatriatedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("UnitType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("known_contingents", (string)null);
+                });
+
             modelBuilder.Entity("Coordination.Logistics.Equipment.EquipmentLine", b =>
                 {
                     b.Property<string>("Id")
@@ -414,6 +456,11 @@ namespace Coordination.Logistics.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<string>("RequestingNation")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
 
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()

@@ -140,6 +140,48 @@ namespace Coordination.Logistics.Persistence.Migrations.Sqlite
                     b.ToTable("warehouses", (string)null);
                 });
 
+            modelBuilder.Entity("Coordination.Logistics.Contingents.KnownContingent", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DeployedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nation")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OfficerCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("RepatriatedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("known_contingents", (string)null);
+                });
+
             modelBuilder.Entity("Coordination.Logistics.Equipment.EquipmentLine", b =>
                 {
                     b.Property<string>("Id")
@@ -408,6 +450,11 @@ namespace Coordination.Logistics.Persistence.Migrations.Sqlite
                     b.Property<string>("RequestingContingentId")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestingNation")
+                        .IsRequired()
+                        .HasMaxLength(3)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Revision")
