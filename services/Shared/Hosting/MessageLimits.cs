@@ -5,7 +5,7 @@ namespace Coordination.Hosting;
 /// <summary>
 /// How large a received message may be: a unary request, or each message of a stream. Bound from the
 /// <c>MessageLimits</c> section; every override of one RPC lives in <see cref="Overrides"/> (or in configuration,
-/// <c>MessageLimits:Methods:coordination.diplomacy.v1.EngagementService/RecordEngagement</c>).
+/// <c>MessageLimits:Methods:coordination.diplomacy.v1.EngagementService.RecordEngagement</c>).
 /// </summary>
 public sealed class MessageLimitOptions
 {
@@ -18,7 +18,8 @@ public sealed class MessageLimitOptions
     /// </summary>
     public int DefaultBytes { get; set; } = 64 * 1024;
 
-    /// <summary>Limits of single RPCs, by <c>package.Service/Method</c>, over the built-in <see cref="Overrides"/>.</summary>
+    /// <summary>Limits of single RPCs, by <c>package.Service/Method</c> (or <c>package.Service.Method</c>), over the
+    /// built-in <see cref="Overrides"/>.</summary>
     public Dictionary<string, int> Methods { get; set; } = [];
 
     /// <summary>
@@ -44,8 +45,8 @@ public sealed class MessageLimits
     {
         Default = options.DefaultBytes;
         methods = MessageLimitOptions.Overrides.Concat(options.Methods)
-            .GroupBy(m => "/" + m.Key.TrimStart('/'), StringComparer.Ordinal)
-            .ToFrozenDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal);
+            .GroupBy(m => FullName(m.Key), StringComparer.OrdinalIgnoreCase)
+            .ToFrozenDictionary(g => g.Key, g => g.Last().Value, StringComparer.OrdinalIgnoreCase);
         Largest = methods.Values.Append(Default).Max();
     }
 
@@ -55,4 +56,13 @@ public sealed class MessageLimits
     public int Largest { get; }
 
     public int For(string fullMethodName) => methods.GetValueOrDefault(fullMethodName, Default);
+
+    /// <summary><c>/package.Service/Method</c> from a key written so, without the first slash, or with a dot for the
+    /// second (environment variable names in Kubernetes may not hold a slash).</summary>
+    private static string FullName(string key)
+    {
+        var name = key.TrimStart('/');
+        var last = name.LastIndexOf('.');
+        return "/" + (name.Contains('/', StringComparison.Ordinal) || last < 0 ? name : $"{name[..last]}/{name[(last + 1)..]}");
+    }
 }

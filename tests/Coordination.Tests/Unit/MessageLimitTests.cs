@@ -44,9 +44,14 @@ public sealed class MessageLimitTests
         Assert.Equal(256 * 1024, Limits.Largest);
         var configured = new MessageLimits(new MessageLimitOptions
         {
-            Methods = { ["coordination.logistics.v1.SiteService/CreateSite"] = 1024 },
+            Methods =
+            {
+                ["coordination.logistics.v1.SiteService/CreateSite"] = 1024,
+                ["coordination.logistics.v1.SiteService.ChangeSiteStatus"] = 2048,
+            },
         });
         Assert.Equal(1024, configured.For("/coordination.logistics.v1.SiteService/CreateSite"));
+        Assert.Equal(2048, configured.For("/coordination.logistics.v1.SiteService/ChangeSiteStatus"));
     }
 
     private static RecordEngagementRequest Engagement()
