@@ -27,8 +27,8 @@ public sealed class BoundaryFixture : IAsyncLifetime
     public T Client<T>(string token) where T : Grpc.Core.ClientBase<T> => Suite.ViaGateway<T>(token);
 }
 
-/// <summary>The trust-boundary specifications share one suite and run one after another, so the probe's count of
-/// stored rows sees only its own calls.</summary>
+/// <summary>The trust-boundary specifications share one suite and run one after another, so that counts of stored
+/// rows see only the calls of the test that takes them.</summary>
 [CollectionDefinition(Name)]
 public sealed class BoundaryCollection : ICollectionFixture<BoundaryFixture>
 {
