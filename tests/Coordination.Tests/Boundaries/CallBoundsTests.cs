@@ -27,7 +27,7 @@ public sealed class CallBoundsTests(BoundaryFixture fixture)
         {
             Assert.Equal(StatusCode.OK, (await CreateAsync(null)).Code); // warm, so that a call can finish within gRPC's timer slack
         }
-        var before = await ContingentRowsAsync();
+        var before = await StoredRows.OfAsync(fixture.Suite, "personnel", "contingents", "request_records");
 
         // gRPC's deadline timer fires 14 ms after the deadline, and the handler's cancellation only then: a warm call
         // of 1 ms finished and committed in that slack.
@@ -40,13 +40,7 @@ public sealed class CallBoundsTests(BoundaryFixture fixture)
         }
 
         await Task.Delay(TimeSpan.FromSeconds(1)); // what was still running when the deadline passed has finished
-        Assert.Equal(before, await ContingentRowsAsync());
-    }
-
-    private async Task<(long, long)> ContingentRowsAsync()
-    {
-        var rows = await StoredRows.CountAsync(fixture.Suite, ["personnel"]);
-        return (rows["personnel.contingents"], rows["personnel.request_records"]);
+        Assert.Equal(before, await StoredRows.OfAsync(fixture.Suite, "personnel", "contingents", "request_records"));
     }
 
     [Fact]

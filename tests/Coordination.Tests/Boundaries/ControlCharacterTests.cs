@@ -23,7 +23,7 @@ public sealed class ControlCharacterTests(BoundaryFixture fixture)
     [InlineData("State University\u0085Hospital")]
     public async Task A_name_with_a_control_character_is_refused_naming_the_field_and_nothing_is_stored(string name)
     {
-        var before = await SiteRowsAsync();
+        var before = await StoredRows.OfAsync(fixture.Suite, "logistics", "sites", "request_records");
 
         var refusal = await RpcAssert.InvalidFields(() => logistics.Sites.CreateSiteAsync(new CreateSiteRequest
         {
@@ -36,13 +36,7 @@ public sealed class ControlCharacterTests(BoundaryFixture fixture)
         }).ResponseAsync, "name");
 
         Assert.Contains("control characters", refusal.FieldViolations[0].Description, StringComparison.Ordinal);
-        Assert.Equal(before, await SiteRowsAsync());
-    }
-
-    private async Task<(long, long)> SiteRowsAsync()
-    {
-        var rows = await StoredRows.CountAsync(fixture.Suite, ["logistics"]);
-        return (rows["logistics.sites"], rows["logistics.request_records"]);
+        Assert.Equal(before, await StoredRows.OfAsync(fixture.Suite, "logistics", "sites", "request_records"));
     }
 
     [Fact]

@@ -31,6 +31,13 @@ public static class StoredRows
         return counts;
     }
 
+    /// <summary>The rows of a few tables of one service, e.g. what a refused call could have added.</summary>
+    public static async Task<long[]> OfAsync(SuiteHost suite, string service, params string[] tables)
+    {
+        var rows = await CountAsync(suite, [service]);
+        return [.. tables.Select(t => rows[$"{service}.{t}"])];
+    }
+
     /// <summary>The tables whose counts differ, e.g. <c>personnel.officers: 0 → 1</c>.</summary>
     public static IEnumerable<string> Changes(IReadOnlyDictionary<string, long> before, IReadOnlyDictionary<string, long> after) =>
         after.Where(a => before.GetValueOrDefault(a.Key) != a.Value).Select(a => $"{a.Key}: {before.GetValueOrDefault(a.Key)} → {a.Value}");
