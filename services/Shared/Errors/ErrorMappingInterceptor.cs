@@ -1,17 +1,15 @@
-using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using Status = Google.Rpc.Status;
 
 namespace Coordination.Errors;
 
 /// <summary>The one path from domain exceptions to gRPC statuses with google.rpc error details.</summary>
 public sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> logger) : Interceptor
 {
-    private const string Domain = "coordination.mission";
+    private const string Domain = Refusals.Domain;
 
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
@@ -46,20 +44,20 @@ public sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingIntercep
 
     private RpcException Map(Exception exception, ServerCallContext context) => exception switch
     {
-        RequestValidationException e => ToRpc(Code.InvalidArgument, e.Message, new BadRequest
-        {
-            FieldViolations =
-            {
-                e.Violations.Select(v => new BadRequest.Types.FieldViolation { Field = v.Field, Description = v.Description }),
-            },
-        }),
+        RequestValidationException e => Refusals.InvalidArgument(e.Violations),
         ResourceNotFoundException e => ToRpc(Code.NotFound, e.Message,
-            new ResourceInfo { ResourceType = e.ResourceType, ResourceName = e.ResourceId }),
+            new ResourceInfo { ResourceType = e.ResourceType, ResourceName = Refusals.Cut(e.ResourceId) }),
         ResourceAlreadyExistsException e => ToRpc(Code.AlreadyExists, e.Message,
-            new ResourceInfo { ResourceType = e.ResourceType, ResourceName = e.ResourceId }),
+            new ResourceInfo { ResourceType = e.ResourceType, ResourceName = Refusals.Cut(e.ResourceId) }),
         PreconditionFailedException e => ToRpc(Code.FailedPrecondition, e.Message, new PreconditionFailure
         {
-            Violations = { new PreconditionFailure.Types.Violation { Type = e.Type, Subject = e.Subject, Description = e.Message } },
+            Violations =
+            {
+                new PreconditionFailure.Types.Violation
+                {
+                    Type = e.Type, Subject = Refusals.Cut(e.Subject), Description = Refusals.Cut(e.Message, Refusals.MaxMessageLength),
+                },
+            },
         }),
         AccessDeniedException e => ToRpc(Code.PermissionDenied, e.Message,
             new ErrorInfo { Reason = "ACCESS_DENIED", Domain = Domain }),
@@ -79,8 +77,7 @@ public sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingIntercep
             new ErrorInfo { Reason = "INTERNAL", Domain = Domain, Metadata = { ["trace_id"] = traceId } });
     }
 
-    private static RpcException ToRpc(Code code, string message, Google.Protobuf.IMessage detail) =>
-        new Status { Code = (int)code, Message = message, Details = { Any.Pack(detail) } }.ToRpcException();
+    private static RpcException ToRpc(Code code, string message, Google.Protobuf.IMessage detail) => Refusals.Of(code, message, detail);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception in {Method} (trace {TraceId})")]
     private static partial void LogUnexpected(ILogger logger, Exception exception, string method, string traceId);

@@ -7,6 +7,7 @@ using Coordination.Requests;
 using Coordination.Secrets;
 using Coordination.Telemetry;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -27,11 +28,14 @@ public static class ServiceDefaults
         builder.AddServiceTelemetry(service);
         builder.Services.AddCoordinationAuthentication(builder.Configuration);
         builder.Services.AddSingleton(access);
+        var limits = builder.AddMessageLimits();
         builder.Services.AddGrpc(o =>
         {
             o.Interceptors.Add<ErrorMappingInterceptor>();
+            o.Interceptors.Add<CallBoundsInterceptor>();
             o.Interceptors.Add<AccessInterceptor>();
-        });
+            o.MaxReceiveMessageSize = limits.Largest;
+        }).Services.AddParsedRequests();
         builder.Services.AddGrpcReflection();
         builder.AddServiceHealth();
         builder.Services.AddScoped<IdempotentRequests>();
@@ -43,10 +47,19 @@ public static class ServiceDefaults
     {
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRequestFrameChecks();
         app.MapServiceHealth();
         app.MapGrpcReflectionService().AllowAnonymous();
         app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
         return app;
+    }
+
+    /// <summary>Reads the <c>MessageLimits</c> section once, for gRPC's options and the frame checks.</summary>
+    private static MessageLimits AddMessageLimits(this WebApplicationBuilder builder)
+    {
+        var limits = new MessageLimits(builder.Configuration.GetSection(MessageLimitOptions.Section).Get<MessageLimitOptions>() ?? new MessageLimitOptions());
+        builder.Services.AddSingleton(limits);
+        return limits;
     }
 
     /// <summary>

@@ -44,6 +44,8 @@ public static class DatabaseSetup
         builder.Services.AddSingleton(options);
         builder.Services.TryAddSingleton<OutboxSignal>();
         builder.Services.TryAddSingleton<OutboxSignalInterceptor>();
+        builder.Services.TryAddScoped<CallDeadline>();
+        builder.Services.TryAddScoped<CallDeadlineInterceptor>();
 
         if (usePostgres)
         {
@@ -53,7 +55,7 @@ public static class DatabaseSetup
             }
             builder.Services.AddDbContext<TPostgres>((sp, o) => o
                 .UseNpgsql(connectionString)
-                .AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>(), sp.GetRequiredService<CallDeadlineInterceptor>()));
             builder.Services.AddScoped<TContext>(sp => sp.GetRequiredService<TPostgres>());
         }
         else
@@ -63,7 +65,7 @@ public static class DatabaseSetup
             var sqlite = connectionString.Length > 0 ? connectionString : $"Data Source={Path.Combine(directory, service + ".db")};Default Timeout=30";
             builder.Services.AddDbContext<TSqlite>((sp, o) => o
                 .UseSqlite(sqlite)
-                .AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>(), sp.GetRequiredService<CallDeadlineInterceptor>()));
             builder.Services.AddScoped<TContext>(sp => sp.GetRequiredService<TSqlite>());
         }
         builder.Services.AddScoped<ServiceDbContext>(sp => sp.GetRequiredService<TContext>());

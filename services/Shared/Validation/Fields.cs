@@ -34,8 +34,17 @@ public static partial class Fields
     public static void NationCode(this Violations v, string value, string field) =>
         v.Check(Nations.IsKnown(value), field,
             value.Length == 0 ? "required: an ISO 3166-1 alpha-3 code, e.g. KEN"
-                              : $"'{value}' is not an ISO 3166-1 alpha-3 code (upper case, e.g. KEN)");
+                              : $"{Quote(value)} is not an ISO 3166-1 alpha-3 code (upper case, e.g. KEN)");
 
+    /// <summary>Text allowed to run to this many characters or more is prose (a reason, a note, an outcome) and may
+    /// hold line breaks and tabs; shorter text (a name, a title, a code) is one line.</summary>
+    public const int ProseLength = 500;
+
+    /// <summary>
+    /// Free text: <paramref name="min"/> to <paramref name="max"/> characters, not blank, and no control characters
+    /// (U+0000-U+001F, U+007F-U+009F), which no partner types and which a database, a log line or a CSV export
+    /// reads as structure; prose (<see cref="ProseLength"/>) keeps line feed, carriage return and tab.
+    /// </summary>
     public static void Text(this Violations v, string value, string field, int min, int max)
     {
         if (value.Length < min || value.Length > max)
@@ -45,6 +54,11 @@ public static partial class Fields
         else if (value.Length > 0 && string.IsNullOrWhiteSpace(value))
         {
             v.Add(field, "must not be blank");
+        }
+        else if (FirstControl(value, prose: max >= ProseLength) is { } at)
+        {
+            v.Add(field, $"must not contain control characters (U+{(int)value[at]:X4} at position {at + 1})"
+                + (max >= ProseLength ? "; line breaks and tabs are allowed" : "; it is one line of text"));
         }
     }
 
@@ -57,6 +71,33 @@ public static partial class Fields
         v.Check(count <= max, field, $"at most {max:N0}");
         return count <= max;
     }
+
+    /// <summary>Where the first control character of <paramref name="value"/> is, or null; line breaks and tabs
+    /// count only outside prose.</summary>
+    public static int? FirstControl(string value, bool prose = false)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (char.IsControl(value[i]) && !(prose && value[i] is '\n' or '\r' or '\t'))
+            {
+                return i;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>What a partner sent, quoted for an error message: at most <see cref="QuotedLength"/> characters,
+    /// control characters shown as U+FFFD, so a message never grows with the input nor carries its control bytes.</summary>
+    public static string Quote(string value)
+    {
+        var cut = value.Length <= QuotedLength ? value.Length
+            : char.IsHighSurrogate(value[QuotedLength - 1]) ? QuotedLength - 1 : QuotedLength;
+        var shown = string.Concat(value.AsSpan(0, cut).ToArray().Select(c => char.IsControl(c) ? '\uFFFD' : c));
+        return cut == value.Length ? $"'{shown}'" : $"'{shown}…' ({value.Length:N0} characters)";
+    }
+
+    /// <summary>How much of a value an error message quotes.</summary>
+    public const int QuotedLength = 32;
 
     public static void Range(this Violations v, long value, string field, long min, long max) =>
         v.Check(value >= min && value <= max, field, $"must be from {min:N0} to {max:N0}");

@@ -48,7 +48,7 @@ public readonly record struct ExactMoney(string Currency, long MinorUnits)
         {
             v.Add($"{field}.currency_code", money.CurrencyCode.Length == 0
                 ? "required: an ISO 4217 code, e.g. USD"
-                : $"'{money.CurrencyCode}' is not an active ISO 4217 currency code");
+                : $"{Fields.Quote(money.CurrencyCode)} is not an active ISO 4217 currency code");
             return null;
         }
         if (money.Nanos is <= -NanosPerUnit or >= NanosPerUnit)

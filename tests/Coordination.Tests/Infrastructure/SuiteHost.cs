@@ -113,6 +113,7 @@ public sealed class SuiteHost : IAsyncDisposable
     {
         ["Gateway:RateLimit:PermitsPerSecond"] = "10000",
         ["Gateway:RateLimit:Burst"] = "10000",
+        ["Gateway:Streams:PerPartner"] = "1000",
     };
 
     /// <summary>Starts a gateway in front of the running services; extra settings tune it (e.g. rate limits).</summary>

@@ -22,6 +22,10 @@ public static class TestTokens
     public static string For(string nation, string role, string? subject = null) =>
         Issuer.Issue(subject ?? $"test-{nation.ToLowerInvariant()}-{role}-{Guid.NewGuid():N}", nation, role);
 
+    /// <summary>A valid token that expires after <paramref name="lifetime"/>.</summary>
+    public static string Lasting(string nation, string role, TimeSpan lifetime) =>
+        Issuer.Issue($"test-{nation.ToLowerInvariant()}-{role}-{Guid.NewGuid():N}", nation, role, lifetime);
+
     /// <summary>A token signed with another EC key under the trusted key's id, as an attacker would forge it.</summary>
     public static string Forged(string nation, string role)
     {

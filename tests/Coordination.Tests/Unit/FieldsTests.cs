@@ -156,4 +156,58 @@ public sealed class FieldsTests
         Assert.True(Fields.IsWellFormedId(id));
         Assert.False(Fields.IsWellFormedId(id + "\n"));
     }
+
+    [Theory]
+    [InlineData("Port\0Hospital")]
+    [InlineData("Port\u0007Hospital")]
+    [InlineData("Port\u007FHospital")]
+    [InlineData("Port\u009BHospital")]
+    [InlineData("Port\nHospital")]
+    [InlineData("Port\tHospital")]
+    public void One_line_of_text_refuses_every_control_character(string name)
+    {
+        var v = new Violations();
+        v.Text(name, "name", 1, 120);
+
+        Assert.Contains("U+00", Assert.Single(v.Items).Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Prose_keeps_line_breaks_and_tabs_but_refuses_other_control_characters()
+    {
+        var v = new Violations();
+        v.Text("Recaptured at dawn.\r\n\tThe perimeter holds.", "reason", 1, Fields.ProseLength);
+        Assert.False(v.Any);
+
+        v.Text("Recaptured\0at dawn.", "reason", 1, Fields.ProseLength);
+        Assert.Equal("reason", Assert.Single(v.Items).Field);
+    }
+
+    [Fact]
+    public void A_quote_of_what_was_sent_is_short_and_shows_no_control_characters()
+    {
+        Assert.Equal("'KEN'", Fields.Quote("KEN"));
+        Assert.Equal("'K\uFFFDN'", Fields.Quote("K\0N"));
+        var quoted = Fields.Quote("KEN" + new string('X', 20_000));
+        Assert.StartsWith("'KENXXX", quoted, StringComparison.Ordinal);
+        Assert.EndsWith("…' (20,003 characters)", quoted, StringComparison.Ordinal);
+        Assert.True(quoted.Length < 64, quoted);
+        Assert.False(char.IsHighSurrogate(Fields.Quote(new string('x', 31) + "😀😀")[32]));
+    }
+
+    [Fact]
+    public void A_refusal_lists_twenty_violations_and_counts_the_rest()
+    {
+        var v = new Violations();
+        for (var i = 0; i < 300; i++)
+        {
+            v.Add($"lines[{i}].item_id", "appears on an earlier line " + new string('!', 1_000));
+        }
+
+        var e = Assert.Throws<RequestValidationException>(v.ThrowIfAny);
+
+        Assert.Equal(Violations.MaxReported + 1, e.Violations.Count);
+        Assert.All(e.Violations, x => Assert.True(x.Description.Length <= Violations.MaxDescriptionLength));
+        Assert.Equal(("request", "and 280 more violations, not listed"), (e.Violations[^1].Field, e.Violations[^1].Description));
+    }
 }
