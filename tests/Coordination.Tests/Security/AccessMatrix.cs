@@ -46,22 +46,33 @@ public static class AccessMatrix
         Marshallers.Create<IMessage>(m => m.ToByteArray(), bytes => method.OutputType.Parser.ParseFrom(bytes)));
 
     /// <summary>Calls any RPC with one request message and returns the status it ends with (OK when it answers).</summary>
-    public static async Task<Status> CallAsync(CallInvoker invoker, MethodDescriptor descriptor, IMessage request, string token)
+    public static async Task<Status> CallAsync(CallInvoker invoker, MethodDescriptor descriptor, IMessage request, string token) =>
+        (await CallForAnswerAsync(invoker, descriptor, request, token)).Status;
+
+    /// <summary>
+    /// Calls any RPC with one request message; returns the status it ends with and what it answered as JSON (a stream:
+    /// its first message, or all of them for a bidirectional one), or null when it answered nothing.
+    /// </summary>
+    public static async Task<(Status Status, string? Answer)> CallForAnswerAsync(CallInvoker invoker, MethodDescriptor descriptor, IMessage request, string token)
     {
         var method = Generic(descriptor);
         var options = new CallOptions(new Metadata { { "authorization", $"Bearer {token}" } }, DateTime.UtcNow.AddSeconds(20));
+        var answers = new List<IMessage>();
         try
         {
             switch (method.Type)
             {
                 case MethodType.Unary:
-                    await invoker.AsyncUnaryCall(method, null, options, request);
+                    answers.Add(await invoker.AsyncUnaryCall(method, null, options, request));
                     break;
                 case MethodType.ServerStreaming:
                     {
                         using var cancel = new CancellationTokenSource();
                         using var call = invoker.AsyncServerStreamingCall(method, null, options.WithCancellationToken(cancel.Token), request);
-                        await call.ResponseStream.MoveNext(CancellationToken.None); // the first answer (or the refusal) is enough
+                        if (await call.ResponseStream.MoveNext(CancellationToken.None)) // the first answer (or the refusal) is enough
+                        {
+                            answers.Add(call.ResponseStream.Current);
+                        }
                         break;
                     }
                 case MethodType.ClientStreaming:
@@ -69,7 +80,7 @@ public static class AccessMatrix
                         using var call = invoker.AsyncClientStreamingCall(method, null, options);
                         await call.RequestStream.WriteAsync(request);
                         await call.RequestStream.CompleteAsync();
-                        await call.ResponseAsync;
+                        answers.Add(await call.ResponseAsync);
                         break;
                     }
                 default:
@@ -79,15 +90,16 @@ public static class AccessMatrix
                         await call.RequestStream.CompleteAsync();
                         while (await call.ResponseStream.MoveNext(CancellationToken.None))
                         {
+                            answers.Add(call.ResponseStream.Current);
                         }
                         break;
                     }
             }
-            return Status.DefaultSuccess;
+            return (Status.DefaultSuccess, answers.Count == 0 ? null : string.Join("\n", answers.Select(m => JsonFormatter.Default.Format(m))));
         }
         catch (RpcException e)
         {
-            return e.Status;
+            return (e.Status, null);
         }
     }
 }
