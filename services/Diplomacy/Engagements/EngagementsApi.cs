@@ -43,7 +43,7 @@ public sealed class EngagementsApi(DiplomacyDbContext db, IdempotentRequests req
                 var f = request.FollowUps[i];
                 v.Text(f.Action, $"follow_ups[{i}].action", 1, 500);
                 v.Text(f.Owner, $"follow_ups[{i}].owner", 1, 120);
-                var due = v.RequiredPlan(f.DueOn, $"follow_ups[{i}].due_on", today);
+                var due = v.RequiredPlan(f.DueOn, $"follow_ups[{i}].due_on", today, DateBounds.MandateCalendar);
                 v.NotBefore(due, heldOn, $"follow_ups[{i}].due_on", "the day of the engagement");
                 if (due is not null)
                 {

@@ -23,8 +23,8 @@ public static class MandateTermsReader
         var adoptedOn = v.RequiredFact(request.AdoptedOn, prefix + "adopted_on", today);
         var vote = ReadVote(request.Vote, v, prefix + "vote");
         var members = ReadMemberVotes(request, vote, v, prefix);
-        var start = v.RequiredPlan(request.PeriodStart, prefix + "period_start", today);
-        var end = v.RequiredPlan(request.PeriodEnd, prefix + "period_end", today);
+        var start = v.RequiredPlan(request.PeriodStart, prefix + "period_start", today, DateBounds.MandateCalendar);
+        var end = v.RequiredPlan(request.PeriodEnd, prefix + "period_end", today, DateBounds.MandateCalendar);
         if (start is not null && end is not null)
         {
             v.Check(end > start, prefix + "period_end", "must be after period_start");

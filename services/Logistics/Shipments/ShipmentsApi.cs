@@ -259,7 +259,7 @@ public sealed class ShipmentsApi(LogisticsDbContext db, StockLedger ledger, Idem
             v.Add("eta", "required");
             return null;
         }
-        var latest = now.AddDays(PlanningHorizon.Days);
+        var latest = PlanningHorizon.Ahead.From(now);
         if (value.Seconds < Timestamp.FromDateTime(now).Seconds || value.Seconds > Timestamp.FromDateTime(latest).Seconds
             || value.Nanos is < 0 or > 999_999_999)
         {
