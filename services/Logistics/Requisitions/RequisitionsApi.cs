@@ -31,14 +31,14 @@ public sealed class RequisitionsApi(LogisticsDbContext db, IdempotentRequests re
         v.Defined(request.Priority, "priority");
         var neededBy = v.RequiredUpcoming(request.NeededBy, "needed_by", time.Today(), PlanningHorizon.Ahead);
         v.Text(request.Justification, "justification", 1, 500);
-        if (v.Count(request.Lines.Count, "lines", 1, MaxLines))
+        if (v.CountWithin(request.Lines.Count, "lines", 1, MaxLines))
         {
             for (var i = 0; i < request.Lines.Count; i++)
             {
                 v.Id(request.Lines[i].ItemId, $"lines[{i}].item_id");
                 v.Range(request.Lines[i].Quantity, $"lines[{i}].quantity", 1, MaxQuantity);
             }
-            v.Distinct(request.Lines, l => l.ItemId, i => $"lines[{i}].item_id", "each item at most once per requisition");
+            v.Unique(request.Lines, l => l.ItemId, "lines", "item_id");
         }
         v.ThrowIfAny();
         var ct = context.CancellationToken;

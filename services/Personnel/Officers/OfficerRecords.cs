@@ -79,39 +79,38 @@ public static partial class OfficerRecords
             v.Add(prefix + "date_of_birth", $"{b:yyyy-MM-dd} makes the officer {Ages.AgeOn(b, today)} today; officers are 18 to 99 (25 to 62 when they deploy)");
             born = null;
         }
-        if (v.AtMost(record.Languages.Count, MaxLanguages, prefix + "languages"))
+        if (v.CountWithin(record.Languages.Count, prefix + "languages", 0, MaxLanguages))
         {
-            var named = new HashSet<string>(StringComparer.Ordinal);
             for (var i = 0; i < record.Languages.Count; i++)
             {
                 v.Check(LanguagePattern().IsMatch(record.Languages[i]), $"{prefix}languages[{i}]", "an ISO 639-1 code in lower case, e.g. en, fr, sw");
-                v.Check(named.Add(record.Languages[i]), $"{prefix}languages[{i}]", "named twice");
             }
+            v.Unique(record.Languages, language => language, prefix + "languages");
         }
-        if (v.AtMost(record.Skills.Count, MaxSkills, prefix + "skills"))
+        if (v.CountWithin(record.Skills.Count, prefix + "skills", 0, MaxSkills))
         {
             for (var i = 0; i < record.Skills.Count; i++)
             {
                 v.Text(record.Skills[i], $"{prefix}skills[{i}]", 1, 60);
             }
         }
-        var vetting = v.AtMost(record.Vetting.Count, MaxVettingResults, prefix + "vetting")
+        var vetting = v.CountWithin(record.Vetting.Count, prefix + "vetting", 0, MaxVettingResults)
             ? ReadVetting(record.Vetting, v, today, born, prefix)
             : [];
         var screening = record.HumanRightsScreening is null ? null
             : ReadScreening(record.HumanRightsScreening, v, today, prefix + "human_rights_screening.", born);
         var qualifications = new List<QualificationDraft>();
-        if (v.AtMost(record.Qualifications.Count, MaxQualifications, prefix + "qualifications"))
+        if (v.CountWithin(record.Qualifications.Count, prefix + "qualifications", 0, MaxQualifications))
         {
-            var named = new HashSet<(QualificationKind, string)>();
             for (var i = 0; i < record.Qualifications.Count; i++)
             {
                 if (ReadQualification(record.Qualifications[i], v, today, $"{prefix}qualifications[{i}].", born) is { } q)
                 {
-                    v.Check(named.Add((q.Kind, q.Name)), $"{prefix}qualifications[{i}].name", "named twice for the same kind");
                     qualifications.Add(q);
                 }
             }
+            // A kind of qualification is named once: recording it again replaces it (RecordQualification).
+            v.Unique(record.Qualifications, q => (q.Kind, q.Name), prefix + "qualifications", "name");
         }
         return v.Any ? null : new OfficerDraft(record.ServiceNumber.ToUpperInvariant(), record.FamilyName, record.GivenNames,
             record.Rank, record.Gender, born!.Value, [.. record.Languages], [.. record.Skills], vetting, screening, qualifications);

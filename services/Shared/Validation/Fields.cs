@@ -62,16 +62,6 @@ public static partial class Fields
         }
     }
 
-    /// <summary>
-    /// Checks how many items a repeated field holds before anything loops over them; false (and a violation) when there
-    /// are more than <paramref name="max"/>, so a request of a million items costs one comparison.
-    /// </summary>
-    public static bool AtMost(this Violations v, int count, int max, string field)
-    {
-        v.Check(count <= max, field, $"at most {max:N0}");
-        return count <= max;
-    }
-
     /// <summary>Where the first control character of <paramref name="value"/> is, or null; line breaks and tabs
     /// count only outside prose.</summary>
     public static int? FirstControl(string value, bool prose = false)
