@@ -4,7 +4,7 @@ using Coordination.Contracts;
 
 namespace Coordination.Validation;
 
-/// <summary>Checks of the fields every service shares: request ids, nations, text, dates, money.</summary>
+/// <summary>Checks of the fields every service shares: request ids, nations, currencies, text, dates.</summary>
 public static partial class Fields
 {
     [GeneratedRegex(@"^[A-Za-z0-9._-]{1,64}\z")]
@@ -35,6 +35,15 @@ public static partial class Fields
         v.Check(Nations.IsKnown(value), field,
             value.Length == 0 ? "required: an ISO 3166-1 alpha-3 code, e.g. KEN"
                               : $"{Quote(value)} is not an ISO 3166-1 alpha-3 code (upper case, e.g. KEN)");
+
+    /// <summary>An active ISO 4217 code; false (and a violation quoting what was sent) otherwise.</summary>
+    public static bool CurrencyCode(this Violations v, string value, string field)
+    {
+        v.Check(Currencies.IsKnown(value), field,
+            value.Length == 0 ? "required: an ISO 4217 code, e.g. USD"
+                              : $"{Quote(value)} is not an active ISO 4217 currency code");
+        return Currencies.IsKnown(value);
+    }
 
     /// <summary>Text allowed to run to this many characters or more is prose (a reason, a note, an outcome) and may
     /// hold line breaks and tabs; shorter text (a name, a title, a code) is one line.</summary>
