@@ -19,7 +19,7 @@ public static class DateBounds
     public static readonly Horizon MandateCalendar = Horizon.Years(10);
 
     /// <summary>The latest day a fact may carry: tomorrow by UTC, already today east of UTC.</summary>
-    public static DateOnly LatestFact(DateOnly today) => today.AddDays(1);
+    private static DateOnly LatestFact(DateOnly today) => today.AddDays(1);
 
     /// <summary>A required day on which something happened.</summary>
     public static DateOnly? RequiredFact(this Violations v, Date? value, string field, DateOnly today) =>
