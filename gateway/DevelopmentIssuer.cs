@@ -76,11 +76,11 @@ public static class DevelopmentTokens
             role ??= Roles.Contributor;
             if (!Validation.Nations.IsKnown(nation))
             {
-                return Results.BadRequest($"nation '{nation}' is not an ISO 3166-1 alpha-3 code, e.g. KEN");
+                return Results.BadRequest($"nation {Validation.Fields.Quote(nation)} is not an ISO 3166-1 alpha-3 code, e.g. KEN");
             }
             if (!Roles.All.Contains(role))
             {
-                return Results.BadRequest($"role '{role}' is not one of: {string.Join(", ", Roles.All)}");
+                return Results.BadRequest($"role {Validation.Fields.Quote(role)} is not one of: {string.Join(", ", Roles.All)}");
             }
             var subject = sub ?? string.Create(CultureInfo.InvariantCulture, $"dev-{nation.ToLowerInvariant()}-{role}");
             return Results.Text(issuer.Issue(subject, nation, role), "text/plain");

@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Reflection;
 using System.Threading.RateLimiting;
 using Coordination.Auth;
+using Coordination.Contracts;
 
 namespace Coordination.Gateway;
 
@@ -20,12 +20,9 @@ public sealed class StreamLimitOptions
 public static class StreamLimits
 {
     /// <summary>The gRPC paths (<c>/package.Service/Method</c>) of every RPC in the contracts that streams either way.</summary>
-    public static readonly IReadOnlySet<string> StreamingPaths = typeof(Coordination.Personnel.V1.OfficerService).Assembly.GetTypes()
-        .Select(t => t.GetProperty("Descriptor", BindingFlags.Public | BindingFlags.Static)?.GetValue(null))
-        .OfType<Google.Protobuf.Reflection.ServiceDescriptor>()
-        .SelectMany(s => s.Methods)
+    public static readonly IReadOnlySet<string> StreamingPaths = PublicContract.Methods
         .Where(m => m.IsClientStreaming || m.IsServerStreaming)
-        .Select(m => $"/{m.Service.FullName}/{m.Name}")
+        .Select(PublicContract.PathOf)
         .ToHashSet(StringComparer.Ordinal);
 
     public static IServiceCollection AddStreamLimits(this IServiceCollection services, IConfiguration configuration)

@@ -22,7 +22,7 @@ public sealed class AgreementsApi(DiplomacyDbContext db, IdempotentRequests requ
         v.RequestId(request.RequestId);
         v.Defined(request.Kind, "kind");
         v.Text(request.Title, "title", 1, 200);
-        if (v.CountWithin(request.PartyNationCodes.Count, "party_nation_codes", 2, 50, "an agreement has 2 to 50 parties"))
+        if (v.CountWithin(request.PartyNationCodes.Count, "party_nation_codes", 2, 50))
         {
             for (var i = 0; i < request.PartyNationCodes.Count; i++)
             {

@@ -27,7 +27,7 @@ public sealed class CommitmentsApi(DiplomacyDbContext db, IdempotentRequests req
         v.OptionalId(request.EngagementId, "engagement_id");
         var today = time.Today();
         var announced = v.RequiredFact(request.AnnouncedOn, "announced_on", today);
-        var due = v.RequiredPlan(request.DueOn, "due_on", today);
+        var due = v.RequiredPlan(request.DueOn, "due_on", today, DateBounds.MandateCalendar);
         v.NotBefore(due, announced, "due_on", "announced_on");
         long promised = 0;
         if (request.Kind == CommitmentKind.Personnel)

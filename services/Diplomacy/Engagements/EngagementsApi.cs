@@ -25,7 +25,7 @@ public sealed class EngagementsApi(DiplomacyDbContext db, IdempotentRequests req
         var heldOn = v.RequiredFact(request.HeldOn, "held_on", today);
         v.Text(request.Location, "location", 0, 200);
         v.Text(request.Outcome, "outcome", 0, 4000);
-        if (v.CountWithin(request.Participants.Count, "participants", 1, 100, "an engagement has 1 to 100 participants"))
+        if (v.CountWithin(request.Participants.Count, "participants", 1, 100))
         {
             for (var i = 0; i < request.Participants.Count; i++)
             {
@@ -36,14 +36,14 @@ public sealed class EngagementsApi(DiplomacyDbContext db, IdempotentRequests req
             v.Unique(request.Participants, p => (p.NationCode, p.Role.Trim().ToUpperInvariant()), "participants");
         }
         var actions = new List<(string, string, DateOnly)>();
-        if (v.CountWithin(request.FollowUps.Count, "follow_ups", 0, 50, "at most 50"))
+        if (v.CountWithin(request.FollowUps.Count, "follow_ups", 0, 50))
         {
             for (var i = 0; i < request.FollowUps.Count; i++)
             {
                 var f = request.FollowUps[i];
                 v.Text(f.Action, $"follow_ups[{i}].action", 1, 500);
                 v.Text(f.Owner, $"follow_ups[{i}].owner", 1, 120);
-                var due = v.RequiredPlan(f.DueOn, $"follow_ups[{i}].due_on", today);
+                var due = v.RequiredPlan(f.DueOn, $"follow_ups[{i}].due_on", today, DateBounds.MandateCalendar);
                 v.NotBefore(due, heldOn, $"follow_ups[{i}].due_on", "the day of the engagement");
                 if (due is not null)
                 {

@@ -23,14 +23,14 @@ public static class MandateTermsReader
         var adoptedOn = v.RequiredFact(request.AdoptedOn, prefix + "adopted_on", today);
         var vote = ReadVote(request.Vote, v, prefix + "vote");
         var members = ReadMemberVotes(request, vote, v, prefix);
-        var start = v.RequiredPlan(request.PeriodStart, prefix + "period_start", today);
-        var end = v.RequiredPlan(request.PeriodEnd, prefix + "period_end", today);
+        var start = v.RequiredPlan(request.PeriodStart, prefix + "period_start", today, DateBounds.MandateCalendar);
+        var end = v.RequiredPlan(request.PeriodEnd, prefix + "period_end", today, DateBounds.MandateCalendar);
         if (start is not null && end is not null)
         {
             v.Check(end > start, prefix + "period_end", "must be after period_start");
         }
         v.Range(request.PersonnelCeiling, prefix + "personnel_ceiling", 1, 100_000);
-        if (v.CountWithin(request.Tasks.Count, prefix + "tasks", 0, 50, "at most 50"))
+        if (v.CountWithin(request.Tasks.Count, prefix + "tasks", 0, 50))
         {
             for (var i = 0; i < request.Tasks.Count; i++)
             {
@@ -38,7 +38,7 @@ public static class MandateTermsReader
             }
         }
         var obligations = new List<Obligation>();
-        var obligationCount = v.CountWithin(request.ReportingObligations.Count, prefix + "reporting_obligations", 0, 50, "at most 50")
+        var obligationCount = v.CountWithin(request.ReportingObligations.Count, prefix + "reporting_obligations", 0, 50)
             ? request.ReportingObligations.Count
             : 0;
         for (var i = 0; i < obligationCount; i++)
@@ -78,7 +78,7 @@ public static class MandateTermsReader
     {
         var field = prefix + "member_votes";
         var members = new List<MemberVoteRecord>();
-        if (!v.CountWithin(request.MemberVotes.Count, field, 0, CouncilMembers, $"the Council has {CouncilMembers} members: at most {CouncilMembers} votes"))
+        if (!v.CountWithin(request.MemberVotes.Count, field, 0, CouncilMembers, $"the Council has {CouncilMembers} members"))
         {
             return members;
         }

@@ -66,7 +66,7 @@ public sealed class MandatesApi(DiplomacyDbContext db, IdempotentRequests reques
         v.Id(request.Id);
         v.Text(request.ResolutionSymbol, "resolution_symbol", 1, 60);
         var adoptedOn = v.RequiredFact(request.AdoptedOn, "adopted_on", time.Today());
-        var end = v.RequiredPlan(request.PeriodEnd, "period_end", time.Today());
+        var end = v.RequiredPlan(request.PeriodEnd, "period_end", time.Today(), DateBounds.MandateCalendar);
         var vote = MandateTermsReader.ReadVote(request.Vote, v, "vote");
         v.Range(request.PersonnelCeiling, "personnel_ceiling", 0, 100_000);
         v.ThrowIfAny();

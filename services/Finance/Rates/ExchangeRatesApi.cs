@@ -21,8 +21,10 @@ public sealed class ExchangeRatesApi(FinanceDbContext db, FinanceLedger ledger, 
         var caller = Caller.From(context);
         var v = new Violations();
         v.RequestId(request.RequestId);
-        v.Check(Currencies.IsKnown(request.CurrencyCode) && request.CurrencyCode != "USD", "currency_code",
-            request.CurrencyCode == "USD" ? "USD is worth 1 USD; record rates of other currencies" : "required: an active ISO 4217 code other than USD, e.g. EUR");
+        if (v.CurrencyCode(request.CurrencyCode, "currency_code"))
+        {
+            v.Check(request.CurrencyCode != "USD", "currency_code", "USD is worth 1 USD; record rates of other currencies");
+        }
         ExactMoney.ReadRate(request.UsdPerUnit, v, "usd_per_unit");
         var day = v.RequiredFact(request.RateDate, "rate_date", time.Today());
         v.ThrowIfAny();
@@ -52,7 +54,7 @@ public sealed class ExchangeRatesApi(FinanceDbContext db, FinanceLedger ledger, 
         var cursor = Paging.Read(request.Page, v);
         if (request.CurrencyCode.Length > 0)
         {
-            v.Check(Currencies.IsKnown(request.CurrencyCode), "currency_code", "must be an active ISO 4217 code");
+            v.CurrencyCode(request.CurrencyCode, "currency_code");
         }
         v.ThrowIfAny();
         var query = db.ExchangeRates.AsNoTracking();

@@ -84,8 +84,7 @@ public sealed class EquipmentApi(LogisticsDbContext db, IdempotentRequests reque
         v.RequestId(request.RequestId);
         v.Id(request.EquipmentLineId, "equipment_line_id");
         v.Defined(request.Kind, "kind");
-        var on = v.RequiredDate(request.InspectedOn, "inspected_on");
-        v.NotAfterToday(on, "inspected_on", time.Today());
+        var on = v.RequiredFact(request.InspectedOn, "inspected_on", time.Today());
         v.Range(request.ServiceabilityPercent, "serviceability_percent", 0, 100);
         v.Text(request.Notes, "notes", 0, 1000);
         v.ThrowIfAny();

@@ -1,3 +1,5 @@
+using Coordination.Validation;
+
 namespace Coordination.Logistics.Planning;
 
 /// <summary>
@@ -6,5 +8,5 @@ namespace Coordination.Logistics.Planning;
 /// </summary>
 public static class PlanningHorizon
 {
-    public const int Days = 730;
+    public static readonly Horizon Ahead = Horizon.Days(730);
 }

@@ -29,17 +29,16 @@ public sealed class RequisitionsApi(LogisticsDbContext db, IdempotentRequests re
         v.Id(request.RequestingContingentId, "requesting_contingent_id");
         v.Id(request.DestinationSiteId, "destination_site_id");
         v.Defined(request.Priority, "priority");
-        var neededBy = v.RequiredDate(request.NeededBy, "needed_by");
-        v.Upcoming(neededBy, "needed_by", time.Today(), PlanningHorizon.Days);
+        var neededBy = v.RequiredUpcoming(request.NeededBy, "needed_by", time.Today(), PlanningHorizon.Ahead);
         v.Text(request.Justification, "justification", 1, 500);
-        if (v.Count(request.Lines.Count, "lines", 1, MaxLines))
+        if (v.CountWithin(request.Lines.Count, "lines", 1, MaxLines))
         {
             for (var i = 0; i < request.Lines.Count; i++)
             {
                 v.Id(request.Lines[i].ItemId, $"lines[{i}].item_id");
                 v.Range(request.Lines[i].Quantity, $"lines[{i}].quantity", 1, MaxQuantity);
             }
-            v.Distinct(request.Lines, l => l.ItemId, i => $"lines[{i}].item_id", "each item at most once per requisition");
+            v.Unique(request.Lines, l => l.ItemId, "lines", "item_id");
         }
         v.ThrowIfAny();
         var ct = context.CancellationToken;
@@ -139,8 +138,7 @@ public sealed class RequisitionsApi(LogisticsDbContext db, IdempotentRequests re
         v.Range(request.Quantity, "quantity", 1, MaxQuantity);
         var value = ExactMoney.FromProto(request.Value, v, "value");
         v.Text(request.Description, "description", 1, 500);
-        var expectedBy = v.OptionalDate(request.ExpectedBy, "expected_by");
-        v.Upcoming(expectedBy, "expected_by", time.Today(), PlanningHorizon.Days);
+        var expectedBy = v.OptionalUpcoming(request.ExpectedBy, "expected_by", time.Today(), PlanningHorizon.Ahead);
         v.ThrowIfAny();
         caller.RequireNation(request.NationCode, "record in-kind pledges");
         var requisition = await db.Requisitions.Include(r => r.Lines).GetAsync(request.RequisitionId, "requisition", context.CancellationToken);

@@ -34,7 +34,7 @@ public sealed class ShipmentsApi(LogisticsDbContext db, StockLedger ledger, Idem
         v.Text(request.Carrier, "carrier", 1, 120);
         v.Text(request.WaybillNumber, "waybill_number", 1, 60);
         var eta = ReadEta(request.Eta, v, time.UtcNow());
-        if (v.Count(request.Lines.Count, "lines", 1, MaxLines))
+        if (v.CountWithin(request.Lines.Count, "lines", 1, MaxLines))
         {
             for (var i = 0; i < request.Lines.Count; i++)
             {
@@ -165,7 +165,7 @@ public sealed class ShipmentsApi(LogisticsDbContext db, StockLedger ledger, Idem
         v.Id(request.Id);
         v.Id(request.ReceivingWarehouseId, "receiving_warehouse_id");
         // A shipment has at most MaxLines lines, so a receipt names at most as many.
-        if (v.Count(request.Lines.Count, "lines", 1, MaxLines))
+        if (v.CountWithin(request.Lines.Count, "lines", 1, MaxLines))
         {
             for (var i = 0; i < request.Lines.Count; i++)
             {
@@ -176,7 +176,7 @@ public sealed class ShipmentsApi(LogisticsDbContext db, StockLedger ledger, Idem
                 v.Check(line.DamagedQuantity <= line.ReceivedQuantity, $"lines[{i}].damaged_quantity", "must not exceed received_quantity: damaged goods are goods that arrived");
                 v.Text(line.Note, $"lines[{i}].note", 0, 500);
             }
-            v.Distinct(request.Lines, l => l.LineId, i => $"lines[{i}].line_id", "each line at most once");
+            v.Unique(request.Lines, l => l.LineId, "lines", "line_id");
         }
         v.ThrowIfAny();
         var ct = context.CancellationToken;
@@ -259,7 +259,7 @@ public sealed class ShipmentsApi(LogisticsDbContext db, StockLedger ledger, Idem
             v.Add("eta", "required");
             return null;
         }
-        var latest = now.AddDays(PlanningHorizon.Days);
+        var latest = PlanningHorizon.Ahead.From(now);
         if (value.Seconds < Timestamp.FromDateTime(now).Seconds || value.Seconds > Timestamp.FromDateTime(latest).Seconds
             || value.Nanos is < 0 or > 999_999_999)
         {

@@ -82,7 +82,7 @@ public sealed partial class ContingentsApi
         v.RequestId(requestId);
         v.Id(id);
         // Counted before any loop: a request of a million ids costs one comparison.
-        if (v.CountWithin(officerIds.Count, "officer_ids", 1, MaxOfficersPerCall, $"required: 1 to {MaxOfficersPerCall:N0} officer ids"))
+        if (v.CountWithin(officerIds.Count, "officer_ids", 1, MaxOfficersPerCall))
         {
             for (var i = 0; i < officerIds.Count; i++)
             {

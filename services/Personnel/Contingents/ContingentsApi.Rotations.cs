@@ -21,12 +21,8 @@ public sealed partial class ContingentsApi
         v.Id(request.OutgoingContingentId, "outgoing_contingent_id");
         v.Id(request.IncomingContingentId, "incoming_contingent_id");
         v.Check(request.OutgoingContingentId != request.IncomingContingentId, "incoming_contingent_id", "must differ from outgoing_contingent_id");
-        var arrives = v.RequiredDate(request.IncomingArrivesOn, "incoming_arrives_on");
+        var arrives = v.RequiredPlan(request.IncomingArrivesOn, "incoming_arrives_on", time.Today(), Rotation.Ahead);
         var departs = v.RequiredDate(request.OutgoingDepartsOn, "outgoing_departs_on");
-        if (arrives > time.Today().AddDays(Rotation.MaxDaysAhead))
-        {
-            v.Add("incoming_arrives_on", $"at most {Rotation.MaxDaysAhead} days after today ({time.Today():yyyy-MM-dd}): a tour is at most 12 months and it began on a day that has happened");
-        }
         if (arrives is { } a && departs is { } d)
         {
             v.Check(d.DayNumber - a.DayNumber is >= Rotation.MinOverlapDays and <= Rotation.MaxOverlapDays, "outgoing_departs_on",

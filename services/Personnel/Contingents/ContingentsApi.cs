@@ -99,8 +99,9 @@ public sealed partial class ContingentsApi(PersonnelDbContext db, IdempotentRequ
         v.Id(request.Id);
         v.Defined(request.Status, "status");
         // Deployment and repatriation are facts: they have happened, on a day the service's clock has reached.
-        var effectiveOn = v.PastDay(request.EffectiveOn, "effective_on", time.Today(),
-            required: request.Status is ContingentStatus.Deployed or ContingentStatus.Repatriated);
+        var effectiveOn = request.Status is ContingentStatus.Deployed or ContingentStatus.Repatriated
+            ? v.RequiredFact(request.EffectiveOn, "effective_on", time.Today())
+            : v.OptionalFact(request.EffectiveOn, "effective_on", time.Today());
         v.ThrowIfAny();
         var ct = context.CancellationToken;
         var contingent = await FindAsync(request.Id, ct);

@@ -1,6 +1,7 @@
 using Coordination.Errors;
 using Coordination.Persistence;
 using Coordination.Personnel.V1;
+using Coordination.Validation;
 
 namespace Coordination.Personnel.Contingents;
 
@@ -13,7 +14,7 @@ public sealed class Rotation : IKeyed
     public const int MinOverlapDays = 1;
     public const int MaxOverlapDays = 30;
     /// <summary>How far ahead a relief may be planned: the outgoing deployed on a past day for a tour of at most 12 months.</summary>
-    public const int MaxDaysAhead = 366;
+    public static readonly Horizon Ahead = Horizon.Days(366);
 
     public string Id { get; private init; } = Ids.New();
     public string Nation { get; private init; } = "";

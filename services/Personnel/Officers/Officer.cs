@@ -129,7 +129,7 @@ public sealed class Officer : IKeyed
         {
             return $"{Id} is no longer vetted";
         }
-        var age = Days.AgeOn(DateOfBirth, on);
+        var age = Ages.AgeOn(DateOfBirth, on);
         return age is < MinimumAge or > MaximumAge ? $"{Id} would be {age} on {on:yyyy-MM-dd}, outside {MinimumAge} to {MaximumAge}" : null;
     }
 

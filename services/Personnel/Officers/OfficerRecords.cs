@@ -72,53 +72,45 @@ public static partial class OfficerRecords
         v.Text(record.GivenNames, prefix + "given_names", 1, 100);
         v.Text(record.Rank, prefix + "rank", 1, 60);
         v.Defined(record.Gender, prefix + "gender");
-        var born = v.PastDay(record.DateOfBirth, prefix + "date_of_birth", today, required: true);
-        if (born is { } b && Days.AgeOn(b, today) is < 18 or > 99)
+        // A birth is older than any mission: the officer's age bounds it, not DateBounds.Earliest.
+        var born = v.HasHappened(v.RequiredDate(record.DateOfBirth, prefix + "date_of_birth"), prefix + "date_of_birth", today);
+        if (born is { } b && Ages.AgeOn(b, today) is < 18 or > 99)
         {
-            v.Add(prefix + "date_of_birth", $"{b:yyyy-MM-dd} makes the officer {Days.AgeOn(b, today)} today; officers are 18 to 99 (25 to 62 when they deploy)");
+            v.Add(prefix + "date_of_birth", $"{b:yyyy-MM-dd} makes the officer {Ages.AgeOn(b, today)} today; officers are 18 to 99 (25 to 62 when they deploy)");
             born = null;
         }
-        if (v.AtMost(record.Languages.Count, MaxLanguages, prefix + "languages"))
+        if (v.CountWithin(record.Languages.Count, prefix + "languages", 0, MaxLanguages))
         {
-            var named = new HashSet<string>(StringComparer.Ordinal);
             for (var i = 0; i < record.Languages.Count; i++)
             {
                 v.Check(LanguagePattern().IsMatch(record.Languages[i]), $"{prefix}languages[{i}]", "an ISO 639-1 code in lower case, e.g. en, fr, sw");
-                v.Check(named.Add(record.Languages[i]), $"{prefix}languages[{i}]", "named twice");
             }
+            v.Unique(record.Languages, language => language, prefix + "languages");
         }
-        if (v.AtMost(record.Skills.Count, MaxSkills, prefix + "skills"))
+        if (v.CountWithin(record.Skills.Count, prefix + "skills", 0, MaxSkills))
         {
             for (var i = 0; i < record.Skills.Count; i++)
             {
                 v.Text(record.Skills[i], $"{prefix}skills[{i}]", 1, 60);
             }
         }
-        var vetting = v.AtMost(record.Vetting.Count, MaxVettingResults, prefix + "vetting")
+        var vetting = v.CountWithin(record.Vetting.Count, prefix + "vetting", 0, MaxVettingResults)
             ? ReadVetting(record.Vetting, v, today, born, prefix)
             : [];
-        (ScreeningResult, DateOnly)? screening = null;
-        if (record.HumanRightsScreening is { } s)
-        {
-            v.Defined(s.Result, prefix + "human_rights_screening.result");
-            if (v.PastDay(s.On, prefix + "human_rights_screening.on", today, required: true) is { } on)
-            {
-                screening = (s.Result, on);
-                AsAdult(v, on, born, prefix + "human_rights_screening.on");
-            }
-        }
+        var screening = record.HumanRightsScreening is null ? null
+            : ReadScreening(record.HumanRightsScreening, v, today, prefix + "human_rights_screening.", born);
         var qualifications = new List<QualificationDraft>();
-        if (v.AtMost(record.Qualifications.Count, MaxQualifications, prefix + "qualifications"))
+        if (v.CountWithin(record.Qualifications.Count, prefix + "qualifications", 0, MaxQualifications))
         {
-            var named = new HashSet<(QualificationKind, string)>();
             for (var i = 0; i < record.Qualifications.Count; i++)
             {
                 if (ReadQualification(record.Qualifications[i], v, today, $"{prefix}qualifications[{i}].", born) is { } q)
                 {
-                    v.Check(named.Add((q.Kind, q.Name)), $"{prefix}qualifications[{i}].name", "named twice for the same kind");
                     qualifications.Add(q);
                 }
             }
+            // A kind of qualification is named once: recording it again replaces it (RecordQualification).
+            v.Unique(record.Qualifications, q => (q.Kind, q.Name), prefix + "qualifications", "name");
         }
         return v.Any ? null : new OfficerDraft(record.ServiceNumber.ToUpperInvariant(), record.FamilyName, record.GivenNames,
             record.Rank, record.Gender, born!.Value, [.. record.Languages], [.. record.Skills], vetting, screening, qualifications);
@@ -133,10 +125,23 @@ public static partial class OfficerRecords
             return null;
         }
         v.Defined(result.Stage, prefix + "stage");
-        var on = v.PastDay(result.On, prefix + "on", today, required: true);
-        AsAdult(v, on, born, prefix + "on");
+        var on = AsAdult(v, v.RequiredFact(result.On, prefix + "on", today), born, prefix + "on");
         return on is { } day && result.Stage != VettingStage.Unspecified && Enum.IsDefined(result.Stage)
             ? new VettingEntry(result.Stage, result.Passed, day)
+            : null;
+    }
+
+    /// <summary>Reads a human-rights screening: a result, on a day that has happened (after the officer's 18th birthday, when known).</summary>
+    public static (ScreeningResult Result, DateOnly On)? ReadScreening(HumanRightsScreening? screening, Violations v, DateOnly today, string prefix, DateOnly? born = null)
+    {
+        if (screening is null)
+        {
+            v.Add(prefix.TrimEnd('.'), "required");
+            return null;
+        }
+        v.Defined(screening.Result, prefix + "result");
+        return AsAdult(v, v.RequiredFact(screening.On, prefix + "on", today), born, prefix + "on") is { } on
+            ? (screening.Result, on)
             : null;
     }
 
@@ -150,8 +155,8 @@ public static partial class OfficerRecords
         }
         v.Defined(q.Kind, prefix + "kind");
         v.Text(q.Name, prefix + "name", 1, 120);
-        var obtained = v.PastDay(q.ObtainedOn, prefix + "obtained_on", today, required: true);
-        AsAdult(v, obtained, born, prefix + "obtained_on");
+        // Training and credentials may be older than any mission: the officer's 18th birthday bounds them, not DateBounds.Earliest.
+        var obtained = AsAdult(v, v.HasHappened(v.RequiredDate(q.ObtainedOn, prefix + "obtained_on"), prefix + "obtained_on", today), born, prefix + "obtained_on");
         var expires = v.OptionalDate(q.ExpiresOn, prefix + "expires_on");
         if (obtained is { } o && expires is { } e && e <= o)
         {
@@ -182,11 +187,6 @@ public static partial class OfficerRecords
         return entries;
     }
 
-    private static void AsAdult(Violations v, DateOnly? day, DateOnly? born, string field)
-    {
-        if (born is { } b)
-        {
-            v.AsAdult(day, b, field);
-        }
-    }
+    private static DateOnly? AsAdult(Violations v, DateOnly? day, DateOnly? born, string field) =>
+        born is { } b ? v.AsAdult(day, b, field) : day;
 }

@@ -120,23 +120,14 @@ public sealed class OfficersApi(PersonnelDbContext db, IdempotentRequests reques
         var v = new Violations();
         v.RequestId(request.RequestId);
         v.Id(request.OfficerId, "officer_id");
-        DateOnly? on = null;
-        if (request.Screening is null)
-        {
-            v.Add("screening", "required");
-        }
-        else
-        {
-            v.Defined(request.Screening.Result, "screening.result");
-            on = v.PastDay(request.Screening.On, "screening.on", time.Today(), required: true);
-        }
+        var screening = OfficerRecords.ReadScreening(request.Screening, v, time.Today(), "screening.");
         v.ThrowIfAny();
         var officer = await ManagedAsync(request.OfficerId, caller, "record screenings", context.CancellationToken);
-        OfficerDays(officer, on!.Value, "screening.on");
+        OfficerDays(officer, screening!.Value.On, "screening.on");
 
         return await requests.ExecuteAsync(request, request.RequestId, caller, context, () =>
         {
-            officer.RecordScreening(request.Screening!.Result, on!.Value, caller, request.RequestId, time.UtcNow());
+            officer.RecordScreening(screening!.Value.Result, screening.Value.On, caller, request.RequestId, time.UtcNow());
             return Task.FromResult(officer.ToProto());
         });
     }

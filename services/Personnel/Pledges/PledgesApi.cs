@@ -27,7 +27,7 @@ public sealed class PledgesApi(PersonnelDbContext db, IdempotentRequests request
         v.NationCode(request.NationCode, "nation_code");
         v.Defined(request.UnitType, "unit_type");
         v.Range(request.OfficerCount, "officer_count", 1, 5_500);
-        var pledgedOn = v.PastDay(request.PledgedOn, "pledged_on", today);
+        var pledgedOn = v.OptionalFact(request.PledgedOn, "pledged_on", today);
         v.ThrowIfAny();
         caller.RequireNation(request.NationCode, "pledge officers");
 
@@ -126,10 +126,10 @@ public sealed class PledgesApi(PersonnelDbContext db, IdempotentRequests request
         v.Id(request.Id);
         var evidence = new PledgeEvidence
         {
-            AssessmentVisitOn = v.PastDay(request.AssessmentVisitOn, "assessment_visit_on", today),
-            VerifiedOn = v.PastDay(request.VerifiedOn, "verified_on", today),
+            AssessmentVisitOn = v.OptionalFact(request.AssessmentVisitOn, "assessment_visit_on", today),
+            VerifiedOn = v.OptionalFact(request.VerifiedOn, "verified_on", today),
             DeployableWithinDays = request.DeployableWithinDays == 0 ? null : request.DeployableWithinDays,
-            RapidDeploymentConfirmedOn = v.PastDay(request.RapidDeploymentConfirmedOn, "rapid_deployment_confirmed_on", today),
+            RapidDeploymentConfirmedOn = v.OptionalFact(request.RapidDeploymentConfirmedOn, "rapid_deployment_confirmed_on", today),
         };
         if (request.DeployableWithinDays != 0)
         {
@@ -170,7 +170,7 @@ public sealed class PledgesApi(PersonnelDbContext db, IdempotentRequests request
         var v = new Violations();
         v.RequestId(request.RequestId);
         v.Id(request.Id);
-        var on = v.PastDay(request.RenewedOn, "renewed_on", today);
+        var on = v.OptionalFact(request.RenewedOn, "renewed_on", today);
         v.ThrowIfAny();
         var pledge = await ManagedAsync(request.Id, caller, "renew pledges", context.CancellationToken);
 
@@ -189,7 +189,7 @@ public sealed class PledgesApi(PersonnelDbContext db, IdempotentRequests request
         v.RequestId(request.RequestId);
         v.Id(request.Id);
         v.Text(request.Reason, "reason", 1, 500);
-        var on = v.PastDay(request.WithdrawnOn, "withdrawn_on", today);
+        var on = v.OptionalFact(request.WithdrawnOn, "withdrawn_on", today);
         v.ThrowIfAny();
         var pledge = await ManagedAsync(request.Id, caller, "withdraw pledges", context.CancellationToken);
 

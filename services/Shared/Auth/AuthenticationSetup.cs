@@ -76,11 +76,11 @@ public static class AuthenticationSetup
         }
         else if (!Roles.All.Contains(role))
         {
-            context.Fail(new TokenClaimRefusedException($"the token's role claim '{Bounded(role)}' is not one of: {string.Join(", ", Roles.All)}."));
+            context.Fail(new TokenClaimRefusedException($"the token's role claim {Fields.Quote(role)} is not one of: {string.Join(", ", Roles.All)}."));
         }
         else if (!Nations.IsKnown(nation))
         {
-            context.Fail(new TokenClaimRefusedException($"the token's nation claim '{Bounded(nation)}' is not an ISO 3166-1 alpha-3 code."));
+            context.Fail(new TokenClaimRefusedException($"the token's nation claim {Fields.Quote(nation)} is not an ISO 3166-1 alpha-3 code."));
         }
         return Task.CompletedTask;
     }
@@ -112,8 +112,6 @@ public static class AuthenticationSetup
         };
         await GrpcResponses.WriteStatusAsync(context.Response, Grpc.Core.StatusCode.Unauthenticated, message);
     }
-
-    private static string Bounded(string claim) => claim.Length <= 32 ? claim : $"{claim[..32]}…";
 
     private sealed class AuthOptionsValidation(IConfiguration configuration) : IValidateOptions<AuthOptions>
     {

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Coordination.Errors;
+using Coordination.Validation;
 using Grpc.Core;
 
 namespace Coordination.Auth;
@@ -52,7 +53,7 @@ public sealed record Caller(string Subject, string Nation, string Role, Grant Gr
         if (!Reaches(nation))
         {
             throw new AccessDeniedException(Grant.OwnNation
-                ? $"A {Role} of {Nation} may not {action} for {Truncated(nation)}; it acts only for its own nation."
+                ? $"A {Role} of {Nation} may not {action} for {Fields.Quote(nation)}; it acts only for its own nation."
                 : $"Role '{Role}' may not {action}: that is a nation's own record.");
         }
     }
@@ -82,10 +83,8 @@ public sealed record Caller(string Subject, string Nation, string Role, Grant Gr
         }
         if (requested.Length > 0 && requested != Nation)
         {
-            throw new AccessDeniedException($"A {Role} of {Nation} may not {action} of {Truncated(requested)}; it reads only its own nation's.");
+            throw new AccessDeniedException($"A {Role} of {Nation} may not {action} of {Fields.Quote(requested)}; it reads only its own nation's.");
         }
         return Nation;
     }
-
-    private static string Truncated(string text) => text.Length <= 8 ? text : text[..8] + "…";
 }

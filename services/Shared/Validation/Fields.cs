@@ -4,7 +4,7 @@ using Coordination.Contracts;
 
 namespace Coordination.Validation;
 
-/// <summary>Checks of the fields every service shares: request ids, nations, text, dates, money.</summary>
+/// <summary>Checks of the fields every service shares: request ids, nations, currencies, text, dates.</summary>
 public static partial class Fields
 {
     [GeneratedRegex(@"^[A-Za-z0-9._-]{1,64}\z")]
@@ -36,6 +36,15 @@ public static partial class Fields
             value.Length == 0 ? "required: an ISO 3166-1 alpha-3 code, e.g. KEN"
                               : $"{Quote(value)} is not an ISO 3166-1 alpha-3 code (upper case, e.g. KEN)");
 
+    /// <summary>An active ISO 4217 code; false (and a violation quoting what was sent) otherwise.</summary>
+    public static bool CurrencyCode(this Violations v, string value, string field)
+    {
+        v.Check(Currencies.IsKnown(value), field,
+            value.Length == 0 ? "required: an ISO 4217 code, e.g. USD"
+                              : $"{Quote(value)} is not an active ISO 4217 currency code");
+        return Currencies.IsKnown(value);
+    }
+
     /// <summary>Text allowed to run to this many characters or more is prose (a reason, a note, an outcome) and may
     /// hold line breaks and tabs; shorter text (a name, a title, a code) is one line.</summary>
     public const int ProseLength = 500;
@@ -60,16 +69,6 @@ public static partial class Fields
             v.Add(field, $"must not contain control characters (U+{(int)value[at]:X4} at position {at + 1})"
                 + (max >= ProseLength ? "; line breaks and tabs are allowed" : "; it is one line of text"));
         }
-    }
-
-    /// <summary>
-    /// Checks how many items a repeated field holds before anything loops over them; false (and a violation) when there
-    /// are more than <paramref name="max"/>, so a request of a million items costs one comparison.
-    /// </summary>
-    public static bool AtMost(this Violations v, int count, int max, string field)
-    {
-        v.Check(count <= max, field, $"at most {max:N0}");
-        return count <= max;
     }
 
     /// <summary>Where the first control character of <paramref name="value"/> is, or null; line breaks and tabs

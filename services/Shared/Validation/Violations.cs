@@ -32,7 +32,7 @@ public sealed class Violations
     {
         if (items.Count < MaxReported)
         {
-            items.Add(new FieldViolation(Cut(field, MaxFieldLength), Cut(description, MaxDescriptionLength)));
+            items.Add(new FieldViolation(Refusals.Cut(field, MaxFieldLength), Refusals.Cut(description, MaxDescriptionLength)));
         }
         else
         {
@@ -52,6 +52,4 @@ public sealed class Violations
             throw new RequestValidationException([.. Items]);
         }
     }
-
-    private static string Cut(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 }

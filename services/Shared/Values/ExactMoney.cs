@@ -44,11 +44,8 @@ public readonly record struct ExactMoney(string Currency, long MinorUnits)
             v.Add(field, "required");
             return null;
         }
-        if (!Currencies.IsKnown(money.CurrencyCode))
+        if (!v.CurrencyCode(money.CurrencyCode, $"{field}.currency_code"))
         {
-            v.Add($"{field}.currency_code", money.CurrencyCode.Length == 0
-                ? "required: an ISO 4217 code, e.g. USD"
-                : $"{Fields.Quote(money.CurrencyCode)} is not an active ISO 4217 currency code");
             return null;
         }
         if (money.Nanos is <= -NanosPerUnit or >= NanosPerUnit)

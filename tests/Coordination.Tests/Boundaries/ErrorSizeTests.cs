@@ -43,7 +43,7 @@ public sealed class ErrorSizeTests(BoundaryFixture fixture)
     public async Task A_40_KB_currency_code_sent_to_a_service_directly_is_refused_and_the_connection_serves_the_next_call()
     {
         using var channel = GrpcChannel.ForAddress(fixture.Suite.Service("finance").GrpcAddress());
-        var headers = new Metadata { { "authorization", $"Bearer {TestTokens.For("CAN", Roles.FinanceOfficer)}" } };
+        var headers = Bearer.Headers(TestTokens.For("CAN", Roles.FinanceOfficer));
         var contributions = new ContributionService.ContributionServiceClient(channel);
 
         var e = await RpcAssert.FailsWith(StatusCode.InvalidArgument, () => contributions.RecordContributionAsync(new RecordContributionRequest

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Coordination.Auth;
+using Coordination.Contracts;
 using Coordination.Tests.Infrastructure;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
@@ -42,7 +43,7 @@ public sealed class HostileInputProbeTests(BoundaryFixture fixture) : IClassFixt
     [Fact]
     public async Task Every_string_field_of_every_RPC_refuses_NUL_and_20_KB_with_the_field_named_and_stores_nothing()
     {
-        var cases = ProtoCatalog.Methods
+        var cases = PublicContract.Methods
             .SelectMany(m => ProtoCatalog.StringFields(m.InputType).Select(f => (Method: m, Field: f)))
             .SelectMany(c => new[] { ("NUL", "a\0b"), ("20 KB", "KEN" + new string('x', 20_000)) }.Select(v => (c.Method, c.Field, Kind: v.Item1, Value: v.Item2)))
             .ToList();
@@ -51,10 +52,10 @@ public sealed class HostileInputProbeTests(BoundaryFixture fixture) : IClassFixt
         {
             var answer = await CallAsync(c.Method, RawGrpc.Frame(ProtoCatalog.RequestWith(c.Method, c.Field, c.Value).ToByteArray()));
             return Judge(answer, StatusCode.InvalidArgument) ?? (c.Method.IsClientStreaming || Names(answer, c.Field.Path)
-                    || Staged.ContainsKey($"{ProtoCatalog.PathOf(c.Method)} {c.Field.Path}")
+                    || Staged.ContainsKey($"{PublicContract.PathOf(c.Method)} {c.Field.Path}")
                 ? null
                 : $"does not name {c.Field.Path}: {string.Join(", ", answer.BadRequest?.FieldViolations.Select(v => v.Field) ?? [])}");
-        }, c => $"{c.Kind} in {ProtoCatalog.PathOf(c.Method)} {c.Field.Path}");
+        }, c => $"{c.Kind} in {PublicContract.PathOf(c.Method)} {c.Field.Path}");
 
         Assert.True(cases.Count > 500, $"only {cases.Count} cases: the catalog lost its methods");
         Assert.True(failures.Count == 0, $"{failures.Count} of {cases.Count} cases failed:\n{string.Join("\n", failures)}");
@@ -63,10 +64,10 @@ public sealed class HostileInputProbeTests(BoundaryFixture fixture) : IClassFixt
     [Fact]
     public async Task A_body_that_does_not_parse_is_invalid_argument_on_every_RPC_and_a_4_GiB_prefix_is_resource_exhausted()
     {
-        var cases = ProtoCatalog.Methods.SelectMany(Malformed).ToList();
+        var cases = PublicContract.Methods.SelectMany(Malformed).ToList();
 
         var failures = await ProbeAsync(cases, async c => Judge(await CallAsync(c.Method, c.Body), c.Expected),
-            c => $"{c.Kind} to {ProtoCatalog.PathOf(c.Method)}");
+            c => $"{c.Kind} to {PublicContract.PathOf(c.Method)}");
 
         Assert.True(cases.Count > 800, $"only {cases.Count} cases: the catalog lost its methods");
         Assert.True(failures.Count == 0, $"{failures.Count} of {cases.Count} cases failed:\n{string.Join("\n", failures)}");
@@ -119,7 +120,7 @@ public sealed class HostileInputProbeTests(BoundaryFixture fixture) : IClassFixt
     /// <summary>Calls as the first role the RPC does not refuse outright, so the probe reaches its validation.</summary>
     private async Task<RawAnswer> CallAsync(MethodDescriptor method, byte[] body)
     {
-        var path = ProtoCatalog.PathOf(method);
+        var path = PublicContract.PathOf(method);
         var first = roleOfMethod.GetValueOrDefault(path);
         RawAnswer answer = null!;
         for (var i = first; i < RoleOrder.Length; i++)

@@ -9,25 +9,11 @@ namespace Coordination.Tests.Boundaries;
 public sealed record StringField(string Path, IReadOnlyList<FieldDescriptor> Steps);
 
 /// <summary>
-/// Every RPC of the public contracts, read from the compiled descriptors of <c>protos/</c>, and requests built by
-/// protobuf reflection: a request with one string field set, however deep, and nothing else.
+/// Requests of the public contracts (<see cref="Contracts.PublicContract"/>) built by protobuf reflection: a request
+/// with one string field set, however deep, and nothing else.
 /// </summary>
 public static class ProtoCatalog
 {
-    /// <summary>Every method of every <c>coordination.*</c> service, in a stable order.</summary>
-    public static IReadOnlyList<MethodDescriptor> Methods { get; } = typeof(Coordination.Personnel.V1.OfficerService).Assembly.GetTypes()
-        .Where(t => t.IsClass && t.IsAbstract && t.IsSealed && t.Name.EndsWith("Reflection", StringComparison.Ordinal))
-        .Select(t => t.GetProperty("Descriptor")?.GetValue(null))
-        .OfType<FileDescriptor>()
-        .Where(f => f.Package.StartsWith("coordination.", StringComparison.Ordinal))
-        .SelectMany(f => f.Services)
-        .SelectMany(s => s.Methods)
-        .OrderBy(m => m.FullName, StringComparer.Ordinal)
-        .ToList();
-
-    /// <summary>The HTTP/2 path of a method: <c>/coordination.personnel.v1.OfficerService/RegisterOfficer</c>.</summary>
-    public static string PathOf(MethodDescriptor method) => $"/{method.Service.FullName}/{method.Name}";
-
     /// <summary>Every string field a request can carry, reached through nested and repeated messages (one element each).</summary>
     public static IEnumerable<StringField> StringFields(MessageDescriptor message) => StringFields(message, "", [], []);
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Coordination.Tests.Infrastructure;
 using Xunit;
 
 namespace Coordination.Tests.Contracts;
@@ -43,15 +44,5 @@ public sealed partial class ProtoDocumentationTests
         Assert.Matches(@"^coordination\.\w+\.v\d+$", folder);
     }
 
-    private static string ProtoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Coordination.sln")))
-            {
-                return Path.Combine(dir.FullName, "protos");
-            }
-        }
-        throw new DirectoryNotFoundException("protos/ not found above the test binaries.");
-    }
+    private static string ProtoRoot() => Repository.Path("protos");
 }

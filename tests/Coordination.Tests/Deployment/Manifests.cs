@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Coordination.Tests.Infrastructure;
 using k8s;
 using k8s.Models;
 
@@ -35,7 +36,7 @@ public sealed class Manifests
 
     /// <summary>What <c>kubectl kustomize deploy/k8s/overlays/{overlay}</c> prints (rendered once per test run).</summary>
     public static string Yaml(string overlay) =>
-        Rendered.GetOrAdd(overlay, o => new Lazy<string>(() => Render(Path.Combine(RepositoryRoot(), "deploy", "k8s", "overlays", o)))).Value;
+        Rendered.GetOrAdd(overlay, o => new Lazy<string>(() => Render(Repository.Path("deploy", "k8s", "overlays", o)))).Value;
 
     public static Manifests Load(string overlay, string yaml)
     {
@@ -86,18 +87,6 @@ public sealed class Manifests
             throw new InvalidOperationException($"kubectl kustomize {folder} failed ({process.ExitCode}): {errors.Result}");
         }
         return output.Result;
-    }
-
-    public static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Coordination.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new DirectoryNotFoundException("Coordination.sln not found above the test binaries.");
     }
 
     private static string? FindKubectl()

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Coordination.Tests.Infrastructure;
 using Xunit;
 
 namespace Coordination.Tests.Deployment;
@@ -8,7 +9,7 @@ public sealed class SettingPolicyTests
 {
     public static TheoryData<string> Overlays => new(Suite.Overlays);
 
-    private static string Operations => File.ReadAllText(Path.Combine(Manifests.RepositoryRoot(), "docs", "operations.md"));
+    private static string Operations => Repository.Read("docs", "operations.md");
 
     [Theory]
     [MemberData(nameof(Overlays))]

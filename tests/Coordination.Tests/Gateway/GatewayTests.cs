@@ -69,7 +69,7 @@ public sealed class GatewayTests(FullSuiteFixture fixture) : IClassFixture<FullS
             bytes => Google.Protobuf.WellKnownTypes.Empty.Parser.ParseFrom(bytes));
         var method = new Method<Google.Protobuf.WellKnownTypes.Empty, Google.Protobuf.WellKnownTypes.Empty>(
             MethodType.Unary, "grpc.reflection.v1alpha.ServerReflection", "ListEverything", marshaller, marshaller);
-        var headers = new Metadata { { "authorization", $"Bearer {TestTokens.For("KEN", Roles.MissionAdmin)}" } };
+        var headers = Bearer.Headers(TestTokens.For("KEN", Roles.MissionAdmin));
 
         var e = await Assert.ThrowsAsync<RpcException>(() =>
             channel.CreateCallInvoker().AsyncUnaryCall(method, null, new CallOptions(headers), new Google.Protobuf.WellKnownTypes.Empty()).ResponseAsync);

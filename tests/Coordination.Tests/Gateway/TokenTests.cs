@@ -144,13 +144,10 @@ public sealed class TokenTests(PersonnelFixture fixture) : IClassFixture<Personn
     [Fact]
     public void Only_a_Development_gateway_may_hold_the_development_issuers_private_key()
     {
-        var e = Assert.Throws<InvalidOperationException>(() => GatewaySetup.Module.Build(new Dictionary<string, string?>
+        var e = Assert.Throws<InvalidOperationException>(() => GatewaySetup.Module.Build(SuiteHost.HostSettings(new Dictionary<string, string?>
         {
-            ["Hosting:GrpcPort"] = "0",
-            ["Hosting:HttpPort"] = "0",
-            ["Auth:PublicKeys"] = TestTokens.PublicKeys,
             [DevelopmentIssuer.PrivateKeySetting] = TestTokens.Key.PrivateJwk,
-        }));
+        })));
 
         Assert.Contains("only a Development gateway", e.Message, StringComparison.Ordinal);
     }
@@ -171,18 +168,7 @@ public sealed class TokenTests(PersonnelFixture fixture) : IClassFixture<Personn
     /// <summary>Builds and starts a gateway (it validates tokens as the services do) with the tests' settings changed by <paramref name="settings"/>.</summary>
     private static void StartAlone(Dictionary<string, string?> settings)
     {
-        var all = new Dictionary<string, string?>
-        {
-            ["Hosting:BindAddress"] = "127.0.0.1",
-            ["Hosting:GrpcPort"] = "0",
-            ["Hosting:HttpPort"] = "0",
-            ["Auth:PublicKeys"] = TestTokens.PublicKeys,
-        };
-        foreach (var (key, value) in settings)
-        {
-            all[key] = value;
-        }
-        using var app = GatewaySetup.Module.Build(all);
+        using var app = GatewaySetup.Module.Build(SuiteHost.HostSettings(settings));
         app.StartAsync().GetAwaiter().GetResult();
         app.StopAsync().GetAwaiter().GetResult();
     }

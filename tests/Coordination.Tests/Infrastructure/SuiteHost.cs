@@ -7,7 +7,6 @@ using Coordination.Logistics;
 using Coordination.Personnel;
 using Coordination.Persistence;
 using Grpc.Core;
-using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -77,24 +76,15 @@ public sealed class SuiteHost : IAsyncDisposable
         {
             databases[name] = database;
         }
-        var settings = new Dictionary<string, string?>
+        var settings = HostSettings(new Dictionary<string, string?>
         {
-            ["Hosting:BindAddress"] = "127.0.0.1",
-            ["Hosting:GrpcPort"] = "0",
-            ["Hosting:HttpPort"] = "0",
-            ["Auth:PublicKeys"] = TestTokens.PublicKeys,
             ["ConnectionStrings:Database"] = database,
             ["Messaging:RabbitMqUri"] = RabbitMqUri,
             ["Messaging:Prefix"] = Prefix,
             ["Outbox:PollInterval"] = "00:00:00.250",
             ["Outbox:PublishTimeout"] = "00:00:05",
             ["Outbox:MaxBackoff"] = "00:00:02",
-            ["Logging:LogLevel:Default"] = "Warning",
-        };
-        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
-        {
-            settings[key] = value;
-        }
+        }, extra);
         var app = Modules[name].Build(settings, services);
         await app.Services.MigrateDatabaseAsync();
         await app.StartAsync();
@@ -103,6 +93,27 @@ public sealed class SuiteHost : IAsyncDisposable
             hosts[name] = app;
         }
         return app;
+    }
+
+    /// <summary>
+    /// What every test host starts with (loopback, ports the system picks, the tests' public keys, warnings only in the
+    /// log), then <paramref name="more"/> in order, each overriding what came before.
+    /// </summary>
+    public static Dictionary<string, string?> HostSettings(params IDictionary<string, string?>?[] more)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Hosting:BindAddress"] = "127.0.0.1",
+            ["Hosting:GrpcPort"] = "0",
+            ["Hosting:HttpPort"] = "0",
+            ["Auth:PublicKeys"] = TestTokens.PublicKeys,
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in more.SelectMany(m => m ?? new Dictionary<string, string?>()))
+        {
+            settings[key] = value;
+        }
+        return settings;
     }
 
     /// <summary>
@@ -119,14 +130,7 @@ public sealed class SuiteHost : IAsyncDisposable
     /// <summary>Starts a gateway in front of the running services; extra settings tune it (e.g. rate limits).</summary>
     public async Task<WebApplication> StartGatewayAsync(IDictionary<string, string?>? extra = null, string environment = "Production")
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["Hosting:BindAddress"] = "127.0.0.1",
-            ["Hosting:GrpcPort"] = "0",
-            ["Hosting:HttpPort"] = "0",
-            ["Auth:PublicKeys"] = TestTokens.PublicKeys,
-            ["Logging:LogLevel:Default"] = "Warning",
-        };
+        var settings = HostSettings();
         foreach (var (name, app) in hosts)
         {
             settings[$"Gateway:Backends:{name}"] = app.GrpcAddress().ToString().TrimEnd('/');
@@ -168,14 +172,7 @@ public sealed class SuiteHost : IAsyncDisposable
         {
             channels.Add(channel);
         }
-        CallInvoker invoker = token is null
-            ? channel.CreateCallInvoker()
-            : channel.Intercept(metadata =>
-            {
-                metadata.Add("authorization", $"Bearer {token}");
-                return metadata;
-            });
-        return (T)Activator.CreateInstance(typeof(T), invoker)!;
+        return (T)Activator.CreateInstance(typeof(T), channel.CreateCallInvoker().WithBearer(token))!;
     }
 
     public async ValueTask DisposeAsync()

@@ -5,7 +5,6 @@ using Coordination.Local;
 using Coordination.Personnel.V1;
 using Coordination.Tests.Infrastructure;
 using Grpc.Core;
-using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
 using Xunit;
 
@@ -138,10 +137,6 @@ public sealed class LocalRunTests : IAsyncLifetime
     {
         var channel = GrpcChannel.ForAddress(suite.GatewayGrpc);
         channels.Add(channel);
-        return channel.Intercept(metadata =>
-        {
-            metadata.Add("authorization", $"Bearer {token}");
-            return metadata;
-        });
+        return channel.CreateCallInvoker().WithBearer(token);
     }
 }

@@ -143,7 +143,8 @@ public sealed class EquipmentTests(LogisticsGatewayFixture fixture) : IClassFixt
         var apcs = await LineAsync(await fixture.ContingentAsync("KEN", Deployed), "KEN", LeaseType.Wet);
 
         await RpcAssert.InvalidFields(() => officer.Equipment.RecordInspectionAsync(Inspection(apcs, 100, Day(9999, 12, 31))).ResponseAsync, "inspected_on");
-        await RpcAssert.InvalidFields(() => officer.Equipment.RecordInspectionAsync(Inspection(apcs, 100, InDays(1))).ResponseAsync, "inspected_on");
+        // Tomorrow by UTC is already today east of UTC; the day after is the future everywhere.
+        await RpcAssert.InvalidFields(() => officer.Equipment.RecordInspectionAsync(Inspection(apcs, 100, InDays(2))).ResponseAsync, "inspected_on");
         var real = await officer.Equipment.RecordInspectionAsync(Inspection(apcs, 40, InDays(0)));
 
         var line = await officer.Equipment.GetEquipmentLineAsync(new GetEquipmentLineRequest { Id = apcs.Id });
@@ -160,7 +161,8 @@ public sealed class EquipmentTests(LogisticsGatewayFixture fixture) : IClassFixt
         var apcs = await LineAsync(await fixture.ContingentAsync("KEN", Deployed), "KEN", LeaseType.Wet);
         var requested = await LineAsync(await fixture.ContingentAsync("KEN"), "KEN", LeaseType.Wet);
 
-        var ancient = await RpcAssert.FailedPrecondition(() => officer.Equipment.RecordInspectionAsync(Inspection(apcs, 100, Day(1900, 1, 1))).ResponseAsync,
+        await RpcAssert.InvalidFields(() => officer.Equipment.RecordInspectionAsync(Inspection(apcs, 100, Day(1900, 1, 1))).ResponseAsync, "inspected_on");
+        var ancient = await RpcAssert.FailedPrecondition(() => officer.Equipment.RecordInspectionAsync(Inspection(apcs, 100, Day(2000, 1, 1))).ResponseAsync,
             "OUTSIDE_DEPLOYMENT");
         Assert.Contains("2024-06-25", ancient.Violations[0].Description, StringComparison.Ordinal);
         await RpcAssert.FailedPrecondition(() => officer.Equipment.RecordInspectionAsync(Inspection(apcs, 100, Day(2024, 6, 24), InspectionKind.Arrival)).ResponseAsync,

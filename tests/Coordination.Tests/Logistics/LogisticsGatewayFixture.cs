@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Coordination.Events;
 using Coordination.Logistics.Persistence;
 using Coordination.Tests.Infrastructure;
@@ -31,24 +30,11 @@ public sealed class LogisticsGatewayFixture : IAsyncLifetime
         PersonnelAnnouncements.ContingentAsync(Suite.Service("logistics").Services, nation, deployedOn, repatriatedOn);
 
     /// <summary>The events of one type about one subject that logistics wrote to its outbox, in the order written.</summary>
-    public Task<List<T>> OutboxAsync<T>(string subjectId) where T : IntegrationEvent => LogisticsOutbox.ReadAsync<T>(Suite.Scope("logistics"), subjectId);
+    public Task<List<T>> OutboxAsync<T>(string subjectId) where T : IntegrationEvent => Outbox.ReadAsync<T>(Suite.Scope("logistics"), subjectId);
 }
 
 public static class LogisticsOutbox
 {
-    public static async Task<List<T>> ReadAsync<T>(AsyncServiceScope scope, string subjectId) where T : IntegrationEvent
-    {
-        await using (scope)
-        {
-            var db = scope.ServiceProvider.GetRequiredService<LogisticsDbContext>();
-            var rows = await db.OutboxMessages.AsNoTracking()
-                .Where(m => m.MessageType == typeof(T).Name && m.Payload.Contains(subjectId))
-                .OrderBy(m => m.OccurredAt)
-                .ToListAsync();
-            return [.. rows.Select(r => JsonSerializer.Deserialize<T>(r.Payload, EventCatalog.JsonOptions)!).Where(e => e.SubjectId == subjectId)];
-        }
-    }
-
     /// <summary>Waits until the relay has published every outbox row about the subject to the broker.</summary>
     public static Task<int> PublishedAsync(Func<AsyncServiceScope> scope, string subjectId) =>
         Eventually.Get(async () =>

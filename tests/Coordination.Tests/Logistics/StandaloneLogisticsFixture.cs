@@ -4,7 +4,6 @@ using Coordination.Logistics;
 using Coordination.Persistence;
 using Coordination.Tests.Infrastructure;
 using Grpc.Core;
-using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,15 +38,7 @@ public abstract class StandaloneLogisticsFixture(bool sqlite) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["Hosting:BindAddress"] = "127.0.0.1",
-            ["Hosting:GrpcPort"] = "0",
-            ["Hosting:HttpPort"] = "0",
-            ["Auth:PublicKeys"] = TestTokens.PublicKeys,
-            ["Outbox:PollInterval"] = "00:00:00.250",
-            ["Logging:LogLevel:Default"] = "Warning",
-        };
+        var settings = SuiteHost.HostSettings(new Dictionary<string, string?> { ["Outbox:PollInterval"] = "00:00:00.250" });
         if (sqlite)
         {
             database = Path.Combine(Path.GetTempPath(), $"coordination-logistics-{Guid.NewGuid():N}");
@@ -64,15 +55,10 @@ public abstract class StandaloneLogisticsFixture(bool sqlite) : IAsyncLifetime
         logistics = LogisticsService.Module.Build(settings, services => services.AddSingleton<TimeProvider>(Clock));
         await logistics.Services.MigrateDatabaseAsync();
         await logistics.StartAsync();
-        gateway = GatewaySetup.Module.Build(new Dictionary<string, string?>
+        gateway = GatewaySetup.Module.Build(SuiteHost.HostSettings(new Dictionary<string, string?>
         {
-            ["Hosting:BindAddress"] = "127.0.0.1",
-            ["Hosting:GrpcPort"] = "0",
-            ["Hosting:HttpPort"] = "0",
-            ["Auth:PublicKeys"] = TestTokens.PublicKeys,
             ["Gateway:Backends:Logistics"] = logistics.GrpcAddress().ToString().TrimEnd('/'),
-            ["Logging:LogLevel:Default"] = "Warning",
-        });
+        }));
         await gateway.StartAsync();
         kenyanContingent = await PersonnelAnnouncements.ContingentAsync(logistics.Services, "KEN", new DateOnly(2024, 6, 25));
     }
@@ -109,12 +95,7 @@ public abstract class StandaloneLogisticsFixture(bool sqlite) : IAsyncLifetime
             {
                 fixture.channels.Add(channel);
             }
-            var invoker = channel.Intercept(metadata =>
-            {
-                metadata.Add("authorization", $"Bearer {token}");
-                return metadata;
-            });
-            return (T)Activator.CreateInstance(typeof(T), invoker)!;
+            return (T)Activator.CreateInstance(typeof(T), channel.CreateCallInvoker().WithBearer(token))!;
         }
     }
 }

@@ -78,16 +78,11 @@ public sealed class InProcessHubPublisherTests : IAsyncLifetime
 
     private async Task<WebApplication> StartAsync(ServiceModule module)
     {
-        var host = module.Build(new Dictionary<string, string?>
+        var host = module.Build(SuiteHost.HostSettings(new Dictionary<string, string?>
         {
-            ["Hosting:BindAddress"] = "127.0.0.1",
-            ["Hosting:GrpcPort"] = "0",
-            ["Hosting:HttpPort"] = "0",
-            ["Auth:PublicKeys"] = TestTokens.PublicKeys,
             ["Database:SqliteDirectory"] = dataDirectory,
             ["Messaging:RabbitMqUri"] = "",
-            ["Logging:LogLevel:Default"] = "Warning",
-        }, services => services.AddSingleton(hub), contentRoot: dataDirectory);
+        }), services => services.AddSingleton(hub), contentRoot: dataDirectory);
         await host.Services.MigrateDatabaseAsync();
         await host.StartAsync();
         return host;
@@ -95,5 +90,5 @@ public sealed class InProcessHubPublisherTests : IAsyncLifetime
 
     private Task<PartnerBrief> Brief() =>
         new PartnerService.PartnerServiceClient(channel).GetPartnerBriefAsync(new GetPartnerBriefRequest { NationCode = "JAM" },
-            new Metadata { { "authorization", $"Bearer {TestTokens.For("HTI", Roles.Diplomat)}" } }).ResponseAsync;
+            Bearer.Headers(TestTokens.For("HTI", Roles.Diplomat))).ResponseAsync;
 }

@@ -52,9 +52,10 @@ public sealed class DeploymentRulesTests(PersonnelFlowFixture fixture) : IClassF
     {
         await Calls.StatusOfForcesInForceAsync(fixture.Suite, fixture.Admin, "ZMB", Calls.Day(2025, 1, 2));
         var contingent = await admin.MoveAsync(await admin.ContingentAsync("ZMB", 30), ContingentStatus.Mobilized);
-        var tomorrow = Day(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1));
+        // Tomorrow by UTC is already today east of UTC; the day after is the future everywhere.
+        var afterTomorrow = Day(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(2));
 
-        await RpcAssert.InvalidFields(() => StatusAsync(admin, contingent, ContingentStatus.Deployed, tomorrow), "effective_on");
+        await RpcAssert.InvalidFields(() => StatusAsync(admin, contingent, ContingentStatus.Deployed, afterTomorrow), "effective_on");
         contingent = await StatusAsync(admin, contingent, ContingentStatus.Deployed, Day(2025, 11, 2));
         var early = await RpcAssert.FailedPrecondition(() => StatusAsync(admin, contingent, ContingentStatus.Demobilizing, Day(2025, 11, 1)), "CONTINGENT_DATE_ORDER");
         Assert.Contains("deployed on 2025-11-02", early.Violations[0].Description, StringComparison.Ordinal);

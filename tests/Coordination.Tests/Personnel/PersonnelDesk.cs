@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Coordination.Common.V1;
 using Coordination.Events;
 using Coordination.Personnel.Persistence;
@@ -130,16 +129,8 @@ public sealed class PersonnelDesk(SuiteHost suite, string token)
 /// <summary>The events personnel wrote to its outbox.</summary>
 public static class PersonnelOutbox
 {
-    public static async Task<List<T>> ReadAsync<T>(SuiteHost suite, string subjectId) where T : IntegrationEvent
-    {
-        await using var scope = suite.Scope("personnel");
-        var db = scope.ServiceProvider.GetRequiredService<PersonnelDbContext>();
-        var rows = await db.OutboxMessages.AsNoTracking()
-            .Where(m => m.MessageType == typeof(T).Name && m.Payload.Contains(subjectId))
-            .OrderBy(m => m.OccurredAt).ThenBy(m => m.Id)
-            .ToListAsync();
-        return [.. rows.Select(r => JsonSerializer.Deserialize<T>(r.Payload, EventCatalog.JsonOptions)!).Where(e => e.SubjectId == subjectId)];
-    }
+    public static Task<List<T>> ReadAsync<T>(SuiteHost suite, string subjectId) where T : IntegrationEvent =>
+        Outbox.ReadAsync<T>(suite.Scope("personnel"), subjectId);
 
     /// <summary>No event personnel ever wrote carries any of these strings (names, dates of birth, service numbers).</summary>
     public static async Task AssertNoneMentionsAsync(SuiteHost suite, params string[] personal)

@@ -97,5 +97,5 @@ public sealed class PersonnelRulesTests
     [InlineData("2000-02-29", "2025-02-27", 24)]
     [InlineData("2000-02-29", "2025-02-28", 25)]
     public void Age_on_a_day_counts_whole_years_from_the_birthday(string born, string on, int age) =>
-        Assert.Equal(age, Days.AgeOn(DateOnly.Parse(born), DateOnly.Parse(on)));
+        Assert.Equal(age, Ages.AgeOn(DateOnly.Parse(born), DateOnly.Parse(on)));
 }

@@ -1,9 +1,9 @@
-using System.Reflection;
 using Coordination.Auth;
 using Coordination.Diplomacy;
 using Coordination.Finance;
 using Coordination.Logistics;
 using Coordination.Personnel;
+using Coordination.Tests.Infrastructure;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
 using Grpc.Core;
@@ -20,18 +20,6 @@ public static class AccessMatrix
         [FinanceService.Name] = FinanceAccess.Table,
         [DiplomacyService.Name] = DiplomacyAccess.Table,
     };
-
-    /// <summary>Every RPC of every service in protos/, found in the compiled descriptors (not in a list kept by hand).</summary>
-    public static IReadOnlyList<MethodDescriptor> PublicRpcs { get; } = typeof(Coordination.Personnel.V1.PledgeService).Assembly.GetTypes()
-        .Select(t => t.GetProperty("Descriptor", BindingFlags.Public | BindingFlags.Static))
-        .Where(p => p?.PropertyType == typeof(FileDescriptor))
-        .SelectMany(p => ((FileDescriptor)p!.GetValue(null)!).Services)
-        .Where(s => s.File.Package.StartsWith("coordination.", StringComparison.Ordinal))
-        .SelectMany(s => s.Methods)
-        .OrderBy(m => m.FullName, StringComparer.Ordinal)
-        .ToList();
-
-    public static string PathOf(MethodDescriptor method) => $"/{method.Service.FullName}/{method.Name}";
 
     /// <summary>The service (personnel, …) whose package holds the method: <c>coordination.personnel.v1</c>.</summary>
     public static string ServiceOf(MethodDescriptor method) => method.File.Package.Split('.')[1];
@@ -56,7 +44,7 @@ public static class AccessMatrix
     public static async Task<(Status Status, string? Answer)> CallForAnswerAsync(CallInvoker invoker, MethodDescriptor descriptor, IMessage request, string token)
     {
         var method = Generic(descriptor);
-        var options = new CallOptions(new Metadata { { "authorization", $"Bearer {token}" } }, DateTime.UtcNow.AddSeconds(20));
+        var options = new CallOptions(Bearer.Headers(token), DateTime.UtcNow.AddSeconds(20));
         var answers = new List<IMessage>();
         try
         {

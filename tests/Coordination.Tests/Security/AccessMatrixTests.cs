@@ -1,4 +1,5 @@
 using Coordination.Auth;
+using Coordination.Contracts;
 using Coordination.Hosting;
 using Coordination.Tests.Infrastructure;
 using Grpc.Core;
@@ -16,12 +17,12 @@ public sealed class AccessMatrixTests(FullSuiteFixture fixture) : IClassFixture<
     [Fact]
     public void Every_rpc_of_the_public_contract_has_exactly_one_row_in_its_services_table()
     {
-        var missing = AccessMatrix.PublicRpcs
-            .Where(m => AccessMatrix.Tables[AccessMatrix.ServiceOf(m)].Find(AccessMatrix.PathOf(m)) is null)
-            .Select(AccessMatrix.PathOf).ToList();
+        var missing = PublicContract.Methods
+            .Where(m => AccessMatrix.Tables[AccessMatrix.ServiceOf(m)].Find(PublicContract.PathOf(m)) is null)
+            .Select(PublicContract.PathOf).ToList();
         Assert.True(missing.Count == 0, $"RPCs without an access row: {string.Join(", ", missing)}");
 
-        var paths = AccessMatrix.PublicRpcs.Select(AccessMatrix.PathOf).ToHashSet(StringComparer.Ordinal);
+        var paths = PublicContract.Methods.Select(PublicContract.PathOf).ToHashSet(StringComparer.Ordinal);
         foreach (var (service, table) in AccessMatrix.Tables)
         {
             Assert.All(table.Rules, r => Assert.StartsWith($"/coordination.{service}.v1.", r.Method, StringComparison.Ordinal));
@@ -67,11 +68,11 @@ public sealed class AccessMatrixTests(FullSuiteFixture fixture) : IClassFixture<
         var tokens = Roles.Everyone.ToDictionary(r => r, r => TestTokens.For("KEN", r));
         var wrong = new List<string>();
         await Parallel.ForEachAsync(
-            AccessMatrix.PublicRpcs.SelectMany(m => Roles.Everyone.Select(role => (Method: m, Role: role))),
+            PublicContract.Methods.SelectMany(m => Roles.Everyone.Select(role => (Method: m, Role: role))),
             new ParallelOptions { MaxDegreeOfParallelism = 8 },
             async (probe, _) =>
             {
-                var rule = AccessMatrix.Tables[AccessMatrix.ServiceOf(probe.Method)].Find(AccessMatrix.PathOf(probe.Method))!;
+                var rule = AccessMatrix.Tables[AccessMatrix.ServiceOf(probe.Method)].Find(PublicContract.PathOf(probe.Method))!;
                 var allowed = rule.GrantFor(probe.Role) is not null;
                 var status = await AccessMatrix.CallAsync(invoker, probe.Method, probe.Method.InputType.Parser.ParseFrom([]), tokens[probe.Role]);
                 var refused = status.StatusCode == StatusCode.PermissionDenied;
@@ -79,7 +80,7 @@ public sealed class AccessMatrixTests(FullSuiteFixture fixture) : IClassFixture<
                 {
                     lock (wrong)
                     {
-                        wrong.Add($"{probe.Role} → {AccessMatrix.PathOf(probe.Method)}: expected {(allowed ? "admitted" : "PERMISSION_DENIED")}, got {status.StatusCode} {status.Detail}");
+                        wrong.Add($"{probe.Role} → {PublicContract.PathOf(probe.Method)}: expected {(allowed ? "admitted" : "PERMISSION_DENIED")}, got {status.StatusCode} {status.Detail}");
                     }
                 }
             });
@@ -93,7 +94,7 @@ public sealed class AccessMatrixDocumentTests
     [Fact]
     public void The_matrix_in_docs_security_md_is_the_one_the_services_enforce()
     {
-        var path = Path.Combine(Coordination.Tests.Deployment.Manifests.RepositoryRoot(), "docs", "security.md");
+        var path = Repository.Path("docs", "security.md");
         var document = File.ReadAllText(path);
         var begin = document.IndexOf(AccessMatrixDocument.Begin, StringComparison.Ordinal);
         var end = document.IndexOf(AccessMatrixDocument.End, StringComparison.Ordinal);

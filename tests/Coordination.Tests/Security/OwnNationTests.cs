@@ -1,5 +1,6 @@
 using Coordination.Auth;
 using Coordination.Common.V1;
+using Coordination.Contracts;
 using Coordination.Hosting;
 using Coordination.Tests.Infrastructure;
 using Google.Protobuf;
@@ -52,7 +53,7 @@ public sealed class OwnNationTests(FullSuiteFixture fixture) : IClassFixture<Ful
         // Jamaica first, on records no call has changed yet; then Kenya, whose own writes may change them.
         foreach (var (method, probe) in probes)
         {
-            var descriptor = AccessMatrix.PublicRpcs.Single(m => AccessMatrix.PathOf(m) == method);
+            var descriptor = PublicContract.Methods.Single(m => PublicContract.PathOf(m) == method);
             var (status, answer) = await AccessMatrix.CallForAnswerAsync(invoker, descriptor, probe.Request(), jamaica);
             if (probe.Hidden is { } secret)
             {
@@ -68,7 +69,7 @@ public sealed class OwnNationTests(FullSuiteFixture fixture) : IClassFixture<Ful
         }
         foreach (var (method, probe) in probes)
         {
-            var descriptor = AccessMatrix.PublicRpcs.Single(m => AccessMatrix.PathOf(m) == method);
+            var descriptor = PublicContract.Methods.Single(m => PublicContract.PathOf(m) == method);
             var (status, answer) = await AccessMatrix.CallForAnswerAsync(invoker, descriptor, probe.Request(), kenyan);
             if (status.StatusCode is StatusCode.PermissionDenied or StatusCode.Internal or StatusCode.Unknown or StatusCode.Unavailable)
             {

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Coordination.Events;
 using Coordination.Messaging;
 using Coordination.Tests.Deployment;
+using Coordination.Tests.Infrastructure;
 using Xunit;
 
 namespace Coordination.Tests.Unit;
@@ -19,7 +20,7 @@ public sealed partial class EventOwnershipTests
     [Fact]
     public void The_owner_of_each_event_is_the_service_docs_events_names_as_its_publisher()
     {
-        var documented = EventRow().Matches(File.ReadAllText(Path.Combine(Manifests.RepositoryRoot(), "docs", "events.md")))
+        var documented = EventRow().Matches(Repository.Read("docs", "events.md"))
             .ToDictionary(m => m.Groups["event"].Value, m => m.Groups["from"].Value);
 
         Assert.Equal(

@@ -196,6 +196,20 @@ public sealed class FieldsTests
     }
 
     [Fact]
+    public void A_nation_or_currency_code_is_refused_quoting_at_most_a_prefix_of_what_was_sent()
+    {
+        var v = new Violations();
+
+        Assert.False(v.CurrencyCode("EU" + new string('R', 20_000), "currency_code"));
+        v.NationCode("KE" + new string('N', 20_000), "nation_code");
+        Assert.True(v.CurrencyCode("EUR", "currency_code"));
+
+        Assert.Equal(["currency_code", "nation_code"], v.Items.Select(i => i.Field));
+        Assert.All(v.Items, i => Assert.Contains("(20,002 characters)", i.Description, StringComparison.Ordinal));
+        Assert.All(v.Items, i => Assert.True(i.Description.Length < 120, i.Description));
+    }
+
+    [Fact]
     public void A_refusal_lists_twenty_violations_and_counts_the_rest()
     {
         var v = new Violations();
