@@ -9,6 +9,7 @@ using Google.Rpc;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Xunit;
 using static Coordination.Tests.Personnel.PersonnelDesk;
 using Contingent = Coordination.Personnel.V1.Contingent;
@@ -109,6 +110,28 @@ public sealed class DeploymentRulesTests(PersonnelFlowFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task A_termination_recorded_late_leaves_contingents_deployed_since_its_day_deployed_and_names_them_in_a_warning()
+    {
+        var sofa = await AgreementInForceAsync(["LKA", "HTI"], Calls.Day(2025, 1, 2));
+        await PartiesAsync(sofa.Id, p => p.Count == 2);
+        var before = await admin.MoveAsync(await admin.ContingentAsync("LKA", 20), ContingentStatus.Deployed, Day(2025, 11, 10));
+        var since = await admin.MoveAsync(await admin.ContingentAsync("LKA", 20), ContingentStatus.Deployed, Day(2025, 11, 20));
+
+        // Diplomacy records, late, that the agreement was terminated on 15 November: after one deployment, before the other.
+        await TerminateAsync(sofa.Id, "LKA", Calls.Day(2025, 11, 15));
+
+        var warning = await Eventually.Get(
+            () => Task.FromResult(fixture.Logs.Entries.FirstOrDefault(e => e.Level == LogLevel.Warning && e.Message.Contains(sofa.Id, StringComparison.Ordinal)).Message),
+            m => m is not null, what: "personnel to warn of the contingents deployed since the termination");
+        Assert.Contains(since.Id, warning, StringComparison.Ordinal);
+        Assert.Contains("2025-11-15", warning, StringComparison.Ordinal);
+        Assert.Contains("the mission decides their repatriation", warning, StringComparison.Ordinal);
+        Assert.DoesNotContain(before.Id, warning, StringComparison.Ordinal);
+        // Both stay deployed: the warning decides nothing.
+        Assert.Equal(ContingentStatus.Deployed, (await admin.Contingents.GetContingentAsync(new GetContingentRequest { Id = since.Id })).Status);
+    }
+
+    [Fact]
     public async Task Concurrent_deployments_straddling_the_ceiling_pass_only_as_far_as_the_ceiling_allows()
     {
         await Calls.StatusOfForcesInForceAsync(fixture.Suite, fixture.Admin, "FJI", Calls.Day(2025, 1, 2));
@@ -135,6 +158,35 @@ public sealed class DeploymentRulesTests(PersonnelFlowFixture fixture) : IClassF
         var now = await admin.Strength.GetForceStrengthAsync(new GetForceStrengthRequest());
         Assert.Equal(strength.DeployedOfficers + 10 * size, now.DeployedOfficers);
         Assert.True(now.DeployedOfficers <= now.AuthorizedCeiling);
+    }
+
+    [Fact]
+    public async Task Concurrent_deployments_of_one_contingent_deploy_it_once_and_the_others_find_it_deployed()
+    {
+        await Calls.StatusOfForcesInForceAsync(fixture.Suite, fixture.Admin, "TGO", Calls.Day(2025, 1, 2));
+        var contingent = await admin.MoveAsync(await admin.ContingentAsync("TGO", 30), ContingentStatus.Mobilized);
+
+        // Each deployment reads the contingent under the ceiling's lock, after the one before it committed.
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+        {
+            try
+            {
+                await StatusAsync(admin, contingent, ContingentStatus.Deployed, Day(2025, 11, 2));
+                return "DEPLOYED";
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.FailedPrecondition)
+            {
+                return e.GetRpcStatus()!.GetDetail<PreconditionFailure>().Violations.Single().Type;
+            }
+            catch (RpcException e)
+            {
+                return e.StatusCode.ToString();
+            }
+        }));
+
+        Assert.Equal(["CONTINGENT_STATUS_TRANSITION", "DEPLOYED"], outcomes.Distinct().Order());
+        Assert.Single(outcomes, o => o == "DEPLOYED");
+        Assert.Single(await PersonnelOutbox.ReadAsync<ContingentDeployed>(fixture.Suite, contingent.Id));
     }
 
     private async Task<Agreement> AgreementInForceAsync(string[] parties, Coordination.Common.V1.Date on)
