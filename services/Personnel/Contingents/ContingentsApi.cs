@@ -122,8 +122,8 @@ public sealed partial class ContingentsApi(PersonnelDbContext db, IdempotentRequ
             : await ChangeAsync();
     }
 
-    /// <summary>Key of the lock every deployment takes to check the mandate's ceiling (<see cref="TransactionLocks"/>).</summary>
-    private const long CeilingLock = 0x5045_5243_4549_4C;
+    /// <summary>Key of the lock every deployment takes to check the mandate's ceiling (<see cref="TransactionLocks"/>); public for the tests that hold it.</summary>
+    public const long CeilingLock = 0x5045_5243_4549_4C;
 
     private Task<V1.Contingent> ChangeStatusAsync(ChangeContingentStatusRequest request, Contingent contingent, DateOnly? effectiveOn,
         Caller caller, ServerCallContext context)

@@ -1,6 +1,7 @@
 using Coordination.Auth;
 using Coordination.Diplomacy.V1;
 using Coordination.Events;
+using Coordination.Personnel.Contingents;
 using Coordination.Personnel.Persistence;
 using Coordination.Personnel.V1;
 using Coordination.Tests.CrossService;
@@ -161,13 +162,17 @@ public sealed class DeploymentRulesTests(PersonnelFlowFixture fixture) : IClassF
     }
 
     [Fact]
-    public async Task Concurrent_deployments_of_one_contingent_deploy_it_once_and_the_others_find_it_deployed()
+    public async Task Deployments_of_one_contingent_waiting_on_the_ceiling_lock_deploy_it_once_and_the_others_find_it_deployed()
     {
         await Calls.StatusOfForcesInForceAsync(fixture.Suite, fixture.Admin, "TGO", Calls.Day(2025, 1, 2));
         var contingent = await admin.MoveAsync(await admin.ContingentAsync("TGO", 30), ContingentStatus.Mobilized);
+        await using var scope = fixture.Suite.Scope("personnel");
+        var db = scope.ServiceProvider.GetRequiredService<PersonnelDbContext>();
 
-        // Each deployment reads the contingent under the ceiling's lock, after the one before it committed.
-        var outcomes = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+        // The ceiling's lock is held while eight deployments of the contingent arrive; they run once all eight wait on it.
+        await using var held = await db.Database.BeginTransactionAsync();
+        await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock({0})", [ContingentsApi.CeilingLock]);
+        var deployments = Enumerable.Range(0, 8).Select(async _ =>
         {
             try
             {
@@ -182,8 +187,17 @@ public sealed class DeploymentRulesTests(PersonnelFlowFixture fixture) : IClassF
             {
                 return e.StatusCode.ToString();
             }
-        }));
+        }).ToList();
+        await Eventually.Get(
+            () => db.Database.SqlQueryRaw<int>("""
+                SELECT count(*)::int AS "Value" FROM pg_locks
+                WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+                """).SingleAsync(),
+            waiting => waiting == 8, what: "the eight deployments to wait on the ceiling's lock");
+        await held.CommitAsync();
+        var outcomes = await Task.WhenAll(deployments);
 
+        // Each read the contingent under the lock, after the one before it committed: none deployed a stale copy.
         Assert.Equal(["CONTINGENT_STATUS_TRANSITION", "DEPLOYED"], outcomes.Distinct().Order());
         Assert.Single(outcomes, o => o == "DEPLOYED");
         Assert.Single(await PersonnelOutbox.ReadAsync<ContingentDeployed>(fixture.Suite, contingent.Id));
