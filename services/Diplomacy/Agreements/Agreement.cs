@@ -39,6 +39,12 @@ public sealed class Agreement : IKeyed
     public AgreementStatus Status =>
         parties.Any(p => p.Status == AgreementStatus.Terminated) ? AgreementStatus.Terminated : parties.Min(p => p.Status);
 
+    /// <summary>
+    /// The day the agreement entered into force: the day the last party did (parties' steps may be recorded in any
+    /// order, so not the day of the step recorded last); null until every party has.
+    /// </summary>
+    public DateOnly? InForceOn => parties.All(p => p.InForceOn is not null) ? parties.Max(p => p.InForceOn) : null;
+
     /// <summary>Moves one party one step; true when this step brought the whole agreement into force.</summary>
     public bool ChangeParty(string nation, AgreementStatus target, DateOnly on, Caller caller, string requestId, DateTime now)
     {

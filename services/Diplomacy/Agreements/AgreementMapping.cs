@@ -16,6 +16,7 @@ public sealed class AgreementConfiguration : IEntityTypeConfiguration<Agreement>
         b.Property(x => x.Revision).IsConcurrencyToken();
         b.ComplexProperty(x => x.Audit);
         b.Ignore(x => x.Status);
+        b.Ignore(x => x.InForceOn);
         b.HasMany(x => x.Parties).WithOne().HasForeignKey(p => p.AgreementId);
         b.Navigation(x => x.Parties).HasField("parties").AutoInclude();
     }

@@ -14,7 +14,6 @@ namespace Coordination.Diplomacy.Agreements;
 /// <summary>gRPC surface of agreements: diplomats and mission admins write and read all; a contributor reads its nation's.</summary>
 public sealed class AgreementsApi(DiplomacyDbContext db, IdempotentRequests requests, TimeProvider time) : AgreementService.AgreementServiceBase
 {
-
     public override Task<V1.Agreement> CreateAgreement(CreateAgreementRequest request, ServerCallContext context)
     {
         var caller = Caller.From(context);
@@ -95,7 +94,7 @@ public sealed class AgreementsApi(DiplomacyDbContext db, IdempotentRequests requ
                     Kind = AgreementLifecycle.KindName(agreement.Kind),
                     Title = agreement.Title,
                     Parties = [.. agreement.Parties.OrderBy(p => p.Position).Select(p => p.Nation)],
-                    InForceOn = on.Value,
+                    InForceOn = agreement.InForceOn!.Value,
                 });
             }
             else if (request.Status == AgreementStatus.Terminated)

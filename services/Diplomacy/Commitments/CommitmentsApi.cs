@@ -15,7 +15,6 @@ namespace Coordination.Diplomacy.Commitments;
 /// <summary>gRPC surface of commitments: diplomats and mission admins record; a contributor reads its own nation's.</summary>
 public sealed class CommitmentsApi(DiplomacyDbContext db, IdempotentRequests requests, TimeProvider time) : CommitmentService.CommitmentServiceBase
 {
-
     public override Task<V1.Commitment> AnnounceCommitment(AnnounceCommitmentRequest request, ServerCallContext context)
     {
         var caller = Caller.From(context);

@@ -13,7 +13,6 @@ namespace Coordination.Diplomacy.Engagements;
 /// <summary>gRPC surface of engagements: diplomats and mission admins only.</summary>
 public sealed class EngagementsApi(DiplomacyDbContext db, IdempotentRequests requests, TimeProvider time) : EngagementService.EngagementServiceBase
 {
-
     public override Task<V1.Engagement> RecordEngagement(RecordEngagementRequest request, ServerCallContext context)
     {
         var caller = Caller.From(context);

@@ -15,7 +15,6 @@ namespace Coordination.Diplomacy.Mandates;
 /// <summary>gRPC surface of mandates. Diplomats and mission admins write; every authenticated caller reads.</summary>
 public sealed class MandatesApi(DiplomacyDbContext db, IdempotentRequests requests, TimeProvider time) : MandateService.MandateServiceBase
 {
-
     public override Task<V1.Mandate> AdoptMandate(AdoptMandateRequest request, ServerCallContext context)
     {
         var caller = Caller.From(context);

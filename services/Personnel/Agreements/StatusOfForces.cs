@@ -1,5 +1,6 @@
 using Coordination.Events;
 using Coordination.Messaging;
+using Coordination.Personnel.Contingents;
 using Coordination.Personnel.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -65,14 +66,15 @@ public static class StatusOfForces
 
     /// <summary>
     /// Applies what diplomacy announced of a status-of-forces agreement to each of its parties' rows, adding the rows of
-    /// parties not heard of yet (an agreement's events may arrive in any order); other kinds are not personnel's concern.
+    /// parties not heard of yet (an agreement's events may arrive in any order), and returns the rows; other kinds are
+    /// not personnel's concern (none is returned).
     /// </summary>
-    internal static async Task ApplyAsync(PersonnelDbContext db, string kind, string agreementId, IEnumerable<string> nations, string title,
-        DateTime at, Action<StatusOfForcesParty> apply, CancellationToken ct)
+    internal static async Task<List<StatusOfForcesParty>> ApplyAsync(PersonnelDbContext db, string kind, string agreementId, IEnumerable<string> nations,
+        string title, DateTime at, Action<StatusOfForcesParty> apply, CancellationToken ct)
     {
         if (kind != Kind)
         {
-            return;
+            return [];
         }
         var parties = await db.StatusOfForces.Where(p => p.AgreementId == agreementId).ToListAsync(ct);
         foreach (var nation in nations.Distinct(StringComparer.Ordinal).Where(n => parties.All(p => p.Nation != n)).ToList())
@@ -82,6 +84,7 @@ public static class StatusOfForces
             parties.Add(party);
         }
         parties.ForEach(apply);
+        return parties;
     }
 }
 
@@ -96,12 +99,41 @@ public sealed class AgreementInForceConsumer(PersonnelDbContext db, ILogger<Agre
 
 /// <summary>
 /// A terminated status-of-forces agreement lets no party deploy from its termination day: the earliest day heard of
-/// stands, so a redelivery or another party's later termination changes nothing.
+/// stands, so a redelivery or another party's later termination changes nothing. A termination recorded late may be
+/// dated before contingents of a party deployed: they stay deployed, and a warning names them, for the mission decides
+/// their repatriation.
 /// </summary>
-public sealed class AgreementTerminatedConsumer(PersonnelDbContext db, ILogger<AgreementTerminatedConsumer> logger)
+public sealed partial class AgreementTerminatedConsumer(PersonnelDbContext db, ILogger<AgreementTerminatedConsumer> logger)
     : IdempotentConsumer<AgreementTerminated>(db, logger)
 {
-    protected override Task HandleAsync(AgreementTerminated message, CancellationToken ct) =>
-        StatusOfForces.ApplyAsync(db, message.Kind, message.SubjectId, message.Parties, message.Title, message.OccurredAt,
+    /// <summary>Contingents named in one warning at most; the count names the rest.</summary>
+    private const int Named = 20;
+
+    protected override async Task HandleAsync(AgreementTerminated message, CancellationToken ct)
+    {
+        var parties = await StatusOfForces.ApplyAsync(db, message.Kind, message.SubjectId, message.Parties, message.Title, message.OccurredAt,
             party => party.TerminatedOn = party.TerminatedOn < message.TerminatedOn ? party.TerminatedOn : message.TerminatedOn, ct);
+        // Only an agreement with the host state let anyone deploy, so only its end can leave contingents without one.
+        if (parties.Count == 0 || parties.All(p => p.Nation != StatusOfForces.HostState))
+        {
+            return;
+        }
+        var ended = parties.Min(p => p.TerminatedOn)!.Value;
+        var nations = parties.Select(p => p.Nation).ToList();
+        var deployedSince = await db.Contingents.AsNoTracking()
+            .Where(c => nations.Contains(c.Nation) && ContingentLifecycle.InMissionArea.Contains(c.Status) && c.DeployedOn >= ended)
+            .OrderBy(c => c.DeployedOn).ThenBy(c => c.Id)
+            .Select(c => new { c.Id, c.Nation, c.Name, c.DeployedOn })
+            .ToListAsync(ct);
+        if (deployedSince.Count > 0)
+        {
+            LogDeployedAfterTermination(logger, message.SubjectId, ended, deployedSince.Count,
+                string.Join("; ", deployedSince.Take(Named).Select(c => $"{c.Name} ({c.Nation}, {c.Id}, deployed {c.DeployedOn:yyyy-MM-dd})"))
+                    + (deployedSince.Count > Named ? $"; and {deployedSince.Count - Named} more" : ""));
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Status-of-forces agreement {AgreementId} with the host state ended on {TerminatedOn:yyyy-MM-dd}, "
+        + "but {Count} contingents of its parties in the mission area deployed on or after that day: {Contingents}. They stay deployed; the mission decides their repatriation.")]
+    private static partial void LogDeployedAfterTermination(ILogger logger, string agreementId, DateOnly terminatedOn, int count, string contingents);
 }

@@ -32,6 +32,7 @@ public sealed class RotationConfiguration : IEntityTypeConfiguration<Rotation>
         b.HasKey(x => x.Id);
         b.Property(x => x.Id).HasMaxLength(32);
         b.Property(x => x.Nation).HasMaxLength(3);
+        b.Property(x => x.OutgoingNation).HasMaxLength(3);
         b.Property(x => x.OutgoingContingentId).HasMaxLength(32);
         b.Property(x => x.IncomingContingentId).HasMaxLength(32);
         b.Property(x => x.SiteId).HasMaxLength(32);
@@ -40,6 +41,7 @@ public sealed class RotationConfiguration : IEntityTypeConfiguration<Rotation>
         b.HasIndex(x => x.OutgoingContingentId).IsUnique();
         b.HasIndex(x => x.IncomingContingentId).IsUnique();
         b.HasIndex(x => new { x.Nation, x.Id });
+        b.HasIndex(x => new { x.OutgoingNation, x.Id });
         b.HasOne<Contingent>().WithMany().HasForeignKey(x => x.OutgoingContingentId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Contingent>().WithMany().HasForeignKey(x => x.IncomingContingentId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -76,5 +78,6 @@ public static class ContingentMapping
         OutgoingDepartsOn = r.OutgoingDepartsOn.ToProto(),
         OverlapDays = r.OverlapDays,
         Audit = r.Audit.ToProto(),
+        OutgoingNationCode = r.OutgoingNation,
     };
 }

@@ -34,6 +34,10 @@ public sealed partial class ContingentsApi
         var incoming = await FindAsync(request.IncomingContingentId, ct, "incoming_contingent_id");
         caller.RequireNation(outgoing.Nation, "schedule rotations");
         caller.RequireNation(incoming.Nation, "schedule rotations");
+        if (Rotation.PostsIncoming(outgoing, incoming))
+        {
+            caller.RequireMission($"schedule a relief that posts {incoming.Name} to the site {outgoing.Name} guards (posting a unit to a site)");
+        }
 
         return await ConcurrentWrites.AbortOnRaceAsync(() => requests.ExecuteAsync(request, request.RequestId, caller, context, async () =>
         {
@@ -82,7 +86,8 @@ public sealed partial class ContingentsApi
         var query = db.Rotations.AsNoTracking();
         if (nation.Length > 0)
         {
-            query = query.Where(r => r.Nation == nation);
+            // A relief across nations is coordinated between them: each sees it.
+            query = query.Where(r => r.Nation == nation || r.OutgoingNation == nation);
         }
         if (request.ContingentId.Length > 0)
         {

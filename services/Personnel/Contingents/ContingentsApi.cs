@@ -15,7 +15,7 @@ namespace Coordination.Personnel.Contingents;
 
 /// <summary>
 /// gRPC surface of contingents. Contributors act for their own nation and notify their units' steps up to MOBILIZED;
-/// mission admins act for all and record deployment, demobilisation and repatriation.
+/// mission admins act for all, record deployment, demobilisation and repatriation, and post units to sites.
 /// </summary>
 public sealed partial class ContingentsApi(PersonnelDbContext db, IdempotentRequests requests, SiteCoverage coverage, TimeProvider time)
     : ContingentService.ContingentServiceBase
@@ -23,6 +23,10 @@ public sealed partial class ContingentsApi(PersonnelDbContext db, IdempotentRequ
     public override async Task<V1.Contingent> CreateContingent(CreateContingentRequest request, ServerCallContext context)
     {
         var caller = Caller.From(context);
+        if (request.SiteId.Length > 0)
+        {
+            caller.RequireMission("post a contingent to a site (site_id); create it without one, and the mission assigns its site");
+        }
         var v = new Violations();
         v.RequestId(request.RequestId);
         v.NationCode(request.NationCode, "nation_code");
@@ -104,17 +108,22 @@ public sealed partial class ContingentsApi(PersonnelDbContext db, IdempotentRequ
             : v.OptionalFact(request.EffectiveOn, "effective_on", time.Today());
         v.ThrowIfAny();
         var ct = context.CancellationToken;
-        var contingent = await FindAsync(request.Id, ct);
-        caller.RequireNation(contingent.Nation, "change contingents");
 
-        // Deployments read the strength in the mission area and add to it: one at a time, or two could pass the ceiling together.
+        async Task<V1.Contingent> ChangeAsync()
+        {
+            var contingent = await FindAsync(request.Id, ct);
+            caller.RequireNation(contingent.Nation, "change contingents");
+            return await ChangeStatusAsync(request, contingent, effectiveOn, caller, context);
+        }
+        // Deployments read the strength in the mission area and add to it: one at a time, or two could pass the ceiling
+        // together. The contingent is read under the lock too, so a deployment sees what the one before it committed.
         return request.Status == ContingentStatus.Deployed
-            ? await db.SerializedAsync(CeilingLock, () => ChangeStatusAsync(request, contingent, effectiveOn, caller, context), ct)
-            : await ChangeStatusAsync(request, contingent, effectiveOn, caller, context);
+            ? await db.SerializedAsync(CeilingLock, ChangeAsync, ct)
+            : await ChangeAsync();
     }
 
-    /// <summary>Key of the lock every deployment takes to check the mandate's ceiling (<see cref="TransactionLocks"/>).</summary>
-    private const long CeilingLock = 0x5045_5243_4549_4C;
+    /// <summary>Key of the lock every deployment takes to check the mandate's ceiling (<see cref="TransactionLocks"/>); public for the tests that hold it.</summary>
+    public const long CeilingLock = 0x5045_5243_4549_4C;
 
     private Task<V1.Contingent> ChangeStatusAsync(ChangeContingentStatusRequest request, Contingent contingent, DateOnly? effectiveOn,
         Caller caller, ServerCallContext context)

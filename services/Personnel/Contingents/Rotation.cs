@@ -7,7 +7,8 @@ namespace Coordination.Personnel.Contingents;
 
 /// <summary>
 /// An incoming contingent relieving a deployed one in place: both are on duty from the incoming's arrival to the
-/// outgoing's departure. A contingent is relieved at most once and relieves at most one other (unique keys).
+/// outgoing's departure. A contingent is relieved at most once and relieves at most one other (unique keys). The two
+/// may be of different nations (the mission schedules such a relief); both nations see it, as they coordinate it.
 /// </summary>
 public sealed class Rotation : IKeyed
 {
@@ -17,7 +18,10 @@ public sealed class Rotation : IKeyed
     public static readonly Horizon Ahead = Horizon.Days(366);
 
     public string Id { get; private init; } = Ids.New();
+    /// <summary>The incoming contingent's nation.</summary>
     public string Nation { get; private init; } = "";
+    /// <summary>The outgoing contingent's nation; the same as <see cref="Nation"/> but for a relief across nations.</summary>
+    public string OutgoingNation { get; private init; } = "";
     public string OutgoingContingentId { get; private init; } = "";
     public string IncomingContingentId { get; private init; } = "";
     public string SiteId { get; private init; } = "";
@@ -29,6 +33,12 @@ public sealed class Rotation : IKeyed
     private Rotation()
     {
     }
+
+    /// <summary>
+    /// Whether scheduling the relief posts the incoming contingent to a site: it takes over the outgoing one's site and
+    /// guards none yet. Posting a unit to a site is the mission's act, here as in AssignContingentToSite.
+    /// </summary>
+    public static bool PostsIncoming(Contingent outgoing, Contingent incoming) => outgoing.SiteId.Length > 0 && incoming.SiteId.Length == 0;
 
     /// <summary>Schedules the relief; the incoming contingent takes over the outgoing one's site.</summary>
     public static Rotation Schedule(Contingent outgoing, Contingent incoming, DateOnly arrives, DateOnly departs, Audit audit)
@@ -54,13 +64,14 @@ public sealed class Rotation : IKeyed
             throw new PreconditionFailedException("ROTATION", $"contingents/{incoming.Id}",
                 $"{incoming.Name} is assigned to another site than {outgoing.Name}; take it off that site first.");
         }
-        if (incoming.SiteId != outgoing.SiteId)
+        if (PostsIncoming(outgoing, incoming))
         {
             incoming.AssignToSite(outgoing.SiteId);
         }
         return new Rotation
         {
             Nation = incoming.Nation,
+            OutgoingNation = outgoing.Nation,
             OutgoingContingentId = outgoing.Id,
             IncomingContingentId = incoming.Id,
             SiteId = outgoing.SiteId,

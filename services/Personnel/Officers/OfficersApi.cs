@@ -21,7 +21,7 @@ public sealed class OfficersApi(PersonnelDbContext db, IdempotentRequests reques
     public override async Task<V1.Officer> RegisterOfficer(RegisterOfficerRequest request, ServerCallContext context)
     {
         var caller = Caller.From(context);
-        if (!caller.ActsForMission && OfficerRecords.MissionActs(request.Officer, "officer.") is [var act, ..])
+        if (OfficerRecords.MissionActs(request.Officer, "officer.") is [var act, ..])
         {
             caller.RequireMission($"register an officer with {act.Field} given ({act.Description})");
         }

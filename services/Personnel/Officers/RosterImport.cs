@@ -38,12 +38,29 @@ public sealed class RosterImport(PersonnelDbContext db, TimeProvider time)
         caller.RequireNation(nation, "import rosters");
 
         var import = new Import(nation, caller, $"import/{Ids.New()}");
-        // The next rows are received while a batch commits: the network and the database work side by side.
+        // The next rows are received while a batch commits: the network and the database work side by side. Whatever
+        // ends the import (the last row, a refusal, a failure), the receiving ends with it: the request stream is never
+        // read after the call is over.
         var received = Channel.CreateBounded<ImportRosterRequest>(BatchSize * 2);
-        var receiving = ReceiveAsync(input, received.Writer, ct);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var receiving = ReceiveAsync(input, received.Writer, stop.Token);
+        try
+        {
+            await ImportAsync(import, received.Reader, output, ct);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await receiving; // it never throws: what it meets ends the channel
+        }
+    }
+
+    private async Task ImportAsync(Import import, ChannelReader<ImportRosterRequest> received, IServerStreamWriter<ImportRosterProgress> output,
+        CancellationToken ct)
+    {
         var batch = new List<(int Row, ImportRosterRequest Item)>(BatchSize);
         var row = 0;
-        await foreach (var item in received.Reader.ReadAllAsync(ct))
+        await foreach (var item in received.ReadAllAsync(ct))
         {
             if (row == MaxRows)
             {
@@ -56,7 +73,6 @@ public sealed class RosterImport(PersonnelDbContext db, TimeProvider time)
                 batch.Clear();
             }
         }
-        await receiving;
         if (batch.Count > 0)
         {
             await output.WriteAsync(await ApplyAsync(import, batch, ct), ct);

@@ -46,14 +46,27 @@ public sealed class Pledge : IKeyed
         return (pledge, pledge.Snapshot(PledgeChange.Created, "", audit.CreatedBy, audit.CreatedAt));
     }
 
-    public PledgeVersion Revise(UnitType unitType, int officers, string reason, DateOnly today, Caller caller, string requestId, DateTime now)
+    /// <summary>
+    /// Changes what is pledged. Another unit type or more officers is a unit the mission has not seen: its evidence (the
+    /// visits and the confirmation) is of the unit as it was, so it is cleared and the level drops to what the nation
+    /// alone can claim (L1), keeping the nation's own undertaking; the mission verifies the unit again. Returns the new
+    /// version and, when the level dropped, the level it dropped from.
+    /// </summary>
+    public (PledgeVersion Version, ReadinessLevel? DroppedFrom) Revise(UnitType unitType, int officers, string reason, DateOnly today,
+        Caller caller, string requestId, DateTime now)
     {
         EnsureActive("revised");
+        var before = ReadinessLevel;
+        if (unitType != UnitType || officers > OfficerCount)
+        {
+            Evidence = Readiness.Declared(Evidence);
+            ReadinessLevel = Readiness.LevelFor(Evidence);
+        }
         UnitType = unitType;
         OfficerCount = officers;
         LastRenewedOn = today;
         RenewalDueOn = Renewal.DueOn(PledgedOn, LastRenewedOn);
-        return Changed(PledgeChange.Revised, reason, caller, requestId, now);
+        return (Changed(PledgeChange.Revised, reason, caller, requestId, now), ReadinessLevel != before ? before : null);
     }
 
     /// <summary>Adds evidence; returns the new version and, when a gate is now met, the level it rose from.</summary>

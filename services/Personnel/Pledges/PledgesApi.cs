@@ -105,7 +105,13 @@ public sealed class PledgesApi(PersonnelDbContext db, IdempotentRequests request
             {
                 new Violations().Add("officer_count", "unit_type and officer_count are what is pledged already; RenewPledge confirms a pledge unchanged").ThrowIfAny();
             }
-            db.PledgeVersions.Add(pledge.Revise(request.UnitType, request.OfficerCount, request.Reason, time.Today(), caller, request.RequestId, time.UtcNow()));
+            var now = time.UtcNow();
+            var (version, droppedFrom) = pledge.Revise(request.UnitType, request.OfficerCount, request.Reason, time.Today(), caller, request.RequestId, now);
+            db.PledgeVersions.Add(version);
+            if (droppedFrom is { } previous)
+            {
+                PublishLevelChanged(pledge, previous, LevelRevised, now);
+            }
             return Task.FromResult(pledge.ToProto());
         });
     }
@@ -147,17 +153,7 @@ public sealed class PledgesApi(PersonnelDbContext db, IdempotentRequests request
             db.PledgeVersions.Add(version);
             if (roseFrom is { } previous)
             {
-                db.Publish(new PledgeLevelChanged
-                {
-                    OccurredAt = now,
-                    SubjectId = pledge.Id,
-                    Nation = pledge.Nation,
-                    PreviousLevel = Readiness.Name(previous),
-                    ReadinessLevel = Readiness.Name(pledge.ReadinessLevel),
-                    OfficerCount = pledge.OfficerCount,
-                    UnitType = Readiness.UnitTypeName(pledge.UnitType),
-                    PledgeVersion = pledge.Version,
-                });
+                PublishLevelChanged(pledge, previous, LevelEvidenced, now);
             }
             return Task.FromResult(pledge.ToProto());
         });
@@ -223,6 +219,23 @@ public sealed class PledgesApi(PersonnelDbContext db, IdempotentRequests request
         var (items, page) = await db.PledgeVersions.AsNoTracking().Where(x => x.PledgeId == pledge.Id).ToPageAsync(cursor, context.CancellationToken);
         return new ListPledgeVersionsResponse { Versions = { items.Select(x => x.ToProto()) }, Page = page };
     }
+
+    /// <summary>Causes of <see cref="PledgeLevelChanged"/>: evidence raised the level, or a revision to another unit dropped it.</summary>
+    private const string LevelEvidenced = "EVIDENCE_RECORDED", LevelRevised = "PLEDGE_REVISED";
+
+    private void PublishLevelChanged(Pledge pledge, ReadinessLevel previous, string cause, DateTime now) =>
+        db.Publish(new PledgeLevelChanged
+        {
+            OccurredAt = now,
+            SubjectId = pledge.Id,
+            Nation = pledge.Nation,
+            PreviousLevel = Readiness.Name(previous),
+            ReadinessLevel = Readiness.Name(pledge.ReadinessLevel),
+            OfficerCount = pledge.OfficerCount,
+            UnitType = Readiness.UnitTypeName(pledge.UnitType),
+            PledgeVersion = pledge.Version,
+            Cause = cause,
+        });
 
     private async Task<Pledge> ManagedAsync(string id, Caller caller, string action, CancellationToken ct)
     {

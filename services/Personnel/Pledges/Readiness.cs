@@ -15,8 +15,9 @@ public sealed record PledgeEvidence
 /// <summary>
 /// The one place that says what each readiness level needs (UN PCRS): L2 an assessment visit, L3 a verification on or
 /// after it, RAPID_DEPLOYMENT an undertaking to deploy within 60 days confirmed on or after the verification. The level
-/// is always the highest gate the evidence meets; evidence is only ever added, so it never drops. Every gate needs
-/// something only the mission records (a visit, a verification, a confirmation): a nation's own statement raises none.
+/// is always the highest gate the evidence meets. Evidence is only added, so the level never drops, except when a
+/// revision pledges another unit (<see cref="Declared"/>). Every gate needs something only the mission records (a visit,
+/// a verification, a confirmation): a nation's own statement raises none.
 /// </summary>
 public static class Readiness
 {
@@ -109,6 +110,12 @@ public static class Readiness
         }
         return merged;
     }
+
+    /// <summary>
+    /// What of <paramref name="evidence"/> the nation alone stands for: its undertaking (deployable_within_days). The
+    /// visits and the confirmation are the mission's, of the unit it saw; a revision to another unit keeps only this.
+    /// </summary>
+    public static PledgeEvidence Declared(PledgeEvidence evidence) => new() { DeployableWithinDays = evidence.DeployableWithinDays };
 
     /// <summary>The evidence dates of <paramref name="evidence"/>, named by the fields that carry them.</summary>
     public static IEnumerable<(string Field, DateOnly Day)> Dates(PledgeEvidence evidence)

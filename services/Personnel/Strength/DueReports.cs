@@ -6,7 +6,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.Personnel.Strength;
 
-/// <summary>What falls due within a window from the service's today: rotations, credential expiries, pledge renewals.</summary>
+/// <summary>
+/// What falls due within a window from the service's today: rotations, credential expiries, pledge renewals. A nation
+/// sees its own, and the tour ends of another nation's contingents that one of its own is scheduled to relieve.
+/// </summary>
 public sealed class DueReports(PersonnelDbContext db, TimeProvider time)
 {
     public async Task<DueReport> ReadAsync(int days, string nation, CancellationToken ct)
@@ -19,7 +22,7 @@ public sealed class DueReports(PersonnelDbContext db, TimeProvider time)
         var pledges = db.Pledges.AsNoTracking().Where(p => p.Status == PledgeStatus.Active && p.RenewalDueOn <= until);
         if (nation.Length > 0)
         {
-            contingents = contingents.Where(c => c.Nation == nation);
+            contingents = contingents.Where(c => c.Nation == nation || db.Rotations.Any(r => r.OutgoingContingentId == c.Id && r.Nation == nation));
             qualifications = qualifications.Where(q => q.Nation == nation);
             pledges = pledges.Where(p => p.Nation == nation);
         }
@@ -51,6 +54,7 @@ public sealed class DueReports(PersonnelDbContext db, TimeProvider time)
                         RotationId = relief?.Id ?? "",
                         IncomingContingentId = relief?.IncomingContingentId ?? "",
                         IncomingArrivesOn = relief?.IncomingArrivesOn.ToProto(),
+                        IncomingNationCode = relief?.Nation ?? "",
                     };
                 }),
             },

@@ -54,10 +54,7 @@ public sealed class ForceStrengthApi(PersonnelDbContext db, StrengthReports repo
         var caller = Caller.From(context);
         var v = new Violations();
         v.Range(request.Days, "days", 1, 366);
-        if (request.NationCode.Length > 0)
-        {
-            v.NationCode(request.NationCode, "nation_code");
-        }
+        OptionalNation(v, request.NationCode);
         v.ThrowIfAny();
         // Where units stand and when they leave is a nation's own: a nation's role reads only its own nation's due items.
         return due.ReadAsync(request.Days, caller.NationScope(request.NationCode, "read the due report"), context.CancellationToken);
@@ -102,11 +99,17 @@ public sealed class ForceStrengthApi(PersonnelDbContext db, StrengthReports repo
 
     private static void ValidateNation(string nation)
     {
+        var v = new Violations();
+        OptionalNation(v, nation);
+        v.ThrowIfAny();
+    }
+
+    /// <summary>A nation_code that narrows a report: empty for every nation the caller reaches.</summary>
+    private static void OptionalNation(Violations v, string nation)
+    {
         if (nation.Length > 0)
         {
-            var v = new Violations();
             v.NationCode(nation, "nation_code");
-            v.ThrowIfAny();
         }
     }
 }

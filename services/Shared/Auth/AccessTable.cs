@@ -14,6 +14,12 @@ public sealed record AccessRule(
     IReadOnlySet<string> OwnNation,
     IReadOnlySet<string> PublicPart)
 {
+    /// <summary>
+    /// For an RPC an own-nation role calls to declare only part of what the request may carry (the rest is the
+    /// mission's, refused field by field): what it declares, e.g. "up to MOBILIZED". Empty when it may send it all.
+    /// </summary>
+    public string Declares { get; init; } = "";
+
     /// <summary>What <paramref name="role"/> may do here; null when it is refused.</summary>
     public Grant? GrantFor(string role) =>
         AnyNation.Contains(role) || OwnNation.Contains(role) || PublicPart.Contains(role)
@@ -54,14 +60,18 @@ public sealed class AccessTable
     /// <summary>The rows of one service, named by method.</summary>
     public sealed class ServiceRows(AccessTable table, ServiceDescriptor service)
     {
-        public ServiceRows Rpc(string method, string[]? any = null, string[]? own = null, string[]? publicPart = null)
+        /// <summary>
+        /// Adds the row of <paramref name="method"/>; <paramref name="declares"/> says what an own-nation role declares
+        /// when it may send only part of the request (<see cref="AccessRule.Declares"/>).
+        /// </summary>
+        public ServiceRows Rpc(string method, string[]? any = null, string[]? own = null, string[]? publicPart = null, string? declares = null)
         {
             if (service.FindMethodByName(method) is null)
             {
                 throw new ArgumentException($"{service.FullName} has no method {method}.", nameof(method));
             }
             var path = $"/{service.FullName}/{method}";
-            var rule = new AccessRule(path, Set(any), Set(own), Set(publicPart));
+            var rule = new AccessRule(path, Set(any), Set(own), Set(publicPart)) { Declares = declares ?? "" };
             if (!table.rules.TryAdd(path, rule))
             {
                 throw new ArgumentException($"{path} has two rows.", nameof(method));

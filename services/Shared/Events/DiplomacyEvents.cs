@@ -49,6 +49,7 @@ public sealed record AgreementInForce : IntegrationEvent
     public required string Title { get; init; }
     /// <summary>ISO 3166-1 alpha-3 codes of the parties.</summary>
     public required IReadOnlyList<string> Parties { get; init; }
+    /// <summary>The day the last party entered into force (the latest of the parties' days), from which it binds them all.</summary>
     public required DateOnly InForceOn { get; init; }
 }
 

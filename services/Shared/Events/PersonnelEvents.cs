@@ -40,8 +40,9 @@ public sealed record PersonnelPledged : IntegrationEvent
 }
 
 /// <summary>
-/// A pledge's readiness level changed because the evidence its gate needs was recorded. Subject: the pledge id;
-/// nation: the pledging nation.
+/// A pledge's readiness level changed: it rose because the evidence its gate needs was recorded, or it dropped to L1
+/// because a revision pledged another unit (another unit type or more officers) that the mission has yet to verify.
+/// Subject: the pledge id; nation: the pledging nation.
 /// </summary>
 public sealed record PledgeLevelChanged : IntegrationEvent
 {
@@ -53,6 +54,11 @@ public sealed record PledgeLevelChanged : IntegrationEvent
     public required string UnitType { get; init; }
     /// <summary>The pledge's version that carries the new level.</summary>
     public required int PledgeVersion { get; init; }
+    /// <summary>
+    /// EVIDENCE_RECORDED (the level rose) or PLEDGE_REVISED (the level dropped to L1: the mission's evidence was of the
+    /// unit as it was, and it verifies the revised one again).
+    /// </summary>
+    public required string Cause { get; init; }
 }
 
 /// <summary>A nation withdrew a pledge; its officers no longer count as pledged. Subject: the pledge id; nation: the pledging nation.</summary>

@@ -33,6 +33,25 @@ public sealed class AgreementApiTests(DiplomacyFixture fixture) : IClassFixture<
         }).ResponseAsync;
 
     [Fact]
+    public async Task An_agreement_is_announced_in_force_from_the_day_its_last_party_entered_into_force_whatever_order_the_steps_were_recorded_in()
+    {
+        var sofa = await CreateAsync(AgreementKind.StatusOfForces, "LBR", "HTI");
+        foreach (var party in new[] { "LBR", "HTI" })
+        {
+            await StepAsync(sofa, party, AgreementStatus.Signed, 2);
+            await StepAsync(sofa, party, AgreementStatus.Ratified, 3);
+        }
+
+        // The host state's entry into force (20 March) is recorded first; Liberia's earlier one (12 March) completes it.
+        await StepAsync(sofa, "HTI", AgreementStatus.InForce, 20);
+        var inForce = await StepAsync(sofa, "LBR", AgreementStatus.InForce, 12);
+
+        Assert.Equal(AgreementStatus.InForce, inForce.Status);
+        var announced = Assert.Single(await Outbox.ReadAsync<Coordination.Events.AgreementInForce>(fixture.Suite.Scope("diplomacy"), sofa.Id));
+        Assert.Equal(new DateOnly(2024, 3, 20), announced.InForceOn);
+    }
+
+    [Fact]
     public async Task A_status_of_forces_agreement_enters_into_force_when_every_party_has_ratified_and_brought_it_into_force()
     {
         var sofa = await CreateAsync(AgreementKind.StatusOfForces, "ZMB", "HTI");

@@ -166,14 +166,14 @@ public sealed class ContingentFormationTests(PersonnelFlowFixture fixture) : ICl
     [Fact]
     public async Task A_site_left_below_its_required_posture_raises_a_coverage_gap_counting_only_officers_on_duty()
     {
-        var kenya = await NationWithAgreementAsync("KEN");
+        await NationWithAgreementAsync("KEN");
         var site = await SiteAsync(posture: 100);
-        var first = await admin.MoveAsync(await kenya.ContingentAsync("KEN", 80, site.Id), ContingentStatus.Deployed, Day(2025, 10, 10));
+        var first = await admin.MoveAsync(await admin.ContingentAsync("KEN", 80, site.Id), ContingentStatus.Deployed, Day(2025, 10, 10));
         var gap = Assert.Single(await PersonnelOutbox.ReadAsync<SiteCoverageGap>(fixture.Suite, site.Id));
         Assert.Equal((100, 80, 20, "CONTINGENT_DEPLOYED", first.Id), (gap.RequiredPosture, gap.OfficersOnDuty, gap.Shortfall, gap.Cause, gap.ContingentId));
         Assert.Equal(site.Name, gap.SiteName);
 
-        var second = await admin.MoveAsync(await kenya.ContingentAsync("KEN", 40, site.Id), ContingentStatus.Deployed, Day(2025, 10, 12));
+        var second = await admin.MoveAsync(await admin.ContingentAsync("KEN", 40, site.Id), ContingentStatus.Deployed, Day(2025, 10, 12));
         Assert.Single(await PersonnelOutbox.ReadAsync<SiteCoverageGap>(fixture.Suite, site.Id)); // 120 on duty: covered
         var report = await admin.Strength.GetStrengthReportAsync(new GetStrengthReportRequest());
         Assert.Equal((120, 0, 100), report.Sites.Where(s => s.SiteId == site.Id).Select(s => (s.OfficersOnDuty, s.Shortfall, s.RequiredPosture)).Single());
@@ -187,20 +187,43 @@ public sealed class ContingentFormationTests(PersonnelFlowFixture fixture) : ICl
     }
 
     [Fact]
+    public async Task A_contributor_creates_its_contingents_without_a_site_and_only_the_mission_posts_one_to_a_site()
+    {
+        var ghana = fixture.Desk(TestTokens.For("GHA", Roles.Contributor));
+        var site = await SiteAsync(posture: 10);
+        async Task<int> CountAsync() => (await ghana.Contingents.ListContingentsAsync(new ListContingentsRequest { NationCode = "GHA" })).Contingents.Count;
+        var before = await CountAsync();
+
+        var refused = await RpcAssert.FailsWith(StatusCode.PermissionDenied, () => ghana.ContingentAsync("GHA", 30, site.Id));
+
+        Assert.Contains("site_id", refused.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal(before, await CountAsync());
+        var unposted = await ghana.ContingentAsync("GHA", 30);
+        Assert.Equal("", unposted.SiteId);
+        Assert.Equal(site.Id, (await admin.ContingentAsync("GHA", 30, site.Id)).SiteId);
+    }
+
+    [Fact]
     public async Task A_rotation_hands_the_site_to_the_relief_with_an_overlap_and_is_announced()
     {
         var jamaica = await NationWithAgreementAsync("JAM");
         var site = await SiteAsync(posture: 10);
-        var outgoing = await admin.MoveAsync(await jamaica.ContingentAsync("JAM", 10, site.Id, tourMonths: 6), ContingentStatus.Deployed, Day(2025, 10, 5));
+        var outgoing = await admin.MoveAsync(await admin.ContingentAsync("JAM", 10, site.Id, tourMonths: 6), ContingentStatus.Deployed, Day(2025, 10, 5));
         var incoming = await jamaica.MoveAsync(await jamaica.ContingentAsync("JAM", 12), ContingentStatus.Standby);
-
-        var rotation = await jamaica.Contingents.ScheduleRotationAsync(new ScheduleRotationRequest
+        var request = new ScheduleRotationRequest
         {
             RequestId = NewId(), OutgoingContingentId = outgoing.Id, IncomingContingentId = incoming.Id,
             IncomingArrivesOn = Day(2026, 3, 28), OutgoingDepartsOn = Day(2026, 4, 4),
-        });
+        };
 
-        Assert.Equal((7, site.Id, "JAM"), (rotation.OverlapDays, rotation.SiteId, rotation.NationCode));
+        // Handing the site over posts the relief to it: the mission's act, not the nation's.
+        var posting = await RpcAssert.FailsWith(StatusCode.PermissionDenied, () => jamaica.Contingents.ScheduleRotationAsync(request).ResponseAsync);
+        Assert.Contains("posting a unit to a site", posting.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal("", (await jamaica.Contingents.GetContingentAsync(new GetContingentRequest { Id = incoming.Id })).SiteId);
+        Assert.Empty((await jamaica.Contingents.ListRotationsAsync(new ListRotationsRequest { ContingentId = outgoing.Id })).Rotations);
+        var rotation = await admin.Contingents.ScheduleRotationAsync(request);
+
+        Assert.Equal((7, site.Id, "JAM", "JAM"), (rotation.OverlapDays, rotation.SiteId, rotation.NationCode, rotation.OutgoingNationCode));
         Assert.Equal(site.Id, (await jamaica.Contingents.GetContingentAsync(new GetContingentRequest { Id = incoming.Id })).SiteId);
         var announced = Assert.Single(await PersonnelOutbox.ReadAsync<RotationScheduled>(fixture.Suite, rotation.Id));
         Assert.Equal((outgoing.Id, incoming.Id, 10, 12, 7), (announced.OutgoingContingentId, announced.IncomingContingentId, announced.OutgoingOfficerCount,
@@ -208,12 +231,22 @@ public sealed class ContingentFormationTests(PersonnelFlowFixture fixture) : ICl
         Assert.Equal(rotation.Id, Assert.Single((await jamaica.Contingents.ListRotationsAsync(new ListRotationsRequest { ContingentId = outgoing.Id })).Rotations).Id);
 
         var other = await jamaica.ContingentAsync("JAM", 12);
-        var twice = await RpcAssert.FailedPrecondition(() => jamaica.Contingents.ScheduleRotationAsync(new ScheduleRotationRequest
+        var twice = await RpcAssert.FailedPrecondition(() => admin.Contingents.ScheduleRotationAsync(new ScheduleRotationRequest
         {
             RequestId = NewId(), OutgoingContingentId = outgoing.Id, IncomingContingentId = other.Id,
             IncomingArrivesOn = Day(2026, 3, 28), OutgoingDepartsOn = Day(2026, 4, 4),
         }).ResponseAsync, "ROTATION");
         Assert.Contains("already relieved", twice.Violations[0].Description, StringComparison.Ordinal);
+
+        // A relief the mission already posted to the site moves nothing: the nation schedules it.
+        var guarding = await admin.MoveAsync(await admin.ContingentAsync("JAM", 10, site.Id, tourMonths: 6), ContingentStatus.Deployed, Day(2025, 10, 6));
+        var posted = await admin.ContingentAsync("JAM", 12, site.Id);
+        var scheduled = await jamaica.Contingents.ScheduleRotationAsync(new ScheduleRotationRequest
+        {
+            RequestId = NewId(), OutgoingContingentId = guarding.Id, IncomingContingentId = posted.Id,
+            IncomingArrivesOn = Day(2026, 3, 29), OutgoingDepartsOn = Day(2026, 4, 5),
+        });
+        Assert.Equal(site.Id, scheduled.SiteId);
     }
 
     [Fact]

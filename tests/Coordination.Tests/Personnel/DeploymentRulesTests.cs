@@ -1,6 +1,7 @@
 using Coordination.Auth;
 using Coordination.Diplomacy.V1;
 using Coordination.Events;
+using Coordination.Personnel.Contingents;
 using Coordination.Personnel.Persistence;
 using Coordination.Personnel.V1;
 using Coordination.Tests.CrossService;
@@ -9,6 +10,7 @@ using Google.Rpc;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Xunit;
 using static Coordination.Tests.Personnel.PersonnelDesk;
 using Contingent = Coordination.Personnel.V1.Contingent;
@@ -109,6 +111,28 @@ public sealed class DeploymentRulesTests(PersonnelFlowFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task A_termination_recorded_late_leaves_contingents_deployed_since_its_day_deployed_and_names_them_in_a_warning()
+    {
+        var sofa = await AgreementInForceAsync(["LKA", "HTI"], Calls.Day(2025, 1, 2));
+        await PartiesAsync(sofa.Id, p => p.Count == 2);
+        var before = await admin.MoveAsync(await admin.ContingentAsync("LKA", 20), ContingentStatus.Deployed, Day(2025, 11, 10));
+        var since = await admin.MoveAsync(await admin.ContingentAsync("LKA", 20), ContingentStatus.Deployed, Day(2025, 11, 20));
+
+        // Diplomacy records, late, that the agreement was terminated on 15 November: after one deployment, before the other.
+        await TerminateAsync(sofa.Id, "LKA", Calls.Day(2025, 11, 15));
+
+        var warning = await Eventually.Get(
+            () => Task.FromResult(fixture.Logs.Entries.FirstOrDefault(e => e.Level == LogLevel.Warning && e.Message.Contains(sofa.Id, StringComparison.Ordinal)).Message),
+            m => m is not null, what: "personnel to warn of the contingents deployed since the termination");
+        Assert.Contains(since.Id, warning, StringComparison.Ordinal);
+        Assert.Contains("2025-11-15", warning, StringComparison.Ordinal);
+        Assert.Contains("the mission decides their repatriation", warning, StringComparison.Ordinal);
+        Assert.DoesNotContain(before.Id, warning, StringComparison.Ordinal);
+        // Both stay deployed: the warning decides nothing.
+        Assert.Equal(ContingentStatus.Deployed, (await admin.Contingents.GetContingentAsync(new GetContingentRequest { Id = since.Id })).Status);
+    }
+
+    [Fact]
     public async Task Concurrent_deployments_straddling_the_ceiling_pass_only_as_far_as_the_ceiling_allows()
     {
         await Calls.StatusOfForcesInForceAsync(fixture.Suite, fixture.Admin, "FJI", Calls.Day(2025, 1, 2));
@@ -135,6 +159,48 @@ public sealed class DeploymentRulesTests(PersonnelFlowFixture fixture) : IClassF
         var now = await admin.Strength.GetForceStrengthAsync(new GetForceStrengthRequest());
         Assert.Equal(strength.DeployedOfficers + 10 * size, now.DeployedOfficers);
         Assert.True(now.DeployedOfficers <= now.AuthorizedCeiling);
+    }
+
+    [Fact]
+    public async Task Deployments_of_one_contingent_waiting_on_the_ceiling_lock_deploy_it_once_and_the_others_find_it_deployed()
+    {
+        await Calls.StatusOfForcesInForceAsync(fixture.Suite, fixture.Admin, "TGO", Calls.Day(2025, 1, 2));
+        var contingent = await admin.MoveAsync(await admin.ContingentAsync("TGO", 30), ContingentStatus.Mobilized);
+        await using var scope = fixture.Suite.Scope("personnel");
+        var db = scope.ServiceProvider.GetRequiredService<PersonnelDbContext>();
+
+        // The ceiling's lock is held while eight deployments of the contingent arrive; they run once all eight wait on it.
+        await using var held = await db.Database.BeginTransactionAsync();
+        await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock({0})", [ContingentsApi.CeilingLock]);
+        var deployments = Enumerable.Range(0, 8).Select(async _ =>
+        {
+            try
+            {
+                await StatusAsync(admin, contingent, ContingentStatus.Deployed, Day(2025, 11, 2));
+                return "DEPLOYED";
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.FailedPrecondition)
+            {
+                return e.GetRpcStatus()!.GetDetail<PreconditionFailure>().Violations.Single().Type;
+            }
+            catch (RpcException e)
+            {
+                return e.StatusCode.ToString();
+            }
+        }).ToList();
+        await Eventually.Get(
+            () => db.Database.SqlQueryRaw<int>("""
+                SELECT count(*)::int AS "Value" FROM pg_locks
+                WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+                """).SingleAsync(),
+            waiting => waiting == 8, what: "the eight deployments to wait on the ceiling's lock");
+        await held.CommitAsync();
+        var outcomes = await Task.WhenAll(deployments);
+
+        // Each read the contingent under the lock, after the one before it committed: none deployed a stale copy.
+        Assert.Equal(["CONTINGENT_STATUS_TRANSITION", "DEPLOYED"], outcomes.Distinct().Order());
+        Assert.Single(outcomes, o => o == "DEPLOYED");
+        Assert.Single(await PersonnelOutbox.ReadAsync<ContingentDeployed>(fixture.Suite, contingent.Id));
     }
 
     private async Task<Agreement> AgreementInForceAsync(string[] parties, Coordination.Common.V1.Date on)

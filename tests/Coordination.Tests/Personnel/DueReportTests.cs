@@ -76,20 +76,57 @@ public sealed class DueReportTests : IAsyncLifetime
         await Calls.StatusOfForcesInForceAsync(suite, admin, "JAM", Calls.Day(2025, 1, 2));
         var jamaican = await mission.MoveAsync(await mission.ContingentAsync("JAM", 40, tourMonths: 6), ContingentStatus.Deployed, Day(2025, 10, 4));
         var kenyan = await mission.MoveAsync(await mission.ContingentAsync("KEN", 60, tourMonths: 6), ContingentStatus.Deployed, Day(2025, 10, 4));
+        var jamaicanPledge = await Pledge(mission, Day(2025, 6, 1), "JAM");
+        var kenyanPledge = await Pledge(mission, Day(2025, 6, 1), "KEN");
+        foreach (var nation in new[] { "JAM", "KEN" })
+        {
+            var record = Record();
+            record.Qualifications.Add(new Qualification { Kind = QualificationKind.Credential, Name = $"Firearms licence {nation}", ObtainedOn = Day(2021, 1, 5), ExpiresOn = Day(2026, 5, 1) });
+            await mission.RegisterAsync(nation, record);
+        }
         var kenya = new PersonnelDesk(suite, TestTokens.For("KEN", Roles.Contributor));
 
         var own = await kenya.Strength.GetDueReportAsync(new GetDueReportRequest { Days = 366 });
 
-        Assert.Contains(own.Rotations, r => r.ContingentId == kenyan.Id);
-        Assert.All(own.Rotations, r => Assert.Equal("KEN", r.NationCode));
-        Assert.All(own.PledgeRenewals, p => Assert.Equal("KEN", p.NationCode));
-        Assert.All(own.CredentialExpiries, c => Assert.Equal("KEN", c.NationCode));
+        Assert.Equal([kenyan.Id], own.Rotations.Select(r => r.ContingentId));
+        Assert.Equal([kenyanPledge.Id], own.PledgeRenewals.Select(p => p.PledgeId));
+        Assert.Equal(["Firearms licence KEN"], own.CredentialExpiries.Select(c => c.Name));
         await RpcAssert.FailsWith(Grpc.Core.StatusCode.PermissionDenied, () => kenya.Strength.GetDueReportAsync(new GetDueReportRequest { Days = 366, NationCode = "JAM" }).ResponseAsync);
         var all = await mission.Strength.GetDueReportAsync(new GetDueReportRequest { Days = 366 });
-        Assert.Contains(all.Rotations, r => r.ContingentId == jamaican.Id);
-        Assert.Contains(all.Rotations, r => r.ContingentId == kenyan.Id);
+        Assert.Equal(new[] { jamaican.Id, kenyan.Id }.Order(), all.Rotations.Select(r => r.ContingentId).Order());
+        Assert.Equal(new[] { jamaicanPledge.Id, kenyanPledge.Id }.Order(), all.PledgeRenewals.Select(p => p.PledgeId).Order());
+        Assert.Equal(["Firearms licence JAM", "Firearms licence KEN"], all.CredentialExpiries.Select(c => c.Name));
     }
 
-    private static Task<Coordination.Personnel.V1.Pledge> Pledge(PersonnelDesk desk, Coordination.Common.V1.Date on) =>
-        desk.Pledges.CreatePledgeAsync(new CreatePledgeRequest { RequestId = NewId(), NationCode = "KEN", UnitType = UnitType.FormedPoliceUnit, OfficerCount = 100, PledgedOn = on }).ResponseAsync;
+    [Fact]
+    public async Task A_relief_across_nations_is_scheduled_by_the_mission_and_both_nations_see_it_in_their_rotations_and_due_reports()
+    {
+        var mission = new PersonnelDesk(suite, admin);
+        await Calls.StatusOfForcesInForceAsync(suite, admin, "JAM", Calls.Day(2025, 1, 2));
+        var jamaica = new PersonnelDesk(suite, TestTokens.For("JAM", Roles.Contributor));
+        var kenya = new PersonnelDesk(suite, TestTokens.For("KEN", Roles.Contributor));
+        var ghana = new PersonnelDesk(suite, TestTokens.For("GHA", Roles.Contributor));
+        var relieved = await mission.MoveAsync(await jamaica.ContingentAsync("JAM", 40, tourMonths: 6), ContingentStatus.Deployed, Day(2025, 10, 4));
+        var relief = await kenya.MoveAsync(await kenya.ContingentAsync("KEN", 60), ContingentStatus.Mobilized);
+        var request = new ScheduleRotationRequest
+        {
+            RequestId = NewId(), OutgoingContingentId = relieved.Id, IncomingContingentId = relief.Id, IncomingArrivesOn = Day(2026, 3, 26), OutgoingDepartsOn = Day(2026, 4, 2),
+        };
+
+        await RpcAssert.FailsWith(Grpc.Core.StatusCode.PermissionDenied, () => kenya.Contingents.ScheduleRotationAsync(request).ResponseAsync);
+        var rotation = await mission.Contingents.ScheduleRotationAsync(request);
+
+        Assert.Equal(("KEN", "JAM"), (rotation.NationCode, rotation.OutgoingNationCode));
+        foreach (var nation in new[] { jamaica, kenya })
+        {
+            Assert.Equal([rotation.Id], (await nation.Contingents.ListRotationsAsync(new ListRotationsRequest())).Rotations.Select(r => r.Id));
+            var due = Assert.Single((await nation.Strength.GetDueReportAsync(new GetDueReportRequest { Days = 60 })).Rotations);
+            Assert.Equal((relieved.Id, "JAM", rotation.Id, relief.Id, "KEN"), (due.ContingentId, due.NationCode, due.RotationId, due.IncomingContingentId, due.IncomingNationCode));
+        }
+        Assert.Empty((await ghana.Contingents.ListRotationsAsync(new ListRotationsRequest())).Rotations);
+        Assert.Empty((await ghana.Strength.GetDueReportAsync(new GetDueReportRequest { Days = 60 })).Rotations);
+    }
+
+    private static Task<Coordination.Personnel.V1.Pledge> Pledge(PersonnelDesk desk, Coordination.Common.V1.Date on, string nation = "KEN") =>
+        desk.Pledges.CreatePledgeAsync(new CreatePledgeRequest { RequestId = NewId(), NationCode = nation, UnitType = UnitType.FormedPoliceUnit, OfficerCount = 100, PledgedOn = on }).ResponseAsync;
 }

@@ -246,6 +246,60 @@ public sealed class PledgeLifecycleTests(PersonnelFixture fixture) : IClassFixtu
             (await PersonnelOutbox.ReadAsync<PledgeLevelChanged>(fixture.Suite, pledge.Id)).Select(c => (c.PreviousLevel, c.ReadinessLevel)));
     }
 
+    [Fact]
+    public async Task A_revision_to_more_officers_or_another_unit_type_drops_a_verified_pledge_to_level_one_until_the_mission_verifies_it_again()
+    {
+        var pledge = await PledgeAsync(kenya, officers: 600);
+        await EvidenceAsync(pledge.Id, visit: Day(2025, 3, 4));
+        await EvidenceAsync(pledge.Id, verified: Day(2025, 5, 20));
+        await EvidenceAsync(pledge.Id, days: 45, by: kenya);
+        Assert.Equal(ReadinessLevel.RapidDeployment, (await EvidenceAsync(pledge.Id, confirmed: Day(2025, 6, 1))).ReadinessLevel);
+
+        var larger = await ReviseAsync(pledge.Id, UnitType.FormedPoliceUnit, 800);
+
+        // The mission saw 600 officers, not 800: its evidence is cleared; the nation's undertaking stands.
+        Assert.Equal((ReadinessLevel.L1, 45), (larger.ReadinessLevel, larger.Evidence.DeployableWithinDays));
+        Assert.True(larger.Evidence.AssessmentVisitOn is null && larger.Evidence.VerifiedOn is null && larger.Evidence.RapidDeploymentConfirmedOn is null);
+        Assert.Equal(["assessment_visit_on"], larger.MissingEvidence);
+        var dropped = (await PersonnelOutbox.ReadAsync<PledgeLevelChanged>(fixture.Suite, pledge.Id))[^1];
+        Assert.Equal(("RAPID_DEPLOYMENT", "L1", "PLEDGE_REVISED", 800, larger.Version), (dropped.PreviousLevel, dropped.ReadinessLevel, dropped.Cause, dropped.OfficerCount, dropped.PledgeVersion));
+        var kept = (await kenya.Pledges.ListPledgeVersionsAsync(new ListPledgeVersionsRequest { Id = pledge.Id })).Versions;
+        Assert.Equal(ReadinessLevel.RapidDeployment, kept[^2].ReadinessLevel); // what was verified stays on record
+
+        // The mission verifies the revised unit again, and the level rises as before.
+        var visited = await EvidenceAsync(pledge.Id, visit: Day(2025, 9, 2));
+        Assert.Equal(ReadinessLevel.L2, visited.ReadinessLevel);
+        Assert.Equal(("L1", "L2", "EVIDENCE_RECORDED"), (await PersonnelOutbox.ReadAsync<PledgeLevelChanged>(fixture.Suite, pledge.Id)).Select(c => (c.PreviousLevel, c.ReadinessLevel, c.Cause)).Last());
+
+        // Fewer officers of the same unit are part of what was verified: the level stays.
+        var smaller = await ReviseAsync(pledge.Id, UnitType.FormedPoliceUnit, 700);
+        Assert.Equal((ReadinessLevel.L2, Day(2025, 9, 2)), (smaller.ReadinessLevel, smaller.Evidence.AssessmentVisitOn));
+        // Another unit type is another unit, even with fewer officers.
+        var other = await ReviseAsync(pledge.Id, UnitType.IndividualPoliceOfficers, 100);
+        Assert.Equal((ReadinessLevel.L1, 45), (other.ReadinessLevel, other.Evidence.DeployableWithinDays));
+        Assert.Equal([("L2", "L1", "PLEDGE_REVISED")],
+            (await PersonnelOutbox.ReadAsync<PledgeLevelChanged>(fixture.Suite, pledge.Id)).Select(c => (c.PreviousLevel, c.ReadinessLevel, c.Cause)).TakeLast(1));
+    }
+
+    [Fact]
+    public async Task A_pledge_and_its_renewal_and_withdrawal_are_dated_from_2000_on()
+    {
+        await RpcAssert.InvalidFields(() => PledgeAsync(kenya, on: Day(1999, 12, 31)), "pledged_on");
+        await RpcAssert.InvalidFields(() => PledgeAsync(kenya, on: Day(1900, 1, 1)), "pledged_on");
+        var pledge = await PledgeAsync(kenya, on: Day(2000, 1, 1));
+        Assert.Equal(Day(2000, 1, 1), pledge.PledgedOn);
+
+        await RpcAssert.InvalidFields(() => kenya.Pledges.RenewPledgeAsync(new RenewPledgeRequest { RequestId = NewId(), Id = pledge.Id, RenewedOn = Day(1999, 12, 31) }).ResponseAsync, "renewed_on");
+        await RpcAssert.InvalidFields(() => kenya.Pledges.WithdrawPledgeAsync(new WithdrawPledgeRequest
+        {
+            RequestId = NewId(), Id = pledge.Id, Reason = "Backdated", WithdrawnOn = Day(1999, 12, 31),
+        }).ResponseAsync, "withdrawn_on");
+        Assert.Equal(1, (await LevelAsync(pledge.Id)).Item2);
+    }
+
+    private Task<Coordination.Personnel.V1.Pledge> ReviseAsync(string id, UnitType unitType, int officers) =>
+        kenya.Pledges.RevisePledgeAsync(new RevisePledgeRequest { RequestId = NewId(), Id = id, UnitType = unitType, OfficerCount = officers, Reason = "Revised" }).ResponseAsync;
+
     private async Task<(ReadinessLevel, int)> LevelAsync(string id)
     {
         var pledge = await kenya.Pledges.GetPledgeAsync(new GetPledgeRequest { Id = id });

@@ -1,7 +1,9 @@
 using Coordination.Auth;
+using Coordination.Personnel.Officers;
 using Coordination.Personnel.V1;
 using Coordination.Tests.Infrastructure;
 using Grpc.Core;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 using static Coordination.Tests.Personnel.PersonnelDesk;
 
@@ -151,6 +153,61 @@ public sealed class RosterImportTests(PersonnelFixture fixture) : IClassFixture<
         var rest = await kenya.ImportAsync("KEN", rows.Skip(9_999));
         Assert.Equal([RowOutcome.AlreadyRegistered, RowOutcome.Created, RowOutcome.Created, RowOutcome.Created],
             rest.SelectMany(p => p.Results).Select(r => r.Outcome));
+    }
+
+    [Fact]
+    public async Task An_import_that_fails_stops_reading_its_request_stream_before_it_ends()
+    {
+        await using var scope = fixture.Suite.Scope("personnel");
+        var import = scope.ServiceProvider.GetRequiredService<RosterImport>();
+        var rows = new RowsThenSilence(Roster(RosterImport.BatchSize, $"KS{NewId()[..6].ToUpperInvariant()}"));
+        var mission = new Caller("ops-1", "HTI", Roles.MissionAdmin, new Grant(AnyNation: true, OwnNation: false, PublicPart: false));
+
+        // The first batch is applied, but its progress cannot be sent: the partner is gone, the import fails.
+        await Assert.ThrowsAsync<IOException>(() => import.RunAsync(rows, new GonePartner(), mission, CancellationToken.None));
+
+        // It failed while waiting for the next row; it ends only once nothing reads the stream any more.
+        Assert.True(rows.StoppedWaiting, "the import ended while a read of its request stream was still pending");
+    }
+
+    /// <summary>A partner's stream: the header, the rows, then nothing more until the reader gives up.</summary>
+    private sealed class RowsThenSilence(IReadOnlyList<OfficerRecord> rows) : IAsyncStreamReader<ImportRosterRequest>
+    {
+        private int read = -1;
+
+        public ImportRosterRequest Current { get; private set; } = null!;
+
+        public bool StoppedWaiting { get; private set; }
+
+        public async Task<bool> MoveNext(CancellationToken cancellationToken)
+        {
+            if (++read <= rows.Count)
+            {
+                Current = read == 0
+                    ? new ImportRosterRequest { Header = new ImportRosterHeader { NationCode = "KEN" } }
+                    : new ImportRosterRequest { Row = rows[read - 1] };
+                return true;
+            }
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+                return false;
+            }
+            finally
+            {
+                StoppedWaiting = true;
+            }
+        }
+    }
+
+    /// <summary>A response stream whose partner has gone: nothing can be written to it.</summary>
+    private sealed class GonePartner : IServerStreamWriter<ImportRosterProgress>
+    {
+        public WriteOptions? WriteOptions { get; set; }
+
+        public Task WriteAsync(ImportRosterProgress message) => Task.FromException(new IOException("The partner closed the stream."));
+
+        public Task WriteAsync(ImportRosterProgress message, CancellationToken cancellationToken) => WriteAsync(message);
     }
 
     /// <summary>Sends the header and the rows; the server may end the call before it has read them all.</summary>

@@ -107,7 +107,7 @@ public sealed class StrengthReportTests(PersonnelFlowFixture fixture) : IClassFi
         await desk.ContingentAsync(nation, 25);
         await desk.MoveAsync(await desk.ContingentAsync(nation, 35), ContingentStatus.Standby);
         var officers = await mission.VettedOfficersAsync(nation, 4, women: 1);
-        await mission.MoveAsync(await desk.AssignAsync(await desk.ContingentAsync(nation, 100, siteId), officers), ContingentStatus.Deployed, Day(2025, 11, 3));
+        await mission.MoveAsync(await desk.AssignAsync(await mission.ContingentAsync(nation, 100, siteId), officers), ContingentStatus.Deployed, Day(2025, 11, 3));
         await desk.RegisterAsync(nation, Record(Gender.Female, vetted: false));
         return desk;
     }

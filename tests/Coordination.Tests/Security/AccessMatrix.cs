@@ -120,8 +120,11 @@ public static class AccessMatrixDocument
     {
         null => "—",
         { AnyNation: true } => "all",
-        { OwnNation: true, PublicPart: true } => "own + public",
-        { OwnNation: true } => "own",
+        { OwnNation: true, PublicPart: true } => "own + public" + Declared(rule),
+        { OwnNation: true } => "own" + Declared(rule),
         _ => "public",
     };
+
+    /// <summary>What an own-nation role declares where it may send only part of the request: "own: up to MOBILIZED".</summary>
+    private static string Declared(AccessRule rule) => rule.Declares.Length > 0 ? $": {rule.Declares}" : "";
 }

@@ -52,6 +52,23 @@ public sealed class AccessMatrixTests(FullSuiteFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public void Where_a_nation_declares_only_part_of_a_request_the_matrix_says_what_it_declares()
+    {
+        string[] partial =
+        [
+            "PledgeService/RecordPledgeEvidence", "OfficerService/RegisterOfficer", "OfficerService/ImportRoster", "OfficerService/RecordVettingResult",
+            "ContingentService/CreateContingent", "ContingentService/ChangeContingentStatus", "ContingentService/ScheduleRotation",
+        ];
+        var rendered = AccessMatrixDocument.Render();
+        foreach (var rpc in partial)
+        {
+            var rule = AccessMatrix.Tables["personnel"].Find($"/coordination.personnel.v1.{rpc}")!;
+            Assert.True(rule.Declares.Length > 0, $"{rpc} says nothing of what a nation declares");
+            Assert.Contains($"| `{rpc}` | all | own: {rule.Declares} |", rendered, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void An_observer_reaches_no_nations_records_anywhere()
     {
         var reaching = AccessMatrix.Tables.Values.SelectMany(t => t.Rules)

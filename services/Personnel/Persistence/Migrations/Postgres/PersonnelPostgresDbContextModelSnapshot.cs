@@ -234,6 +234,11 @@ namespace Coordination.Personnel.Persistence.Migrations.Postgres
                     b.Property<DateOnly>("OutgoingDepartsOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("OutgoingNation")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
                     b.Property<int>("OverlapDays")
                         .HasColumnType("integer");
 
@@ -274,6 +279,8 @@ namespace Coordination.Personnel.Persistence.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("Nation", "Id");
+
+                    b.HasIndex("OutgoingNation", "Id");
 
                     b.ToTable("rotations", (string)null);
                 });

@@ -229,6 +229,11 @@ namespace Coordination.Personnel.Persistence.Migrations.Sqlite
                     b.Property<DateOnly>("OutgoingDepartsOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OutgoingNation")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("OverlapDays")
                         .HasColumnType("INTEGER");
 
@@ -269,6 +274,8 @@ namespace Coordination.Personnel.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("Nation", "Id");
+
+                    b.HasIndex("OutgoingNation", "Id");
 
                     b.ToTable("rotations", (string)null);
                 });
