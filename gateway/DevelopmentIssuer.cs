@@ -80,7 +80,7 @@ public static class DevelopmentTokens
             }
             if (!Roles.All.Contains(role))
             {
-                return Results.BadRequest($"role {Validation.Fields.Quote(role)} is not one of: {string.Join(", ", Roles.All)}");
+                return Results.BadRequest($"role {Validation.Fields.Quote(role)} is not one of: {string.Join(", ", Roles.Everyone)}");
             }
             var subject = sub ?? string.Create(CultureInfo.InvariantCulture, $"dev-{nation.ToLowerInvariant()}-{role}");
             return Results.Text(issuer.Issue(subject, nation, role), "text/plain");

@@ -1,5 +1,9 @@
+using Coordination.Auth;
+using Coordination.Contracts;
+using Coordination.Validation;
 using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.Forwarder;
+using Yarp.ReverseProxy.Model;
 
 namespace Coordination.Gateway;
 
@@ -13,39 +17,75 @@ public sealed class BackendOptions
 }
 
 /// <summary>
-/// One route per service, matched on the gRPC path (<c>/coordination.personnel.v1.ContingentService/CreateContingent</c>),
-/// each requiring a valid token and counted against the caller's rate limit. Backends are called over cleartext
-/// HTTP/2 with exactly that version: gRPC cannot fall back to HTTP/1.1.
+/// One route per RPC of the public contract (<c>/coordination.personnel.v1.ContingentService/CreateContingent</c>, read
+/// from <c>protos/</c>), to the service whose package holds it, each requiring a valid token and counted against the
+/// caller's rate limit; nothing else is forwarded. Backends are called over cleartext HTTP/2 with exactly that version:
+/// gRPC cannot fall back to HTTP/1.1.
 /// </summary>
 public static class GatewayRoutes
 {
     public static IReverseProxyBuilder AddServiceRoutes(this IReverseProxyBuilder proxy, IConfiguration configuration)
     {
         var backends = configuration.GetSection("Gateway:Backends").Get<BackendOptions>() ?? new BackendOptions();
-        (string Service, string Address)[] services =
-        [
-            ("personnel", backends.Personnel),
-            ("logistics", backends.Logistics),
-            ("finance", backends.Finance),
-            ("diplomacy", backends.Diplomacy),
-        ];
-
-        var routes = services.Select(s => new RouteConfig
+        var services = new Dictionary<string, string>
         {
-            RouteId = s.Service,
-            ClusterId = s.Service,
+            ["personnel"] = backends.Personnel,
+            ["logistics"] = backends.Logistics,
+            ["finance"] = backends.Finance,
+            ["diplomacy"] = backends.Diplomacy,
+        };
+
+        var routes = PublicContract.Methods.Select(m => new RouteConfig
+        {
+            RouteId = PublicContract.PathOf(m),
+            ClusterId = PublicContract.ServiceOf(m),
             AuthorizationPolicy = GatewaySetup.PartnerPolicy,
             RateLimiterPolicy = PartnerRateLimits.Policy,
-            Match = new RouteMatch { Path = $"/coordination.{s.Service}.v1.{{service}}/{{method}}" },
+            Match = new RouteMatch { Path = PublicContract.PathOf(m) },
         }).ToArray();
 
         var clusters = services.Select(s => new ClusterConfig
         {
-            ClusterId = s.Service,
+            ClusterId = s.Key,
             HttpRequest = new ForwarderRequestConfig { Version = new Version(2, 0), VersionPolicy = HttpVersionPolicy.RequestVersionExact },
-            Destinations = new Dictionary<string, DestinationConfig> { ["primary"] = new() { Address = s.Address } },
+            Destinations = new Dictionary<string, DestinationConfig> { ["primary"] = new() { Address = s.Value } },
         }).ToArray();
 
         return proxy.LoadFromMemory(routes, clusters);
+    }
+
+    /// <summary>
+    /// The contract path a call was routed by, when the request's path is exactly it. Routing matches paths in any case,
+    /// but a gRPC path is case-sensitive: <c>/Coordination.personnel…</c> is no RPC, and is answered UNIMPLEMENTED
+    /// before anything else looks at it (<see cref="UseExactContractPaths"/>).
+    /// </summary>
+    public static string? ContractPathOf(HttpContext http) =>
+        http.GetEndpoint()?.Metadata.GetMetadata<RouteModel>()?.Config.Match.Path is { } path
+        && string.Equals(path, http.Request.Path.Value, StringComparison.Ordinal)
+            ? path
+            : null;
+
+    /// <summary>
+    /// Answers every call that is not exactly an RPC of the contract, before its token is looked at: a routed path
+    /// spelled in another case, or a path no route matches, is UNIMPLEMENTED to a gRPC client (404 to anyone else).
+    /// </summary>
+    public static WebApplication UseExactContractPaths(this WebApplication app)
+    {
+        app.Use((http, next) => http.GetEndpoint()?.Metadata.GetMetadata<RouteModel>() is not null && ContractPathOf(http) is null
+            ? NoSuchMethodAsync(http)
+            : next(http));
+        return app;
+    }
+
+    /// <summary>What a call to a path the gateway serves nothing at gets (the fallback endpoint).</summary>
+    public static Task NoSuchMethodAsync(HttpContext http)
+    {
+        if (!GrpcResponses.IsGrpc(http.Request))
+        {
+            http.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        }
+        return GrpcResponses.WriteStatusAsync(http.Response, Grpc.Core.StatusCode.Unimplemented,
+            $"No RPC is served at {Fields.Quote(http.Request.Path.Value ?? "")}: gRPC paths are exact and case-sensitive (see protos/).");
     }
 }

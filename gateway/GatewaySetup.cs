@@ -37,8 +37,10 @@ public static class GatewaySetup
 
     public static WebApplication MapGateway(this WebApplication app)
     {
-        app.UseUnauthenticatedLimits();
-        app.UseAuthentication();
+        // Before anything looks at a call: only the contract's exact paths are served, only they need a token, and an
+        // address sending bad tokens is stopped before they are checked.
+        app.UseExactContractPaths();
+        app.UseRoutedAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseStreamLimits();
@@ -49,6 +51,7 @@ public static class GatewaySetup
             app.MapDevelopmentTokens();
         }
         app.MapReverseProxy();
+        app.MapFallback("{**path}", GatewayRoutes.NoSuchMethodAsync).AllowAnonymous();
         return app;
     }
 }

@@ -70,6 +70,6 @@ public static class PartnerRateLimits
         }
         return user.FindFirstValue(ClaimNames.Subject) is { Length: > 0 } subject
             ? $"subject {subject}"
-            : $"address {http.Connection.RemoteIpAddress?.ToString() ?? "unknown"}";
+            : $"address {ClientAddresses.PartitionOf(http)}";
     }
 }

@@ -41,7 +41,8 @@ public static class StreamLimits
         var options = app.Services.GetRequiredService<StreamLimitOptions>();
         app.Use(async (http, next) =>
         {
-            if (!StreamingPaths.Contains(http.Request.Path.Value ?? ""))
+            // The contract path the call was routed by, exactly (a path in another case never gets this far).
+            if (GatewayRoutes.ContractPathOf(http) is not { } path || !StreamingPaths.Contains(path))
             {
                 await next(http);
                 return;

@@ -1,14 +1,13 @@
 using System.Globalization;
-using System.Threading.RateLimiting;
 using Coordination.Auth;
-using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authentication;
 
 namespace Coordination.Gateway;
 
 /// <summary>Per-address budget of calls without a valid token. Bound from <c>Gateway:UnauthenticatedLimit</c>.</summary>
 public sealed class UnauthenticatedLimitOptions
 {
-    /// <summary>Calls without a valid token an address may make at once before it is refused.</summary>
+    /// <summary>Calls without a valid token an address may make before it is refused (and tokens checked at once).</summary>
     public int Burst { get; set; } = 30;
 
     /// <summary>Permits given back to each address every minute (up to <see cref="Burst"/>).</summary>
@@ -16,48 +15,62 @@ public sealed class UnauthenticatedLimitOptions
 }
 
 /// <summary>
-/// Floods of missing, forged or expired tokens are stopped before authentication: every call refused as
-/// UNAUTHENTICATED spends one permit of its client address's bucket, and while the bucket is empty every call from
-/// that address is answered RESOURCE_EXHAUSTED without looking at its token (no signature check, no key fetch).
-/// The address is the connection's: behind a proxy, enable forwarded headers (docs/operations.md).
+/// The gateway looks at tokens only on the calls it routes, and stops floods of missing, forged or expired tokens before
+/// it looks at them. Each client address (<see cref="ClientAddresses.PartitionOf(HttpContext)"/>: an IPv6 address
+/// counts as its /64) has <see cref="UnauthenticatedLimitOptions.Burst"/> permits. A routed call takes one before its
+/// token is checked and gives it back when the token is valid, so only calls refused as UNAUTHENTICATED spend one, and
+/// however many calls an address sends at once, no more of its tokens are checked at a time than it has permits. With
+/// none left, a call is RESOURCE_EXHAUSTED without a look at its token (no signature check, no key fetch). The address
+/// is the connection's: behind a proxy, enable forwarded headers (docs/operations.md).
 /// </summary>
 public static class UnauthenticatedLimits
 {
+    private const string AuthenticationMiddlewareSet = "__AuthenticationMiddlewareSet";
+
     public static IServiceCollection AddUnauthenticatedLimits(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection("Gateway:UnauthenticatedLimit").Get<UnauthenticatedLimitOptions>() ?? new UnauthenticatedLimitOptions();
         services.AddSingleton(options);
-        services.AddKeyedSingleton(nameof(UnauthenticatedLimits), (_, _) => PartitionedRateLimiter.Create<string, string>(address =>
-            RateLimitPartition.GetTokenBucketLimiter(address, _ => PartnerRateLimits.Bucket(options.Burst, options.PermitsPerMinute, TimeSpan.FromMinutes(1)))));
+        services.AddSingleton(sp => new AddressBudgets(options.Burst, options.PermitsPerMinute, sp.GetRequiredService<TimeProvider>()));
         return services;
     }
 
-    /// <summary>Goes before authentication, so a refused address costs nothing more.</summary>
-    public static WebApplication UseUnauthenticatedLimits(this WebApplication app)
+    /// <summary>Authenticates the calls the gateway routes, within their address's budget; in place of <c>UseAuthentication</c>.</summary>
+    public static WebApplication UseRoutedAuthentication(this WebApplication app)
     {
-        var limiter = app.Services.GetRequiredKeyedService<PartitionedRateLimiter<string>>(nameof(UnauthenticatedLimits));
+        var budgets = app.Services.GetRequiredService<AddressBudgets>();
         var options = app.Services.GetRequiredService<UnauthenticatedLimitOptions>();
+        // What UseAuthentication marks: without it, WebApplication puts its own authentication in front of the
+        // pipeline, and every token of every call would be checked before any budget is.
+        ((IApplicationBuilder)app).Properties[AuthenticationMiddlewareSet] = true;
         app.Use(async (http, next) =>
         {
-            if (http.GetEndpoint()?.Metadata.GetMetadata<IAuthorizeData>() is null)
+            if (GatewayRoutes.ContractPathOf(http) is null)
             {
-                await next(http);
+                await next(http); // health, metrics, /dev/token and what is answered UNIMPLEMENTED need no token
                 return;
             }
-            var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-            // Look without spending: only a call that turns out unauthenticated spends a permit.
-            if (limiter.GetStatistics(address)?.CurrentAvailablePermits <= 0)
+            if (budgets.TryTake(ClientAddresses.PartitionOf(http)) is not { } permit)
             {
                 http.Response.Headers.RetryAfter = "60";
                 await GrpcResponses.WriteStatusAsync(http.Response, Grpc.Core.StatusCode.ResourceExhausted, string.Create(CultureInfo.InvariantCulture,
                     $"Too many calls without a valid bearer token from this address (more than {options.Burst}, {options.PermitsPerMinute} more each minute); retry within a minute with a valid token."));
                 return;
             }
-            await next(http);
-            if (http.User.Identity?.IsAuthenticated != true)
+            var result = AuthenticateResult.NoResult();
+            try
             {
-                limiter.AttemptAcquire(address).Dispose();
+                result = await http.AuthenticateAsync();
             }
+            finally
+            {
+                permit.Settle(giveBack: result.Succeeded);
+            }
+            if (result.Succeeded)
+            {
+                http.User = result.Principal;
+            }
+            await next(http); // authorization challenges a call that did not authenticate: UNAUTHENTICATED
         });
         return app;
     }

@@ -119,6 +119,8 @@ public sealed class LocalSuite : IAsyncDisposable
             ["Database:MigrateOnStartup"] = "true",
             ["Messaging:RabbitMqUri"] = Options.RabbitMqUri ?? "",
             ["Messaging:Prefix"] = Options.MessagingPrefix,
+            // On RabbitMQ every local service connects as the one user of --rabbitmq: none can tell publishers apart.
+            ["Messaging:AcceptAnyPublisher"] = "true",
             ["Logging:LogLevel:Default"] = "Warning",
             // EF logs the expected first-run probe of the migrations table, and retried races, as errors: noise here.
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "None",

@@ -49,16 +49,24 @@ public sealed class AuthOptions
     public IReadOnlyList<string> AcceptedAlgorithms() =>
         Algorithms.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
+    /// <summary>The settings as configured, read before the host is built (which secrets it needs depends on them).</summary>
+    public static AuthOptions From(IConfiguration configuration) =>
+        configuration.GetSection(Section).Get<AuthOptions>() ?? new AuthOptions();
+
+    /// <summary>The sources of keys these settings name, in the order above; a host starts only with exactly one.</summary>
+    public IReadOnlyList<KeySource> KeySources =>
+    [
+        .. new[] { (KeySource.Authority, Authority), (KeySource.JwksUri, JwksUri), (KeySource.PublicKeys, PublicKeys) }
+            .Where(s => !string.IsNullOrWhiteSpace(s.Item2)).Select(s => s.Item1),
+    ];
+
     /// <summary>True when keys are fetched from the issuer rather than pinned (nothing to read from a secret store).</summary>
-    public static bool FollowsIssuer(IConfiguration configuration) =>
-        !string.IsNullOrWhiteSpace(configuration[$"{Section}:{nameof(Authority)}"])
-        || !string.IsNullOrWhiteSpace(configuration[$"{Section}:{nameof(JwksUri)}"]);
+    public bool FollowsIssuer => KeySources.Any(s => s != KeySource.PublicKeys);
 
     /// <summary>Why these settings cannot validate tokens; empty when they can.</summary>
     public IEnumerable<string> Problems()
     {
-        var sources = new[] { Authority, JwksUri, PublicKeys }.Count(s => !string.IsNullOrWhiteSpace(s));
-        if (sources != 1)
+        if (KeySources.Count != 1)
         {
             yield return "Set exactly one of Auth:Authority (an OIDC authority), Auth:JwksUri (the issuer's JWKS address) or Auth:PublicKeys (a JWKS document of its public keys).";
         }
@@ -83,4 +91,17 @@ public sealed class AuthOptions
             yield return $"Auth:Algorithms must name only asymmetric algorithms ({string.Join(", ", AsymmetricAlgorithms)}).";
         }
     }
+}
+
+/// <summary>Where a host takes the issuer's public keys from.</summary>
+public enum KeySource
+{
+    /// <summary>The OIDC metadata of <see cref="AuthOptions.Authority"/>.</summary>
+    Authority,
+
+    /// <summary>The JWKS document at <see cref="AuthOptions.JwksUri"/>.</summary>
+    JwksUri,
+
+    /// <summary>The keys pinned in <see cref="AuthOptions.PublicKeys"/>.</summary>
+    PublicKeys,
 }

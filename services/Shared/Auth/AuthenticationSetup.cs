@@ -28,6 +28,8 @@ public static class AuthenticationSetup
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
         {
             jwt.MapInboundClaims = false;
+            // A challenge outside gRPC (HTTP 401, WWW-Authenticate) names no reason either: the detail goes to the log.
+            jwt.IncludeErrorDetails = false;
             jwt.Events = new JwtBearerEvents { OnTokenValidated = RequireSuiteClaims, OnChallenge = AnswerUnauthenticated };
         });
         services.AddAuthorization();
@@ -51,17 +53,18 @@ public static class AuthenticationSetup
             RoleClaimType = ClaimNames.Role,
             ClockSkew = TimeSpan.FromSeconds(30),
         };
-        if (!string.IsNullOrWhiteSpace(options.Authority))
+        // Exactly one source by now: the options are validated when the host starts.
+        switch (options.KeySources.FirstOrDefault(KeySource.PublicKeys))
         {
-            jwt.Authority = options.Authority;
-        }
-        else if (!string.IsNullOrWhiteSpace(options.JwksUri))
-        {
-            jwt.ConfigurationManager = JwksConfiguration.Manager(options);
-        }
-        else
-        {
-            jwt.TokenValidationParameters.IssuerSigningKeys = PublicKeySet.Parse(options.PublicKeys);
+            case KeySource.Authority:
+                jwt.Authority = options.Authority;
+                break;
+            case KeySource.JwksUri:
+                jwt.ConfigurationManager = JwksConfiguration.Manager(options);
+                break;
+            default:
+                jwt.TokenValidationParameters.IssuerSigningKeys = PublicKeySet.Parse(options.PublicKeys);
+                break;
         }
     }
 
@@ -76,7 +79,7 @@ public static class AuthenticationSetup
         }
         else if (!Roles.All.Contains(role))
         {
-            context.Fail(new TokenClaimRefusedException($"the token's role claim {Fields.Quote(role)} is not one of: {string.Join(", ", Roles.All)}."));
+            context.Fail(new TokenClaimRefusedException($"the token's role claim {Fields.Quote(role)} is not one of: {string.Join(", ", Roles.Everyone)}."));
         }
         else if (!Nations.IsKnown(nation))
         {

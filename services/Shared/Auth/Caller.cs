@@ -19,13 +19,16 @@ public sealed record Caller(string Subject, string Nation, string Role, Grant Gr
     /// <summary>Acts for the mission on every nation's records (a mission role), not only declares for its own nation.</summary>
     public bool ActsForMission => Grant.AnyNation;
 
-    /// <summary>The caller of a gRPC handler, with the grant <see cref="AccessInterceptor"/> found for its role.</summary>
+    /// <summary>
+    /// The caller of a gRPC handler, with the grant <see cref="AccessInterceptor"/> found for its role. Without one the
+    /// call is refused: a handler reached without the access check grants nothing.
+    /// </summary>
     public static Caller From(ServerCallContext context)
     {
         var caller = From(context.GetHttpContext().User);
         return context.UserState.TryGetValue(GrantKey, out var grant) && grant is Grant g
             ? caller with { Grant = g }
-            : throw new InvalidOperationException($"No access rule was applied to {context.Method}; is the AccessInterceptor registered?");
+            : throw new AccessDeniedException("No access rule admitted this call, so it is refused.");
     }
 
     public static Caller From(ClaimsPrincipal user)

@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace Coordination.Auth;
 
 /// <summary>The roles a token's <c>role</c> claim may carry.</summary>
@@ -10,13 +12,11 @@ public static class Roles
     public const string Diplomat = "diplomat";
     public const string Observer = "observer";
 
-    /// <summary>Every role, for what is public mission information.</summary>
+    /// <summary>Every role, in the order the documentation lists them (and for what is public mission information).</summary>
     public static readonly string[] Everyone = [MissionAdmin, Contributor, FinanceOfficer, LogisticsOfficer, Diplomat, Observer];
 
-    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
-    {
-        MissionAdmin, Contributor, FinanceOfficer, LogisticsOfficer, Diplomat, Observer,
-    };
+    /// <summary>The same roles, to look a token's claim up in.</summary>
+    public static readonly IReadOnlySet<string> All = Everyone.ToFrozenSet(StringComparer.Ordinal);
 }
 
 /// <summary>Claim names in the suite's tokens.</summary>

@@ -18,4 +18,7 @@ public static class PublicContract
 
     /// <summary>The HTTP/2 path of a method: <c>/coordination.personnel.v1.OfficerService/RegisterOfficer</c>.</summary>
     public static string PathOf(MethodDescriptor method) => $"/{method.Service.FullName}/{method.Name}";
+
+    /// <summary>The service that serves a method, named by its package: <c>coordination.personnel.v1</c> → personnel.</summary>
+    public static string ServiceOf(MethodDescriptor method) => method.File.Package.Split('.')[1];
 }

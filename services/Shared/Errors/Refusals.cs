@@ -40,6 +40,21 @@ public static class Refusals
     public static RpcException Of(Code code, string message, Google.Protobuf.IMessage detail) =>
         new Status { Code = (int)code, Message = Cut(message, MaxMessageLength), Details = { Any.Pack(detail) } }.ToRpcException();
 
-    /// <summary>Cuts a text that came from a request to a length a status can carry.</summary>
-    public static string Cut(string text, int length = MaxDetailLength) => text.Length <= length ? text : text[..(length - 1)] + "…";
+    /// <summary>
+    /// Cuts a text (what a request carried, an error) to at most <paramref name="length"/> characters, ending in "…"
+    /// when it was longer, and never between the two halves of a character written as a surrogate pair (an emoji).
+    /// </summary>
+    public static string Cut(string text, int length = MaxDetailLength)
+    {
+        if (text.Length <= length)
+        {
+            return text;
+        }
+        var keep = Math.Max(length - 1, 0);
+        if (keep > 0 && char.IsHighSurrogate(text[keep - 1]))
+        {
+            keep--;
+        }
+        return string.Concat(text.AsSpan(0, keep), "…");
+    }
 }

@@ -9,7 +9,8 @@ namespace Coordination.Hosting;
 /// <summary>
 /// Keeps every call within its bounds, whatever the handler does: the call's deadline is handed to the write path
 /// (<see cref="CallDeadline"/>: nothing commits after it), and a stream ends, UNAUTHENTICATED, when the token that
-/// opened it expires, as its handler gets a context whose cancellation fires at the token's <c>exp</c>.
+/// opened it expires, however far ahead its <c>exp</c>, as its handler gets a context whose cancellation fires then
+/// (both by <see cref="CallClock"/>).
 /// </summary>
 public sealed class CallBoundsInterceptor : Interceptor
 {
@@ -48,19 +49,19 @@ public sealed class CallBoundsInterceptor : Interceptor
     private static async Task<T> WithinTokenAsync<T>(ServerCallContext context, Func<ServerCallContext, Task<T>> handler)
     {
         HandDeadline(context);
-        if (ExpiresAt(context) is not { } expiry || expiry - DateTimeOffset.UtcNow > LongestTimer)
+        if (ExpiresAt(context) is not { } expiry)
         {
-            return await handler(context);
+            return await handler(context); // not reached: a token without exp is refused at authentication
         }
-        using var expired = new CancellationTokenSource(Max(expiry - DateTimeOffset.UtcNow, TimeSpan.Zero));
+        using var expired = new Expiry(expiry, CallClock.Of(context.GetHttpContext().RequestServices));
         using var either = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, expired.Token);
         try
         {
             var result = await handler(new BoundedCallContext(context, either.Token));
-            return expired.IsCancellationRequested ? throw Expired(expiry) : result;
+            return expired.Passed ? throw Expired(expiry) : result;
         }
         catch (Exception e) when (e is not RpcException { StatusCode: StatusCode.Unauthenticated }
-            && expired.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
+            && expired.Passed && !context.CancellationToken.IsCancellationRequested)
         {
             throw Expired(expiry);
         }
@@ -72,11 +73,62 @@ public sealed class CallBoundsInterceptor : Interceptor
             ? DateTimeOffset.FromUnixTimeSeconds(seconds)
             : null;
 
-    /// <summary>A timer's longest wait; a token living longer than this is not a token this suite issues.</summary>
-    private static readonly TimeSpan LongestTimer = TimeSpan.FromDays(24);
-
-    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
-
     private static RpcException Expired(DateTimeOffset expiry) => new(new Status(StatusCode.Unauthenticated,
         $"The token expired at {expiry:yyyy-MM-dd HH:mm:ss}Z and the stream with it; open the stream again with a fresh token."));
+
+    /// <summary>
+    /// Cancels at an instant by a clock, however far ahead: a timer waits at most <see cref="LongestWait"/> (timers
+    /// cannot wait much longer) and is armed again each time, until the instant has come.
+    /// </summary>
+    private sealed class Expiry : IDisposable
+    {
+        private static readonly TimeSpan LongestWait = TimeSpan.FromDays(20);
+        private readonly CancellationTokenSource cancellation = new();
+        private readonly DateTimeOffset at;
+        private readonly TimeProvider clock;
+        private readonly ITimer timer;
+        private bool disposed;
+
+        public Expiry(DateTimeOffset at, TimeProvider clock)
+        {
+            this.at = at;
+            this.clock = clock;
+            timer = clock.CreateTimer(_ => Arm(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            Arm();
+        }
+
+        public CancellationToken Token => cancellation.Token;
+
+        public bool Passed => cancellation.IsCancellationRequested;
+
+        private void Arm()
+        {
+            lock (cancellation)
+            {
+                if (disposed)
+                {
+                    return;
+                }
+                var left = at - clock.GetUtcNow();
+                if (left <= TimeSpan.Zero)
+                {
+                    cancellation.Cancel();
+                }
+                else
+                {
+                    timer.Change(left < LongestWait ? left : LongestWait, Timeout.InfiniteTimeSpan);
+                }
+            }
+        }
+
+        public void Dispose()
+        {
+            lock (cancellation)
+            {
+                disposed = true;
+                timer.Dispose();
+                cancellation.Dispose();
+            }
+        }
+    }
 }

@@ -34,6 +34,7 @@ public static class ServiceDefaults
             o.Interceptors.Add<ErrorMappingInterceptor>();
             o.Interceptors.Add<CallBoundsInterceptor>();
             o.Interceptors.Add<AccessInterceptor>();
+            o.Interceptors.Add<RequestReplayInterceptor>();
             o.MaxReceiveMessageSize = limits.Largest;
         }).Services.AddParsedRequests();
         builder.Services.AddGrpcReflection();

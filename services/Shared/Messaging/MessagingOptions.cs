@@ -18,6 +18,13 @@ public sealed class MessagingOptions
     /// </summary>
     public Dictionary<string, string> PublisherUsers { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// On RabbitMQ without <see cref="PublisherUsers"/>, consumers cannot tell who published an event: a service then
+    /// refuses to start unless this says, explicitly, that it may accept events from any publisher (one broker user
+    /// shared by every service: the tests, the multi-process local run). Never set in a deployment.
+    /// </summary>
+    public bool AcceptAnyPublisher { get; set; }
+
     public bool UsesRabbitMq => RabbitMqUri.Length > 0;
 
     /// <summary>The user this service connects to the broker as (RabbitMQ's <c>guest</c> when the URI names none).</summary>

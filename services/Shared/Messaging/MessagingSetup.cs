@@ -141,7 +141,7 @@ public static partial class MessagingSetup
         private static partial void LogEnforced(ILogger logger);
 
         [LoggerMessage(Level = LogLevel.Warning,
-            Message = "Messaging:PublisherUsers is not set: consumers cannot tell who published an event and accept any (set it wherever services have their own broker users)")]
+            Message = "Messaging:AcceptAnyPublisher is set: consumers cannot tell who published an event and accept any (set Messaging:PublisherUsers wherever services have their own broker users)")]
         private static partial void LogNotEnforced(ILogger logger);
     }
 }

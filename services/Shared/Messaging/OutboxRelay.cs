@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using System.Text.Json;
+using Coordination.Errors;
 using Coordination.Events;
 using Coordination.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -145,7 +146,7 @@ public sealed partial class OutboxRelay(
                     await db.OutboxMessages.Where(m => m.Id == message.Id).ExecuteUpdateAsync(s => s
                         .SetProperty(m => m.Attempts, m => m.Attempts + 1)
                         .SetProperty(m => m.NextAttemptAt, time.GetUtcNow().UtcDateTime + backoff)
-                        .SetProperty(m => m.LastError, Truncate(e.Message))
+                        .SetProperty(m => m.LastError, Refusals.Cut(e.Message, 2000))
                         .SetProperty(m => m.ClaimToken, (Guid?)null)
                         .SetProperty(m => m.ClaimedUntil, (DateTime?)null), CancellationToken.None);
                     metrics.Failed(message.MessageType);
@@ -222,8 +223,6 @@ public sealed partial class OutboxRelay(
         await db.ProcessedMessages.Where(m => m.ProcessedAt < cutoff).ExecuteDeleteAsync(ct);
         await db.RequestRecords.Where(r => r.CreatedAt < cutoff).ExecuteDeleteAsync(ct);
     }
-
-    private static string Truncate(string text) => text.Length <= 2000 ? text : text[..2000];
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing {MessageType} {MessageId} failed (attempt {Attempt}); retrying in {Backoff}: {Error}")]
     private static partial void LogPublishFailed(ILogger logger, string messageType, Guid messageId, int attempt, TimeSpan backoff, string error);

@@ -9,7 +9,8 @@ namespace Coordination.Messaging;
 /// cannot forge vouches for it: on RabbitMQ the AMQP <c>user_id</c>, which the broker refuses unless it is the
 /// publishing connection's own user; on the local run's in-process hub, the service the hub published for.
 /// Enforced when publisher identities are configured (<see cref="MessagingOptions.PublisherUsers"/>) or the hub
-/// provides them; a lone service, or RabbitMQ without them, accepts what arrives.
+/// provides them. On RabbitMQ without them a service does not start, unless told to accept any publisher
+/// (<see cref="MessagingOptions.AcceptAnyPublisher"/>); a lone service on the in-memory bus accepts what arrives.
 /// </summary>
 public sealed class PublisherCheck
 {
@@ -31,14 +32,19 @@ public sealed class PublisherCheck
     public bool Enforced => usersByService is not null || viaHub;
 
     /// <summary>
-    /// The check for a service on RabbitMQ: with publisher users configured they must name every owner in the catalog,
-    /// and this service's own must be the user it connects as, or it would publish events everyone refuses.
+    /// The check for a service on RabbitMQ: the publisher users must name every owner in the catalog, and this
+    /// service's own must be the user it connects as, or it would publish events everyone refuses. Without them the
+    /// service does not start, unless it is told to accept any publisher: it fails closed.
     /// </summary>
     public static PublisherCheck ForBroker(string service, MessagingOptions options)
     {
         if (options.PublisherUsers.Count == 0)
         {
-            return new PublisherCheck(null, viaHub: false);
+            return options.AcceptAnyPublisher
+                ? new PublisherCheck(null, viaHub: false)
+                : throw new InvalidOperationException(
+                    "Messaging:PublisherUsers is not set, so consumers could not tell who published an event: name each service's broker user "
+                    + "(Messaging:PublisherUsers:<service>), or, where every service shares one broker user, set Messaging:AcceptAnyPublisher=true.");
         }
         var users = options.PublisherUsers.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
         var missing = EventCatalog.Owners.Where(owner => !users.ContainsKey(owner)).ToList();

@@ -9,15 +9,15 @@ namespace Coordination.Persistence;
 /// given up once it passes, so nothing may be committed after it: the client would be told DEADLINE_EXCEEDED about
 /// a change that happened.
 /// </summary>
-public sealed class CallDeadline
+public sealed class CallDeadline(TimeProvider clock)
 {
     /// <summary>When the call's client stops waiting, in UTC by the machine's clock (as gRPC reads <c>grpc-timeout</c>).</summary>
     public DateTime At { get; set; } = DateTime.MaxValue;
 
-    /// <summary>Refuses to go on once the deadline has passed.</summary>
+    /// <summary>Refuses to go on once the deadline has passed by <see cref="Hosting.CallClock"/>.</summary>
     public void ThrowIfPassed()
     {
-        if (At != DateTime.MaxValue && DateTime.UtcNow >= At)
+        if (At != DateTime.MaxValue && clock.GetUtcNow().UtcDateTime >= At)
         {
             throw new RpcException(new Status(StatusCode.DeadlineExceeded,
                 "The call's deadline passed before its changes were committed; nothing was stored. Retry with the same request_id."));

@@ -44,7 +44,7 @@ public static class DatabaseSetup
         builder.Services.AddSingleton(options);
         builder.Services.TryAddSingleton<OutboxSignal>();
         builder.Services.TryAddSingleton<OutboxSignalInterceptor>();
-        builder.Services.TryAddScoped<CallDeadline>();
+        builder.Services.TryAddScoped(sp => new CallDeadline(Hosting.CallClock.Of(sp)));
         builder.Services.TryAddScoped<CallDeadlineInterceptor>();
 
         if (usePostgres)

@@ -36,7 +36,7 @@ public static class DaprSecrets
 
     /// <summary>The issuer's public keys; nothing when the host fetches them from the issuer itself.</summary>
     private static SecretBinding[] TokenKeys(IConfiguration configuration) =>
-        AuthOptions.FollowsIssuer(configuration) ? [] : [new("coordination-token-keys", "jwks", "Auth:PublicKeys")];
+        AuthOptions.From(configuration).FollowsIssuer ? [] : [new("coordination-token-keys", "jwks", "Auth:PublicKeys")];
 
     /// <summary>The sidecar's gRPC address, or null when the host runs without one.</summary>
     public static Uri? SidecarAddress(IConfiguration configuration)

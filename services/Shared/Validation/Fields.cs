@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Coordination.Common.V1;
 using Coordination.Contracts;
+using Coordination.Errors;
 
 namespace Coordination.Validation;
 
@@ -13,8 +14,11 @@ public static partial class Fields
     [GeneratedRegex(@"^[0-9a-f]{32}\z")]
     private static partial Regex IdPattern();
 
+    /// <summary>1-64 characters of A-Z a-z 0-9 . _ -: what a client may choose as a request id.</summary>
+    public static bool IsWellFormedRequestId(string value) => RequestIdPattern().IsMatch(value);
+
     public static void RequestId(this Violations v, string value, string field = "request_id") =>
-        v.Check(RequestIdPattern().IsMatch(value), field,
+        v.Check(IsWellFormedRequestId(value), field,
             "required: 1-64 characters of A-Z a-z 0-9 . _ -, chosen by the client and reused on retries");
 
     /// <summary>Ids are 32 lower-case hex characters; anything else cannot name a record.</summary>
@@ -89,10 +93,8 @@ public static partial class Fields
     /// control characters shown as U+FFFD, so a message never grows with the input nor carries its control bytes.</summary>
     public static string Quote(string value)
     {
-        var cut = value.Length <= QuotedLength ? value.Length
-            : char.IsHighSurrogate(value[QuotedLength - 1]) ? QuotedLength - 1 : QuotedLength;
-        var shown = string.Concat(value.AsSpan(0, cut).ToArray().Select(c => char.IsControl(c) ? '\uFFFD' : c));
-        return cut == value.Length ? $"'{shown}'" : $"'{shown}…' ({value.Length:N0} characters)";
+        var shown = string.Concat(Refusals.Cut(value, QuotedLength).Select(c => char.IsControl(c) ? '\uFFFD' : c));
+        return value.Length <= QuotedLength ? $"'{shown}'" : $"'{shown}' ({value.Length:N0} characters)";
     }
 
     /// <summary>How much of a value an error message quotes.</summary>

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
+using Coordination.Errors;
 using Google.Rpc;
 using Grpc.Core;
 
@@ -10,7 +11,7 @@ namespace Coordination.Tests.Boundaries;
 /// <summary>What came back from a raw call: the status, its message and details, and how many bytes the status took.</summary>
 public sealed record RawAnswer(StatusCode Code, string Message, BadRequest? BadRequest, int StatusBytes, int Messages)
 {
-    public override string ToString() => $"{Code} ({StatusBytes} bytes of status) \"{(Message.Length > 200 ? Message[..200] + "…" : Message)}\"";
+    public override string ToString() => $"{Code} ({StatusBytes} bytes of status) \"{Refusals.Cut(Message, 200)}\"";
 }
 
 /// <summary>

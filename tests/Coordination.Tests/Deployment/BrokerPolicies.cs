@@ -11,6 +11,7 @@ namespace Coordination.Tests.Deployment;
 public static class BrokerPolicies
 {
     private const string EventExchange = "Coordination.Events:";
+    private const string AcceptAnyPublisher = "Messaging__AcceptAnyPublisher";
 
     /// <summary>Every service names the same broker user for each owner of events, and no two owners share one.</summary>
     public static IEnumerable<string> PublisherUsersConfigured(Manifests manifests)
@@ -34,6 +35,21 @@ public static class BrokerPolicies
         foreach (var shared in reference.Where(u => u.Value is not null).GroupBy(u => u.Value).Where(g => g.Count() > 1))
         {
             yield return $"{string.Join(" and ", shared.Select(s => s.Key))} publish as the same broker user '{shared.Key}'";
+        }
+    }
+
+    /// <summary>No container of a service is told to accept events from any publisher: a deployment names the users.</summary>
+    public static IEnumerable<string> NoServiceAcceptsAnyPublisher(Manifests manifests)
+    {
+        foreach (var service in Suite.Services)
+        {
+            foreach (var container in manifests.Workload(service).AllContainers)
+            {
+                if (ContainerEnvironment.Of(manifests, container).ContainsKey(AcceptAnyPublisher))
+                {
+                    yield return $"Deployment/{service}/{container.Name}: sets {AcceptAnyPublisher}, so its consumers would apply events from any publisher";
+                }
+            }
         }
     }
 

@@ -15,6 +15,11 @@ public sealed class BrokerPolicyTests
     public void Every_service_knows_the_one_broker_user_each_service_publishes_as(string overlay) =>
         PolicyAssert.Holds(BrokerPolicies.PublisherUsersConfigured(Manifests.Of(overlay)));
 
+    [Theory]
+    [MemberData(nameof(Overlays))]
+    public void No_service_is_told_to_accept_events_from_any_publisher(string overlay) =>
+        PolicyAssert.Holds(BrokerPolicies.NoServiceAcceptsAnyPublisher(Manifests.Of(overlay)));
+
     [Fact]
     public void The_in_cluster_broker_creates_each_services_user_from_that_services_own_secret() =>
         PolicyAssert.Holds(BrokerPolicies.BrokerCreatesEachUser(Manifests.Of("development")));

@@ -111,6 +111,15 @@ public sealed class PolicyViolationTests
     }
 
     [Fact]
+    public void A_service_told_to_accept_events_from_any_publisher_is_reported()
+    {
+        var manifests = Manifests.Of("production");
+        Host(manifests, "diplomacy").Env.Add(new V1EnvVar { Name = "Messaging__AcceptAnyPublisher", Value = "true" });
+
+        PolicyAssert.Reports(BrokerPolicies.NoServiceAcceptsAnyPublisher(manifests), "Deployment/diplomacy/diplomacy: sets Messaging__AcceptAnyPublisher");
+    }
+
+    [Fact]
     public void A_service_reaching_the_broker_with_a_shared_credential_is_reported()
     {
         var manifests = Manifests.Of("development");

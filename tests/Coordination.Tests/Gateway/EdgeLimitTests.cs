@@ -1,9 +1,15 @@
 using Coordination.Auth;
+using Coordination.Contracts;
 using Coordination.Gateway;
+using Coordination.Hosting;
 using Coordination.Personnel.V1;
+using Coordination.Tests.Boundaries;
 using Coordination.Tests.Infrastructure;
 using Coordination.Tests.Personnel;
+using Coordination.Tests.Security;
 using Grpc.Core;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Xunit;
 
 namespace Coordination.Tests.Gateway;
@@ -60,6 +66,69 @@ public sealed class EdgeLimitTests(PersonnelFixture fixture) : IClassFixture<Per
         }
         await RpcAssert.FailsWith(StatusCode.Unauthenticated, () => Suite.ViaGateway<ContingentService.ContingentServiceClient>(null, gateway)
             .ListContingentsAsync(new ListContingentsRequest()).ResponseAsync);
+    }
+
+    [Fact]
+    public async Task Bad_tokens_sent_at_once_from_one_address_get_no_more_token_checks_than_the_addresss_budget()
+    {
+        var gateway = await Suite.StartGatewayAsync(new Dictionary<string, string?>
+        {
+            ["Gateway:UnauthenticatedLimit:Burst"] = "3",
+            ["Gateway:UnauthenticatedLimit:PermitsPerMinute"] = "1",
+        });
+        var forged = Suite.ViaGateway<ContingentService.ContingentServiceClient>(TestTokens.Forged("KEN", Roles.MissionAdmin), gateway);
+
+        // Forty calls on one connection at once: each takes a permit before its token is looked at.
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 40)
+            .Select(_ => RpcAssert.StatusOf(() => forged.ListContingentsAsync(new ListContingentsRequest()).ResponseAsync)));
+
+        Assert.Equal(3, outcomes.Count(o => o == StatusCode.Unauthenticated));
+        Assert.Equal(37, outcomes.Count(o => o == StatusCode.ResourceExhausted));
+    }
+
+    [Fact]
+    public async Task The_gateway_looks_at_tokens_only_on_the_calls_it_routes()
+    {
+        var looks = 0;
+        var gateway = await Suite.StartGatewayAsync(services: s => s.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, jwt =>
+        {
+            var received = jwt.Events.OnMessageReceived;
+            jwt.Events.OnMessageReceived = context =>
+            {
+                Interlocked.Increment(ref looks);
+                return received(context);
+            };
+        }));
+        var forged = TestTokens.Forged("KEN", Roles.MissionAdmin);
+        using var raw = new RawGrpc(gateway.GrpcAddress());
+        using var http = new HttpClient();
+        using var health = new HttpRequestMessage(HttpMethod.Get, new Uri(gateway.HttpAddress(), "/healthz/live"));
+        health.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", forged);
+
+        Assert.True((await http.SendAsync(health)).IsSuccessStatusCode);
+        Assert.Equal(StatusCode.OK, (await raw.CallAsync("/grpc.health.v1.Health/Check", forged, RawGrpc.Frame([]))).Code);
+        Assert.Equal(StatusCode.Unimplemented, (await raw.CallAsync("/coordination.personnel.v1.ContingentService/Nothing", forged, RawGrpc.Frame([]))).Code);
+        Assert.Equal(StatusCode.Unimplemented, (await raw.CallAsync("/Coordination.personnel.v1.ContingentService/ListContingents", forged, RawGrpc.Frame([]))).Code);
+        Assert.Equal(0, Volatile.Read(ref looks));
+
+        Assert.Equal(StatusCode.Unauthenticated, (await raw.CallAsync("/coordination.personnel.v1.ContingentService/ListContingents", forged, RawGrpc.Frame([]))).Code);
+        Assert.Equal(1, Volatile.Read(ref looks));
+    }
+
+    [Fact]
+    public async Task A_stream_opened_by_its_path_in_another_case_is_no_way_past_the_partners_share()
+    {
+        var gateway = await Suite.StartGatewayAsync(new Dictionary<string, string?> { ["Gateway:Streams:PerPartner"] = "1" });
+        var token = TestTokens.For("KEN", Roles.Contributor);
+        using var open = await OpenAsync(Strength(token, gateway));
+        var stream = PublicContract.Methods.Single(m => m.Name == "StreamStrength");
+        using var channel = GrpcChannel.ForAddress(gateway.GrpcAddress());
+
+        foreach (var path in AccessMatrix.InOtherCases(stream))
+        {
+            var status = await AccessMatrix.CallAsync(channel.CreateCallInvoker(), stream, new StreamStrengthRequest { NationCode = "KEN" }, token, path);
+            Assert.True(status.StatusCode == StatusCode.Unimplemented, $"{path}: {status.StatusCode} {status.Detail}");
+        }
     }
 
     [Fact]

@@ -111,6 +111,30 @@ public sealed class TokenTests(PersonnelFixture fixture) : IClassFixture<Personn
     }
 
     [Fact]
+    public async Task A_refused_token_on_a_call_that_is_not_grpc_is_challenged_without_the_reason()
+    {
+        using var http = new HttpClient();
+        foreach (var host in new[] { Suite.Gateway!, Suite.Service("personnel") })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(host.GrpcAddress(), "/coordination.personnel.v1.ContingentService/ListContingents"))
+            {
+                Version = System.Net.HttpVersion.Version20,
+                VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+                Content = new StringContent("{}", Encoding.UTF8, "application/json"),
+            };
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TestTokens.Forged("KEN", Roles.MissionAdmin));
+
+            using var response = await http.SendAsync(request);
+
+            var challenge = string.Join(", ", response.Headers.WwwAuthenticate);
+            Assert.Equal(System.Net.HttpStatusCode.Unauthorized, response.StatusCode);
+            Assert.StartsWith("Bearer", challenge, StringComparison.Ordinal);
+            Assert.DoesNotContain("error_description", challenge, StringComparison.Ordinal);
+            Assert.DoesNotContain("key", challenge, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    [Fact]
     public async Task The_lowercase_bearer_scheme_is_accepted_through_the_gateway()
     {
         using var channel = GrpcChannel.ForAddress(Suite.Gateway!.GrpcAddress());

@@ -107,6 +107,9 @@ public sealed class SuiteHost : IAsyncDisposable
             ["Hosting:GrpcPort"] = "0",
             ["Hosting:HttpPort"] = "0",
             ["Auth:PublicKeys"] = TestTokens.PublicKeys,
+            // Every test host on the shared broker connects as one user, so none can tell publishers apart: said so
+            // explicitly, as a service on RabbitMQ refuses to start without it or Messaging:PublisherUsers.
+            ["Messaging:AcceptAnyPublisher"] = "true",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in more.SelectMany(m => m ?? new Dictionary<string, string?>()))
@@ -127,8 +130,10 @@ public sealed class SuiteHost : IAsyncDisposable
         ["Gateway:Streams:PerPartner"] = "1000",
     };
 
-    /// <summary>Starts a gateway in front of the running services; extra settings tune it (e.g. rate limits).</summary>
-    public async Task<WebApplication> StartGatewayAsync(IDictionary<string, string?>? extra = null, string environment = "Production")
+    /// <summary>Starts a gateway in front of the running services; extra settings tune it (e.g. rate limits), and
+    /// <paramref name="services"/> can watch it.</summary>
+    public async Task<WebApplication> StartGatewayAsync(
+        IDictionary<string, string?>? extra = null, string environment = "Production", Action<IServiceCollection>? services = null)
     {
         var settings = HostSettings();
         foreach (var (name, app) in hosts)
@@ -144,7 +149,7 @@ public sealed class SuiteHost : IAsyncDisposable
         {
             settings[key] = value;
         }
-        var gateway = GatewaySetup.Module.Build(settings, environment: environment);
+        var gateway = GatewaySetup.Module.Build(settings, services, environment);
         await gateway.StartAsync();
         gateways.Add(gateway);
         return gateway;

@@ -16,7 +16,6 @@ public sealed class TestAuthority : IAsyncDisposable
 {
     private readonly WebApplication app;
     private volatile DevelopmentKey[] published;
-    private int keyFetches;
 
     private TestAuthority(WebApplication app, DevelopmentKey[] keys)
     {
@@ -28,9 +27,6 @@ public sealed class TestAuthority : IAsyncDisposable
     public string Address => app.Urls.Single().TrimEnd('/');
 
     public string JwksUri => $"{Address}/jwks";
-
-    /// <summary>How often the key set was fetched.</summary>
-    public int KeyFetches => keyFetches;
 
     public static async Task<TestAuthority> StartAsync(params DevelopmentKey[] keys)
     {
@@ -46,10 +42,7 @@ public sealed class TestAuthority : IAsyncDisposable
             ["id_token_signing_alg_values_supported"] = new[] { "ES256" },
         }));
         app.MapGet("/jwks", () =>
-        {
-            Interlocked.Increment(ref authority.keyFetches);
-            return Results.Text(JsonSerializer.Serialize(new { keys = authority.published.Select(k => k.PublicJwk()) }), "application/json");
-        });
+            Results.Text(JsonSerializer.Serialize(new { keys = authority.published.Select(k => k.PublicJwk()) }), "application/json"));
         await app.StartAsync();
         return authority;
     }

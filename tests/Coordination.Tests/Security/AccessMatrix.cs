@@ -1,4 +1,5 @@
 using Coordination.Auth;
+using Coordination.Contracts;
 using Coordination.Diplomacy;
 using Coordination.Finance;
 using Coordination.Logistics;
@@ -21,29 +22,50 @@ public static class AccessMatrix
         [DiplomacyService.Name] = DiplomacyAccess.Table,
     };
 
-    /// <summary>The service (personnel, …) whose package holds the method: <c>coordination.personnel.v1</c>.</summary>
-    public static string ServiceOf(MethodDescriptor method) => method.File.Package.Split('.')[1];
-
-    /// <summary>A generic gRPC method for any RPC, marshalled with the descriptor's own parsers.</summary>
-    public static Method<IMessage, IMessage> Generic(MethodDescriptor method) => new(
-        method.IsClientStreaming
-            ? method.IsServerStreaming ? MethodType.DuplexStreaming : MethodType.ClientStreaming
-            : method.IsServerStreaming ? MethodType.ServerStreaming : MethodType.Unary,
-        method.Service.FullName, method.Name,
-        Marshallers.Create<IMessage>(m => m.ToByteArray(), bytes => method.InputType.Parser.ParseFrom(bytes)),
-        Marshallers.Create<IMessage>(m => m.ToByteArray(), bytes => method.OutputType.Parser.ParseFrom(bytes)));
-
-    /// <summary>Calls any RPC with one request message and returns the status it ends with (OK when it answers).</summary>
-    public static async Task<Status> CallAsync(CallInvoker invoker, MethodDescriptor descriptor, IMessage request, string token) =>
-        (await CallForAnswerAsync(invoker, descriptor, request, token)).Status;
+    /// <summary>
+    /// A generic gRPC method for any RPC, marshalled with the descriptor's own parsers; sent to <paramref name="path"/>
+    /// (<c>/package.Service/Method</c>) instead of the RPC's own path when one is given.
+    /// </summary>
+    public static Method<IMessage, IMessage> Generic(MethodDescriptor method, string? path = null)
+    {
+        var (service, name) = path is null ? (method.Service.FullName, method.Name) : (path[1..path.LastIndexOf('/')], path[(path.LastIndexOf('/') + 1)..]);
+        return new(
+            method.IsClientStreaming
+                ? method.IsServerStreaming ? MethodType.DuplexStreaming : MethodType.ClientStreaming
+                : method.IsServerStreaming ? MethodType.ServerStreaming : MethodType.Unary,
+            service, name,
+            Marshallers.Create<IMessage>(m => m.ToByteArray(), bytes => method.InputType.Parser.ParseFrom(bytes)),
+            Marshallers.Create<IMessage>(m => m.ToByteArray(), bytes => method.OutputType.Parser.ParseFrom(bytes)));
+    }
 
     /// <summary>
-    /// Calls any RPC with one request message; returns the status it ends with and what it answered as JSON (a stream:
-    /// its first message, or all of them for a bidirectional one), or null when it answered nothing.
+    /// The path of <paramref name="method"/> spelled in other cases, as a partner probing for a way past the checks
+    /// would: the package's first letter in upper case, and the method's first letter in lower case.
     /// </summary>
-    public static async Task<(Status Status, string? Answer)> CallForAnswerAsync(CallInvoker invoker, MethodDescriptor descriptor, IMessage request, string token)
+    public static string[] InOtherCases(MethodDescriptor method)
     {
-        var method = Generic(descriptor);
+        var path = PublicContract.PathOf(method);
+        var slash = path.LastIndexOf('/');
+        return
+        [
+            $"/{char.ToUpperInvariant(path[1])}{path[2..]}",
+            $"{path[..(slash + 1)]}{char.ToLowerInvariant(path[slash + 1])}{path[(slash + 2)..]}",
+        ];
+    }
+
+    /// <summary>Calls any RPC with one request message and returns the status it ends with (OK when it answers).</summary>
+    public static async Task<Status> CallAsync(CallInvoker invoker, MethodDescriptor descriptor, IMessage request, string token, string? path = null) =>
+        (await CallForAnswerAsync(invoker, descriptor, request, token, path)).Status;
+
+    /// <summary>
+    /// Calls any RPC with one request message (at <paramref name="path"/> when given); returns the status it ends with
+    /// and what it answered as JSON (a stream: its first message, or all of them for a bidirectional one), or null
+    /// when it answered nothing.
+    /// </summary>
+    public static async Task<(Status Status, string? Answer)> CallForAnswerAsync(
+        CallInvoker invoker, MethodDescriptor descriptor, IMessage request, string token, string? path = null)
+    {
+        var method = Generic(descriptor, path);
         var options = new CallOptions(Bearer.Headers(token), DateTime.UtcNow.AddSeconds(20));
         var answers = new List<IMessage>();
         try

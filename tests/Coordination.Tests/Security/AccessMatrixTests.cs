@@ -18,7 +18,7 @@ public sealed class AccessMatrixTests(FullSuiteFixture fixture) : IClassFixture<
     public void Every_rpc_of_the_public_contract_has_exactly_one_row_in_its_services_table()
     {
         var missing = PublicContract.Methods
-            .Where(m => AccessMatrix.Tables[AccessMatrix.ServiceOf(m)].Find(PublicContract.PathOf(m)) is null)
+            .Where(m => AccessMatrix.Tables[PublicContract.ServiceOf(m)].Find(PublicContract.PathOf(m)) is null)
             .Select(PublicContract.PathOf).ToList();
         Assert.True(missing.Count == 0, $"RPCs without an access row: {string.Join(", ", missing)}");
 
@@ -89,7 +89,7 @@ public sealed class AccessMatrixTests(FullSuiteFixture fixture) : IClassFixture<
             new ParallelOptions { MaxDegreeOfParallelism = 8 },
             async (probe, _) =>
             {
-                var rule = AccessMatrix.Tables[AccessMatrix.ServiceOf(probe.Method)].Find(PublicContract.PathOf(probe.Method))!;
+                var rule = AccessMatrix.Tables[PublicContract.ServiceOf(probe.Method)].Find(PublicContract.PathOf(probe.Method))!;
                 var allowed = rule.GrantFor(probe.Role) is not null;
                 var status = await AccessMatrix.CallAsync(invoker, probe.Method, probe.Method.InputType.Parser.ParseFrom([]), tokens[probe.Role]);
                 var refused = status.StatusCode == StatusCode.PermissionDenied;

@@ -1,6 +1,7 @@
 using Coordination.Auth;
 using Coordination.Common.V1;
 using Coordination.Contracts;
+using Coordination.Errors;
 using Coordination.Hosting;
 using Coordination.Tests.Infrastructure;
 using Google.Protobuf;
@@ -83,7 +84,7 @@ public sealed class OwnNationTests(FullSuiteFixture fixture) : IClassFixture<Ful
         Assert.True(wrong.Count == 0, string.Join("\n", wrong));
     }
 
-    private static string Cut(string? text) => text is null ? "" : text.Length <= 300 ? text : text[..300] + "…";
+    private static string Cut(string? text) => Refusals.Cut(text ?? "", 300);
 
     /// <summary>A request naming Kenya's record, and, for a list that filters rather than refuses, what must not show.</summary>
     private sealed record Probe(Func<IMessage> Request, string? Hidden = null);

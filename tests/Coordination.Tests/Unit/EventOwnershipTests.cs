@@ -40,7 +40,7 @@ public sealed partial class EventOwnershipTests
     }
 
     [Fact]
-    public void Publisher_users_that_leave_out_an_owner_of_events_are_refused_and_none_at_all_means_no_check()
+    public void Publisher_users_that_leave_out_an_owner_of_events_are_refused_and_none_at_all_only_where_any_publisher_is_accepted()
     {
         var options = Options("amqp://coordination-finance:secret@broker:5672/coordination");
         options.PublisherUsers.Remove("diplomacy");
@@ -49,7 +49,26 @@ public sealed partial class EventOwnershipTests
 
         Assert.Contains("names no broker user for diplomacy", refused.Message, StringComparison.Ordinal);
         Assert.True(PublisherCheck.ForBroker("finance", Options("amqp://coordination-finance:secret@broker:5672/coordination")).Enforced);
-        Assert.False(PublisherCheck.ForBroker("finance", new MessagingOptions { RabbitMqUri = "amqp://guest:guest@broker:5672/" }).Enforced);
+        Assert.Throws<InvalidOperationException>(() => PublisherCheck.ForBroker("finance", new MessagingOptions { RabbitMqUri = "amqp://guest:guest@broker:5672/" }));
+        Assert.False(PublisherCheck.ForBroker("finance", new MessagingOptions { RabbitMqUri = "amqp://guest:guest@broker:5672/", AcceptAnyPublisher = true }).Enforced);
+    }
+
+    [Fact]
+    public void A_service_on_RabbitMQ_without_publisher_users_does_not_start_unless_told_to_accept_any_publisher()
+    {
+        var settings = SuiteHost.HostSettings(new Dictionary<string, string?>
+        {
+            ["Messaging:RabbitMqUri"] = "amqp://guest:guest@127.0.0.1:5672/",
+            ["ConnectionStrings:Database"] = "Host=127.0.0.1;Database=never-opened",
+        });
+        settings.Remove("Messaging:AcceptAnyPublisher");
+
+        var refused = Assert.Throws<InvalidOperationException>(() => SuiteHost.Modules["finance"].Build(settings));
+
+        Assert.Contains("Messaging:PublisherUsers", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("Messaging:AcceptAnyPublisher", refused.Message, StringComparison.Ordinal);
+        settings["Messaging:AcceptAnyPublisher"] = "true";
+        using var accepting = SuiteHost.Modules["finance"].Build(settings);
     }
 
     private static MessagingOptions Options(string uri)

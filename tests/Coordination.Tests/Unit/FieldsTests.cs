@@ -224,4 +224,21 @@ public sealed class FieldsTests
         Assert.All(e.Violations, x => Assert.True(x.Description.Length <= Violations.MaxDescriptionLength));
         Assert.Equal(("request", "and 280 more violations, not listed"), (e.Violations[^1].Field, e.Violations[^1].Description));
     }
+
+    [Fact]
+    public void A_cut_never_splits_a_character_written_as_two_utf16_units()
+    {
+        var emoji = new string('x', 198) + "😀😀😀";
+
+        var cut = Refusals.Cut(emoji, 200);
+        var violation = new Violations().Add("name", emoji).Items[0].Description;
+
+        foreach (var text in new[] { cut, violation })
+        {
+            Assert.True(text.Length <= 200, text);
+            Assert.EndsWith("…", text, StringComparison.Ordinal);
+            Assert.Equal(text, Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(text)));
+        }
+        Assert.Equal("x😀", Refusals.Cut("x😀", 3));
+    }
 }
