@@ -36,7 +36,7 @@ public sealed class KnownContingentRepatriatedConsumer(LogisticsDbContext db, IL
         (await db.KnownContingentAsync(message, ct)).Repatriated(message.RepatriatedOn, message.OfficerCount, message.OccurredAt);
 }
 
-internal static class KnownContingentEvents
+public static class KnownContingentEvents
 {
     /// <summary>
     /// The contingent an event is about, inserted first when this is the first event heard of it. Personnel's events

@@ -54,6 +54,27 @@ public sealed class ContingentEventRaceTests : IAsyncLifetime
     public async Task DisposeAsync() => await suite.DisposeAsync();
 
     [Fact]
+    public async Task Two_consumers_that_both_find_a_contingent_missing_both_save_without_a_key_violation()
+    {
+        var heard = new ContingentRequested { OccurredAt = DateTime.UtcNow, SubjectId = Guid.NewGuid().ToString("N"), Nation = "RWA", UnitType = "FPU", OfficerCount = 140 };
+        await using var first = suite.Scope("logistics");
+        await using var second = suite.Scope("logistics");
+        var (a, b) = (first.ServiceProvider.GetRequiredService<LogisticsDbContext>(), second.ServiceProvider.GetRequiredService<LogisticsDbContext>());
+
+        // Both look for the contingent before either has saved, as two queues' consumers do.
+        var seenByA = await a.KnownContingentAsync(heard, CancellationToken.None);
+        var seenByB = await b.KnownContingentAsync(heard, CancellationToken.None);
+        seenByA.Requested("FPU", 140, heard.OccurredAt);
+        await a.SaveChangesAsync();
+        // The second saves the one row the first did (a change of its own would then be ordered by the row's revision).
+        await b.SaveChangesAsync();
+
+        await using var check = suite.Scope("logistics");
+        var known = await check.ServiceProvider.GetRequiredService<LogisticsDbContext>().KnownContingents.AsNoTracking().SingleAsync(c => c.Id == heard.SubjectId);
+        Assert.Equal(("RWA", "FPU", seenByA.Id), (known.Nation, known.UnitType, seenByB.Id));
+    }
+
+    [Fact]
     public async Task Personnels_events_about_new_contingents_arriving_together_are_applied_without_an_error_logged()
     {
         var logistics = suite.Service("logistics").Services;
