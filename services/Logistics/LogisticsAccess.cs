@@ -20,8 +20,9 @@ public static class LogisticsAccess
     public static readonly AccessTable Table = new AccessTable()
         .Service(SiteService.Descriptor, s => s
             .Rpc("CreateSite", any: Staff)
-            .Rpc("GetSite", any: Everyone)
-            .Rpc("ListSites", any: Everyone)
+            // The sites and their status are public; how many officers each supports (where units stand) is the mission's.
+            .Rpc("GetSite", any: Staff, publicPart: Everyone)
+            .Rpc("ListSites", any: Staff, publicPart: Everyone)
             .Rpc("ChangeSiteStatus", any: Staff)
             .Rpc("ListSiteStatusChanges", any: Staff))
         .Service(CatalogService.Descriptor, s => s

@@ -3,7 +3,6 @@ using Coordination.Logistics.Catalog;
 using Coordination.Logistics.Contingents;
 using Coordination.Logistics.Equipment;
 using Coordination.Logistics.Persistence;
-using Coordination.Logistics.Planning;
 using Coordination.Logistics.Reports;
 using Coordination.Logistics.Requisitions;
 using Coordination.Logistics.Shipments;
@@ -29,10 +28,6 @@ public static class LogisticsService
             bus.AddConsumer<ContingentRequestedConsumer>();
             bus.AddConsumer<KnownContingentDeployedConsumer>();
             bus.AddConsumer<KnownContingentRepatriatedConsumer>();
-            bus.AddConsumer<ContingentDeployedConsumer>();
-            bus.AddConsumer<ContingentRepatriatedConsumer>();
-            bus.AddConsumer<SupportPlanOnDeploymentConsumer>();
-            bus.AddConsumer<SupportPlanOnRepatriationConsumer>();
         });
         builder.Services.AddScoped<StockLedger>();
         return builder;

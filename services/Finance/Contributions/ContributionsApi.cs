@@ -15,8 +15,8 @@ namespace Coordination.Finance.Contributions;
 
 /// <summary>
 /// gRPC surface of contributions. Finance officers and mission admins act for any donor; a contributor records and
-/// reads its own nation's. Every write holds the ledger lock and appends a version; allocations are internal and
-/// announce nothing.
+/// reads its own nation's, and its pledges reach no budget line until finance puts them there. Every write holds the
+/// ledger lock and appends a version; allocations are internal and announce nothing.
 /// </summary>
 public sealed partial class ContributionsApi(
     FinanceDbContext db, FinanceLedger ledger, ContributionBook book, Allocations allocations, IdempotentRequests requests, TimeProvider time)
@@ -42,7 +42,12 @@ public sealed partial class ContributionsApi(
             ? UsdValuation.FromRequest(money, request.UsdExchangeRate, request.RateDate is not null, rateDate, !caller.ActsForMission, v)
             : null;
         v.ThrowIfAny();
-        caller.RequireNation(request.DonorNationCode, "record contributions");
+        if (request.BudgetLineId.Length > 0)
+        {
+            // A line's pledged and funded totals are the mission's coverage: money reaches a line by finance's act (this
+            // field from a finance officer, or an allocation), never by the donor's own, which could fill any line.
+            caller.RequireMission("earmark a pledge to a budget line (budget_line_id): finance does, when it records the flow or allocates trust-fund money");
+        }
         var ct = context.CancellationToken;
 
         return await ledger.WriteAsync(() => requests.ExecuteAsync(request, request.RequestId, caller, context, async () =>

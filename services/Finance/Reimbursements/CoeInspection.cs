@@ -46,5 +46,7 @@ public sealed class CoeInspectionConfiguration : IEntityTypeConfiguration<CoeIns
         b.Property(x => x.LeaseType).HasMaxLength(10);
         b.Property(x => x.Revision).IsConcurrencyToken();
         b.HasIndex(x => x.LineId);
+        // A contingent's repatriation settles each of its lines.
+        b.HasIndex(x => x.ContingentId);
     }
 }

@@ -7,34 +7,54 @@ using Microsoft.Extensions.Options;
 namespace Coordination.Finance.Reimbursements;
 
 /// <summary>
-/// Announces what is owed once a period is over: a contingent repatriated, or an MOU line inspected out at repatriation.
+/// Announces what is owed once a period is over: a contingent repatriated (its personnel, and its equipment not yet
+/// inspected out), or an MOU line inspected out at repatriation.
 /// Whatever arrives later and changes the amount (a late inspection, a deployment day heard after the repatriation) is
 /// announced as the difference, so the sum of the announcements is always the amount owed.
 /// </summary>
 public sealed class ReimbursementClaims(FinanceDbContext db, IOptions<ReimbursementRates> rates, TimeProvider time)
 {
-    public Task SettleAsync(Deployment deployment, CancellationToken ct)
+    /// <summary>
+    /// Settles a contingent's personnel once both its deployment and its repatriation are known, and, once it is home,
+    /// each MOU line of its equipment: whatever was not inspected out ends on the day the contingent left.
+    /// </summary>
+    public async Task SettleAsync(Deployment deployment, CancellationToken ct)
     {
-        if (!deployment.Closed)
+        if (deployment.Closed)
         {
-            return Task.CompletedTask;
+            var total = Proration.ToCents(deployment.AccruedUsd(deployment.RepatriatedOn!.Value, rates.Value.PersonnelMonthlyUsd));
+            await AnnounceAsync(deployment.ContingentId, ReimbursementAccount.Personnel, deployment.Nation, deployment.ContingentId,
+                deployment.DeployedOn!.Value, deployment.RepatriatedOn.Value, deployment.OfficerCount, total, ct);
         }
-        var total = Proration.ToCents(deployment.AccruedUsd(deployment.RepatriatedOn!.Value, rates.Value.PersonnelMonthlyUsd));
-        return AnnounceAsync(deployment.ContingentId, ReimbursementAccount.Personnel, deployment.Nation, deployment.ContingentId,
-            deployment.DeployedOn!.Value, deployment.RepatriatedOn.Value, deployment.OfficerCount, total, ct);
+        if (deployment.RepatriatedOn is { } home)
+        {
+            var lines = await db.CoeInspections.Where(i => i.ContingentId == deployment.ContingentId).Select(i => i.LineId).Distinct().ToListAsync(ct);
+            foreach (var line in lines.Order(StringComparer.Ordinal))
+            {
+                await SettleLineAsync(line, deployment.ContingentId, home, ct);
+            }
+        }
     }
 
     /// <summary>
     /// Settles the MOU line of <paramref name="changed"/>, taking its unsaved change into account. Inspections of one line
-    /// arrive on two queues and may be applied at the same time; each of them writes the line's account, whose revision
-    /// is checked on save, so of two racing the later fails, is retried, and sees the other's inspection.
+    /// arrive on two queues, and its contingent's repatriation on a third, and may be applied at the same time; each of
+    /// them writes the line's account, whose revision is checked on save, so of two racing the later fails, is retried,
+    /// and sees the other's change.
     /// </summary>
     public async Task SettleAsync(CoeInspection changed, CancellationToken ct)
     {
-        var account = await AccountAsync(changed.LineId, ReimbursementAccount.Equipment, changed.Nation, changed.ContingentId, ct);
-        await db.CoeInspections.Where(i => i.LineId == changed.LineId).LoadAsync(ct);
-        var inspections = db.CoeInspections.Local.Where(i => i.LineId == changed.LineId).ToList();
-        var accrual = EquipmentAccrual.Of(inspections, time.Today(), rates.Value);
+        var deployment = changed.ContingentId.Length > 0 ? await db.Deployments.FindAsync([changed.ContingentId], ct) : null;
+        await SettleLineAsync(changed.LineId, changed.ContingentId, deployment?.RepatriatedOn, ct);
+    }
+
+    private async Task SettleLineAsync(string lineId, string contingentId, DateOnly? repatriatedOn, CancellationToken ct)
+    {
+        await db.CoeInspections.Where(i => i.LineId == lineId).LoadAsync(ct);
+        var inspections = db.CoeInspections.Local.Where(i => i.LineId == lineId).ToList();
+        var nation = inspections.Select(i => i.Nation).FirstOrDefault(n => n.Length > 0) ?? "";
+        var account = await AccountAsync(lineId, ReimbursementAccount.Equipment, nation, contingentId, ct);
+        var accrual = EquipmentAccrual.Of(inspections, time.Today(), repatriatedOn, rates.Value);
         if (accrual.Closed)
         {
             Announce(account, accrual.Start!.Value, accrual.End!.Value, accrual.Quantity, Proration.ToCents(accrual.Usd));

@@ -35,8 +35,13 @@ public sealed class ReimbursementReport(FinanceDbContext db, IOptions<Reimbursem
             payments = payments.Where(d => d.PayeeNation == nation);
         }
         var personnel = (await deployments.ToListAsync(ct)).Where(d => d.Nation.Length > 0).GroupBy(d => d.Nation).ToDictionary(g => g.Key, g => g.ToList());
-        var equipment = (await inspections.ToListAsync(ct)).Where(i => i.Nation.Length > 0).GroupBy(i => i.Nation)
-            .ToDictionary(g => g.Key, g => g.GroupBy(i => i.LineId).Select(line => EquipmentAccrual.Of(line, asOf, rates)).Sum(a => a.Usd));
+        var inspected = (await inspections.ToListAsync(ct)).Where(i => i.Nation.Length > 0).ToList();
+        // Equipment earns nothing after its contingent went home.
+        var contingents = inspected.Select(i => i.ContingentId).Distinct().ToList();
+        var home = await db.Deployments.AsNoTracking().Where(d => d.RepatriatedOn != null && contingents.Contains(d.ContingentId))
+            .ToDictionaryAsync(d => d.ContingentId, d => d.RepatriatedOn, ct);
+        var equipment = inspected.GroupBy(i => i.Nation).ToDictionary(g => g.Key, g => g.GroupBy(i => i.LineId)
+            .Select(line => EquipmentAccrual.Of(line, asOf, home.GetValueOrDefault(line.First().ContingentId), rates)).Sum(a => a.Usd));
         var claimed = await accounts.GroupBy(a => a.Nation).Select(g => new { g.Key, Usd = g.Sum(a => a.ClaimedUsdCents) }).ToDictionaryAsync(x => x.Key, x => x.Usd, ct);
         var paid = await payments.GroupBy(d => d.PayeeNation).Select(g => new { g.Key, Usd = g.Sum(d => d.UsdCents) }).ToDictionaryAsync(x => x.Key, x => x.Usd, ct);
 

@@ -15,9 +15,11 @@ public enum KnownContingentStatus
 
 /// <summary>
 /// A contingent as logistics knows it from personnel's events (ContingentRequested, ContingentDeployed,
-/// ContingentRepatriated): its nation and where it stands. MOU lines and requisitions may name only a known
-/// contingent, and equipment is inspected only while the contingent is in the mission area. The events may arrive in
-/// any order; each fills in what it knows and the status only moves forward.
+/// ContingentRepatriated): its nation, where it stands, and what its deployment and repatriation said. MOU lines and
+/// requisitions may name only a known contingent, and equipment is inspected only while the contingent is in the
+/// mission area. The events may arrive in any order; each fills in what it knows and the status only moves forward.
+/// Its support plan and the officers it adds to its site are read from here (<see cref="Planning.SupportPlan"/>), so
+/// the one rule that applies the events in any order serves them too.
 /// </summary>
 public sealed class KnownContingent : IKeyed
 {
@@ -29,14 +31,20 @@ public sealed class KnownContingent : IKeyed
     public KnownContingentStatus Status { get; private set; }
     public DateOnly? DeployedOn { get; private set; }
     public DateOnly? RepatriatedOn { get; private set; }
+    /// <summary>The site it deployed to (ContingentDeployed); empty when none was named.</summary>
+    public string SiteId { get; private set; } = "";
+    /// <summary>The end of its tour as planned when it deployed.</summary>
+    public DateOnly? PlannedTourEnd { get; private set; }
+    /// <summary>Officers who deployed (moved in, fed, supporting the site); 0 until ContingentDeployed arrives.</summary>
+    public int DeployedOfficers { get; private set; }
+    /// <summary>Officers who went home (moved out); 0 until ContingentRepatriated arrives.</summary>
+    public int RepatriatedOfficers { get; private set; }
     public int Revision { get; private set; }
     public DateTime UpdatedAt { get; private set; }
 
     private KnownContingent()
     {
     }
-
-    public static KnownContingent Heard(string id, string nation) => new() { Id = id, Nation = nation, Status = KnownContingentStatus.Requested };
 
     public void Requested(string unitType, int officerCount, DateTime at)
     {
@@ -48,9 +56,12 @@ public sealed class KnownContingent : IKeyed
         Changed(at);
     }
 
-    public void Deployed(DateOnly on, int officerCount, DateTime at)
+    public void Deployed(DateOnly on, int officerCount, string siteId, DateOnly plannedTourEnd, DateTime at)
     {
         DeployedOn = on;
+        DeployedOfficers = officerCount;
+        SiteId = siteId;
+        PlannedTourEnd = plannedTourEnd;
         if (Status != KnownContingentStatus.Repatriated)
         {
             Status = KnownContingentStatus.Deployed;
@@ -62,6 +73,7 @@ public sealed class KnownContingent : IKeyed
     public void Repatriated(DateOnly on, int officerCount, DateTime at)
     {
         RepatriatedOn = on;
+        RepatriatedOfficers = officerCount;
         Status = KnownContingentStatus.Repatriated;
         OfficerCount = officerCount;
         Changed(at);
@@ -120,6 +132,9 @@ public sealed class KnownContingentConfiguration : IEntityTypeConfiguration<Know
         b.Property(x => x.Nation).HasMaxLength(3);
         b.Property(x => x.UnitType).HasMaxLength(40);
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.SiteId).HasMaxLength(32);
         b.Property(x => x.Revision).IsConcurrencyToken();
+        // Support plans of a site, and the officers a site supports.
+        b.HasIndex(x => x.SiteId);
     }
 }

@@ -1,6 +1,7 @@
 using Coordination.Events;
 using Coordination.Logistics.Persistence;
 using Coordination.Messaging;
+using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.Logistics.Contingents;
 
@@ -12,15 +13,22 @@ public sealed class ContingentRequestedConsumer(LogisticsDbContext db, ILogger<C
         (await db.KnownContingentAsync(message, ct)).Requested(message.UnitType, message.OfficerCount, message.OccurredAt);
 }
 
-/// <summary>A contingent deployed: its equipment is in the mission area from that day.</summary>
+/// <summary>
+/// A contingent deployed: its equipment is in the mission area from that day, its site supports its officers, and its
+/// rations and inbound movement are planned to its planned tour end.
+/// </summary>
 public sealed class KnownContingentDeployedConsumer(LogisticsDbContext db, ILogger<KnownContingentDeployedConsumer> logger)
     : IdempotentConsumer<ContingentDeployed>(db, logger)
 {
     protected override async Task HandleAsync(ContingentDeployed message, CancellationToken ct) =>
-        (await db.KnownContingentAsync(message, ct)).Deployed(message.DeployedOn, message.OfficerCount, message.OccurredAt);
+        (await db.KnownContingentAsync(message, ct)).Deployed(message.DeployedOn, message.OfficerCount, message.SiteId ?? "", message.PlannedTourEnd,
+            message.OccurredAt);
 }
 
-/// <summary>A contingent went home: it raises no more requisitions nor MOU lines.</summary>
+/// <summary>
+/// A contingent went home: it raises no more requisitions nor MOU lines, its site no longer counts its officers, its
+/// rations stop that day and its officers are moved out.
+/// </summary>
 public sealed class KnownContingentRepatriatedConsumer(LogisticsDbContext db, ILogger<KnownContingentRepatriatedConsumer> logger)
     : IdempotentConsumer<ContingentRepatriated>(db, logger)
 {
@@ -28,17 +36,21 @@ public sealed class KnownContingentRepatriatedConsumer(LogisticsDbContext db, IL
         (await db.KnownContingentAsync(message, ct)).Repatriated(message.RepatriatedOn, message.OfficerCount, message.OccurredAt);
 }
 
-internal static class KnownContingentEvents
+public static class KnownContingentEvents
 {
-    /// <summary>The contingent an event is about, added to the context when this is the first event heard of it.</summary>
+    /// <summary>
+    /// The contingent an event is about, inserted first when this is the first event heard of it. Personnel's events
+    /// about one contingent travel on three queues and may be applied at the same moment: each consumer inserts the row
+    /// only if it is missing (a concurrent insert waits for the other's commit, then does nothing), so none fails on the
+    /// key; their changes to the row are then ordered by its revision.
+    /// </summary>
     public static async Task<KnownContingent> KnownContingentAsync(this LogisticsDbContext db, IntegrationEvent message, CancellationToken ct)
     {
-        if (await db.KnownContingents.FindAsync([message.SubjectId], ct) is { } known)
-        {
-            return known;
-        }
-        var heard = KnownContingent.Heard(message.SubjectId, message.Nation ?? "");
-        db.KnownContingents.Add(heard);
-        return heard;
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO known_contingents ("Id", "Nation", "UnitType", "OfficerCount", "Status", "SiteId", "DeployedOfficers", "RepatriatedOfficers", "Revision", "UpdatedAt")
+            VALUES ({message.SubjectId}, {message.Nation ?? ""}, '', 0, {nameof(KnownContingentStatus.Requested)}, '', 0, 0, 0, {message.OccurredAt})
+            ON CONFLICT ("Id") DO NOTHING
+            """, ct);
+        return await db.KnownContingents.SingleAsync(c => c.Id == message.SubjectId, ct);
     }
 }

@@ -21,6 +21,8 @@ public sealed class EquipmentLine : IKeyed
     public LeaseType LeaseType { get; private init; }
     public int? LatestServiceabilityPercent { get; private set; }
     public DateOnly? LastInspectedOn { get; private set; }
+    /// <summary>The day of its REPATRIATION inspection: the equipment left the mission area, and the line takes no more inspections.</summary>
+    public DateOnly? ClosedOn { get; private set; }
     public int Revision { get; private set; }
     public Audit Audit { get; private init; } = null!;
 
@@ -46,11 +48,17 @@ public sealed class EquipmentLine : IKeyed
     /// <summary>
     /// Records an inspection, which becomes the line's latest: it took place while the contingent was in the mission area
     /// and not before the line's latest inspection (a report older than that would rewrite the serviceability already
-    /// reimbursed, so it is refused).
+    /// reimbursed, so it is refused). A REPATRIATION inspection closes the line: the equipment has left, reimbursement
+    /// ends that day, and no inspection follows it.
     /// </summary>
     public Inspection Inspect(KnownContingent contingent, InspectionKind kind, DateOnly on, int serviceabilityPercent, string notes, Caller caller,
         string requestId, DateTime now)
     {
+        if (ClosedOn is { } closed)
+        {
+            throw new PreconditionFailedException("EQUIPMENT_LINE_CLOSED", $"equipment-lines/{Id}",
+                $"MOU line {Id} was inspected out at repatriation on {closed:yyyy-MM-dd}; it takes no more inspections.");
+        }
         contingent.EnsureInMissionAreaOn(on, "its equipment is inspected");
         if (on < LastInspectedOn)
         {
@@ -59,6 +67,10 @@ public sealed class EquipmentLine : IKeyed
         }
         LatestServiceabilityPercent = serviceabilityPercent;
         LastInspectedOn = on;
+        if (kind == InspectionKind.Repatriation)
+        {
+            ClosedOn = on;
+        }
         Revision++;
         Audit.Touch(caller, requestId, now);
         return new Inspection

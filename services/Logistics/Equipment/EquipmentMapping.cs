@@ -54,6 +54,7 @@ public static class EquipmentMapping
             Quantity = l.Quantity,
             LeaseType = l.LeaseType,
             LastInspectedOn = l.LastInspectedOn.ToProto(),
+            ClosedOn = l.ClosedOn.ToProto(),
             Audit = l.Audit.ToProto(),
         };
         if (l.LatestServiceabilityPercent is { } latest)

@@ -12,15 +12,14 @@ using Microsoft.EntityFrameworkCore;
 namespace Coordination.Logistics.Persistence;
 
 /// <summary>
-/// The logistics database: sites with their status history and supported contingents; the catalog, warehouses and
-/// the stock ledger with its balances; requisitions, in-kind pledges, shipments; contingent-owned equipment; and the
-/// support plans and the known contingents made from personnel's events.
+/// The logistics database: sites with their status history; the catalog, warehouses and the stock ledger with its
+/// balances; requisitions, in-kind pledges, shipments; contingent-owned equipment; and the contingents known from
+/// personnel's events, from which support plans and the officers each site supports are read.
 /// </summary>
 public abstract class LogisticsDbContext(DbContextOptions options) : ServiceDbContext(options)
 {
     public DbSet<Site> Sites => Set<Site>();
     public DbSet<SiteStatusChange> SiteStatusChanges => Set<SiteStatusChange>();
-    public DbSet<SiteAssignment> SiteAssignments => Set<SiteAssignment>();
     public DbSet<CatalogItem> CatalogItems => Set<CatalogItem>();
     public DbSet<Warehouse> Warehouses => Set<Warehouse>();
     public DbSet<StockLevel> StockLevels => Set<StockLevel>();
@@ -32,7 +31,6 @@ public abstract class LogisticsDbContext(DbContextOptions options) : ServiceDbCo
     public DbSet<ShipmentLine> ShipmentLines => Set<ShipmentLine>();
     public DbSet<EquipmentLine> EquipmentLines => Set<EquipmentLine>();
     public DbSet<Inspection> EquipmentInspections => Set<Inspection>();
-    public DbSet<SupportPlan> SupportPlans => Set<SupportPlan>();
     public DbSet<KnownContingent> KnownContingents => Set<KnownContingent>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -175,13 +175,13 @@ public sealed class ReportsApi(LogisticsDbContext db, TimeProvider time) : Logis
         var cursor = Paging.Read(request.Page, v);
         v.OptionalId(request.SiteId, "site_id");
         v.ThrowIfAny();
-        var query = db.SupportPlans.AsNoTracking();
+        var query = db.KnownContingents.AsNoTracking().Planned();
         if (request.SiteId.Length > 0)
         {
-            query = query.Where(p => p.SiteId == request.SiteId);
+            query = query.Where(c => c.SiteId == request.SiteId);
         }
         var (items, page) = await query.ToPageAsync(cursor, context.CancellationToken);
-        return new ListSupportPlansResponse { Plans = { items.Select(p => p.ToProto()) }, Page = page };
+        return new ListSupportPlansResponse { Plans = { items.Select(SupportPlans.Of) }, Page = page };
     }
 
     private Task<Dictionary<string, string>> ItemCodesAsync(IEnumerable<string> itemIds, CancellationToken ct)

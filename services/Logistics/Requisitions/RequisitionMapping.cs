@@ -85,8 +85,9 @@ public static class RequisitionMapping
     };
 
     /// <summary>
-    /// A requisition as <paramref name="caller"/> may read it: partners see the mission's needs to pledge against them,
-    /// but which contingent asks (where another nation's unit stands) only for their own nation.
+    /// A requisition as <paramref name="caller"/> may read it: partners see the mission's needs to pledge against them
+    /// (lines, priority, needed-by day, destination site, status), but which contingent asks and why, in the mission's
+    /// own words (which name units and where they stand), only for their own nation.
     /// </summary>
     public static V1.Requisition ToProto(this Requisition r, Caller caller)
     {
@@ -94,6 +95,7 @@ public static class RequisitionMapping
         if (!caller.Reaches(r.RequestingNation))
         {
             proto.RequestingContingentId = "";
+            proto.Justification = "";
         }
         return proto;
     }

@@ -31,15 +31,7 @@ public sealed class RequisitionsApi(LogisticsDbContext db, IdempotentRequests re
         v.Defined(request.Priority, "priority");
         var neededBy = v.RequiredUpcoming(request.NeededBy, "needed_by", time.Today(), PlanningHorizon.Ahead);
         v.Text(request.Justification, "justification", 1, 500);
-        if (v.CountWithin(request.Lines.Count, "lines", 1, MaxLines))
-        {
-            for (var i = 0; i < request.Lines.Count; i++)
-            {
-                v.Id(request.Lines[i].ItemId, $"lines[{i}].item_id");
-                v.Range(request.Lines[i].Quantity, $"lines[{i}].quantity", 1, MaxQuantity);
-            }
-            v.Unique(request.Lines, l => l.ItemId, "lines", "item_id");
-        }
+        Lines(v, request.Lines);
         v.ThrowIfAny();
         var ct = context.CancellationToken;
         var site = await db.Sites.AsNoTracking().GetAsync(request.DestinationSiteId, "site", ct);
@@ -60,6 +52,25 @@ public sealed class RequisitionsApi(LogisticsDbContext db, IdempotentRequests re
             db.Requisitions.Add(requisition);
             return requisition.ToProto();
         });
+    }
+
+    /// <summary>
+    /// The lines of a new requisition, at most one pass over them whatever a client sends: their count before any line
+    /// is read (a million lines cost one comparison), then each line once, repeats found with one set.
+    /// </summary>
+    public static void Lines(Violations v, IReadOnlyList<RequisitionLineInput> lines)
+    {
+        if (!v.CountWithin(lines.Count, "lines", 1, MaxLines))
+        {
+            return;
+        }
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            v.Id(line.ItemId, $"lines[{i}].item_id");
+            v.Range(line.Quantity, $"lines[{i}].quantity", 1, MaxQuantity);
+        }
+        v.Unique(lines, l => l.ItemId, "lines", "item_id");
     }
 
     public override async Task<V1.Requisition> GetRequisition(GetRequisitionRequest request, ServerCallContext context)
@@ -136,11 +147,10 @@ public sealed class RequisitionsApi(LogisticsDbContext db, IdempotentRequests re
         v.Id(request.LineId, "line_id");
         v.NationCode(request.NationCode, "nation_code");
         v.Range(request.Quantity, "quantity", 1, MaxQuantity);
-        var value = ExactMoney.FromProto(request.Value, v, "value");
+        var value = DeclaredValue(request.Value, v);
         v.Text(request.Description, "description", 1, 500);
         var expectedBy = v.OptionalUpcoming(request.ExpectedBy, "expected_by", time.Today(), PlanningHorizon.Ahead);
         v.ThrowIfAny();
-        caller.RequireNation(request.NationCode, "record in-kind pledges");
         var requisition = await db.Requisitions.Include(r => r.Lines).GetAsync(request.RequisitionId, "requisition", context.CancellationToken);
 
         return await requests.ExecuteAsync(request, request.RequestId, caller, context, () =>
@@ -176,6 +186,29 @@ public sealed class RequisitionsApi(LogisticsDbContext db, IdempotentRequests re
             });
             return Task.FromResult(pledge.ToProto());
         });
+    }
+
+    /// <summary>
+    /// The value a partner declares for its goods, which finance values at the mission's rate (or records unvalued).
+    /// Bounded as any one amount is (<see cref="ExactMoney.MaxAmountUsdCents"/>): at most USD 10 billion, and, as
+    /// logistics keeps no exchange rates, at most as many minor units of any other currency.
+    /// </summary>
+    private static ExactMoney? DeclaredValue(Coordination.Common.V1.Money? money, Violations v)
+    {
+        if (ExactMoney.FromProto(money, v, "value") is not { } value)
+        {
+            return null;
+        }
+        if (value.Currency == "USD")
+        {
+            return value.WithinBound(v, "value") ? value : null;
+        }
+        if (value.MinorUnits > ExactMoney.MaxAmountUsdCents)
+        {
+            v.Add("value", $"is more than {ExactMoney.MaxAmountUsdCents:N0} minor units of {value.Currency}, the most any one amount may be");
+            return null;
+        }
+        return value;
     }
 
     public override async Task<ListInKindPledgesResponse> ListInKindPledges(ListInKindPledgesRequest request, ServerCallContext context)

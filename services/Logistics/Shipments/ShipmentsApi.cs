@@ -34,20 +34,7 @@ public sealed class ShipmentsApi(LogisticsDbContext db, StockLedger ledger, Idem
         v.Text(request.Carrier, "carrier", 1, 120);
         v.Text(request.WaybillNumber, "waybill_number", 1, 60);
         var eta = ReadEta(request.Eta, v, time.UtcNow());
-        if (v.CountWithin(request.Lines.Count, "lines", 1, MaxLines))
-        {
-            for (var i = 0; i < request.Lines.Count; i++)
-            {
-                var line = request.Lines[i];
-                v.Id(line.ItemId, $"lines[{i}].item_id");
-                v.Range(line.Quantity, $"lines[{i}].quantity", 1, MaxQuantity);
-                if (line.RequisitionId.Length > 0 || line.RequisitionLineId.Length > 0)
-                {
-                    v.Id(line.RequisitionId, $"lines[{i}].requisition_id");
-                    v.Id(line.RequisitionLineId, $"lines[{i}].requisition_line_id");
-                }
-            }
-        }
+        Lines(v, request.Lines);
         v.ThrowIfAny();
         var ct = context.CancellationToken;
         var origin = await db.Warehouses.AsNoTracking().GetAsync(request.OriginWarehouseId, "warehouse", ct);
@@ -83,6 +70,48 @@ public sealed class ShipmentsApi(LogisticsDbContext db, StockLedger ledger, Idem
             db.Shipments.Add(shipment);
             return shipment.ToProto();
         });
+    }
+
+    /// <summary>The lines of a new shipment: their count before any line is read, then each line once.</summary>
+    public static void Lines(Violations v, IReadOnlyList<ShipmentLineInput> lines)
+    {
+        if (!v.CountWithin(lines.Count, "lines", 1, MaxLines))
+        {
+            return;
+        }
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            v.Id(line.ItemId, $"lines[{i}].item_id");
+            v.Range(line.Quantity, $"lines[{i}].quantity", 1, MaxQuantity);
+            if (line.RequisitionId.Length > 0 || line.RequisitionLineId.Length > 0)
+            {
+                v.Id(line.RequisitionId, $"lines[{i}].requisition_id");
+                v.Id(line.RequisitionLineId, $"lines[{i}].requisition_line_id");
+            }
+        }
+    }
+
+    /// <summary>
+    /// The lines of a receipt: a shipment has at most MaxLines lines, so a receipt names at most as many; their count
+    /// before any line is read, then each line once, repeats found with one set.
+    /// </summary>
+    public static void ReceiptLines(Violations v, IReadOnlyList<ShipmentLineReceipt> lines)
+    {
+        if (!v.CountWithin(lines.Count, "lines", 1, MaxLines))
+        {
+            return;
+        }
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            v.Id(line.LineId, $"lines[{i}].line_id");
+            v.Range(line.ReceivedQuantity, $"lines[{i}].received_quantity", 0, MaxQuantity);
+            v.Range(line.DamagedQuantity, $"lines[{i}].damaged_quantity", 0, MaxQuantity);
+            v.Check(line.DamagedQuantity <= line.ReceivedQuantity, $"lines[{i}].damaged_quantity", "must not exceed received_quantity: damaged goods are goods that arrived");
+            v.Text(line.Note, $"lines[{i}].note", 0, 500);
+        }
+        v.Unique(lines, l => l.LineId, "lines", "line_id");
     }
 
     public override async Task<V1.Shipment> GetShipment(GetShipmentRequest request, ServerCallContext context)
@@ -164,20 +193,7 @@ public sealed class ShipmentsApi(LogisticsDbContext db, StockLedger ledger, Idem
         v.RequestId(request.RequestId);
         v.Id(request.Id);
         v.Id(request.ReceivingWarehouseId, "receiving_warehouse_id");
-        // A shipment has at most MaxLines lines, so a receipt names at most as many.
-        if (v.CountWithin(request.Lines.Count, "lines", 1, MaxLines))
-        {
-            for (var i = 0; i < request.Lines.Count; i++)
-            {
-                var line = request.Lines[i];
-                v.Id(line.LineId, $"lines[{i}].line_id");
-                v.Range(line.ReceivedQuantity, $"lines[{i}].received_quantity", 0, MaxQuantity);
-                v.Range(line.DamagedQuantity, $"lines[{i}].damaged_quantity", 0, MaxQuantity);
-                v.Check(line.DamagedQuantity <= line.ReceivedQuantity, $"lines[{i}].damaged_quantity", "must not exceed received_quantity: damaged goods are goods that arrived");
-                v.Text(line.Note, $"lines[{i}].note", 0, 500);
-            }
-            v.Unique(request.Lines, l => l.LineId, "lines", "line_id");
-        }
+        ReceiptLines(v, request.Lines);
         v.ThrowIfAny();
         var ct = context.CancellationToken;
         var shipment = await db.Shipments.Include(s => s.Lines).GetAsync(request.Id, "shipment", ct);

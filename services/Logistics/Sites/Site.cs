@@ -63,14 +63,3 @@ public sealed class SiteStatusChange : IKeyed
     public string ChangedBy { get; init; } = "";
     public DateTime ChangedAt { get; init; }
 }
-
-/// <summary>A deployed contingent supporting a site, as personnel announced it.</summary>
-public sealed class SiteAssignment
-{
-    public string ContingentId { get; init; } = "";
-    public string SiteId { get; init; } = "";
-    public string Nation { get; init; } = "";
-    public int Officers { get; init; }
-    public bool Active { get; set; }
-    public DateTime UpdatedAt { get; set; }
-}

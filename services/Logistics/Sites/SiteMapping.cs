@@ -37,19 +37,6 @@ public sealed class SiteStatusChangeConfiguration : IEntityTypeConfiguration<Sit
     }
 }
 
-public sealed class SiteAssignmentConfiguration : IEntityTypeConfiguration<SiteAssignment>
-{
-    public void Configure(EntityTypeBuilder<SiteAssignment> b)
-    {
-        b.ToTable("site_assignments");
-        b.HasKey(x => x.ContingentId);
-        b.Property(x => x.ContingentId).HasMaxLength(32);
-        b.Property(x => x.SiteId).HasMaxLength(32);
-        b.Property(x => x.Nation).HasMaxLength(3);
-        b.HasIndex(x => new { x.SiteId, x.Active });
-    }
-}
-
 public static class SiteMapping
 {
     public static V1.Site ToProto(this Site s, int supportedPersonnel) => new()

@@ -11,10 +11,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.Logistics.Sites;
 
-/// <summary>gRPC surface of sites. Logistics officers and mission admins change them; everyone authenticated reads.</summary>
+/// <summary>
+/// gRPC surface of sites. Logistics officers and mission admins change them; every role reads the sites and their
+/// security status, public mission information, but only the mission reads how many officers each supports (where
+/// units stand is operational).
+/// </summary>
 public sealed class SitesApi(LogisticsDbContext db, IdempotentRequests requests, TimeProvider time) : SiteService.SiteServiceBase
 {
-
     public override Task<V1.Site> CreateSite(CreateSiteRequest request, ServerCallContext context)
     {
         var caller = Caller.From(context);
@@ -61,7 +64,8 @@ public sealed class SitesApi(LogisticsDbContext db, IdempotentRequests requests,
     public override async Task<V1.Site> GetSite(GetSiteRequest request, ServerCallContext context)
     {
         var site = await FindAsync(request.Id, context.CancellationToken);
-        return site.ToProto(await SupportedPersonnelAsync(site.Id, context.CancellationToken));
+        var support = await SupportedPersonnelAsync(Caller.From(context), [site.Id], context.CancellationToken);
+        return site.ToProto(support.GetValueOrDefault(site.Id));
     }
 
     public override async Task<ListSitesResponse> ListSites(ListSitesRequest request, ServerCallContext context)
@@ -76,12 +80,7 @@ public sealed class SitesApi(LogisticsDbContext db, IdempotentRequests requests,
             query = query.Where(s => s.Status == request.Status);
         }
         var (items, page) = await query.ToPageAsync(cursor, context.CancellationToken);
-        var ids = items.Select(s => s.Id).ToList();
-        var support = await db.SiteAssignments.AsNoTracking()
-            .Where(a => a.Active && ids.Contains(a.SiteId))
-            .GroupBy(a => a.SiteId)
-            .Select(g => new { SiteId = g.Key, Officers = g.Sum(a => a.Officers) })
-            .ToDictionaryAsync(x => x.SiteId, x => x.Officers, context.CancellationToken);
+        var support = await SupportedPersonnelAsync(Caller.From(context), items.Select(s => s.Id).ToList(), context.CancellationToken);
         return new ListSitesResponse
         {
             Sites = { items.Select(s => s.ToProto(support.GetValueOrDefault(s.Id))) },
@@ -115,7 +114,8 @@ public sealed class SitesApi(LogisticsDbContext db, IdempotentRequests requests,
                 Reason = change.Reason,
                 RequiredPosture = site.RequiredPosture,
             });
-            return site.ToProto(await SupportedPersonnelAsync(site.Id, context.CancellationToken));
+            var support = await SupportedPersonnelAsync(caller, [site.Id], context.CancellationToken);
+            return site.ToProto(support.GetValueOrDefault(site.Id));
         });
     }
 
@@ -131,8 +131,18 @@ public sealed class SitesApi(LogisticsDbContext db, IdempotentRequests requests,
         return new ListSiteStatusChangesResponse { Changes = { items.Select(c => c.ToProto()) }, Page = page };
     }
 
-    private Task<int> SupportedPersonnelAsync(string siteId, CancellationToken ct) =>
-        db.SiteAssignments.Where(a => a.SiteId == siteId && a.Active).SumAsync(a => a.Officers, ct);
+    /// <summary>
+    /// The officers each site supports: those of contingents deployed there and not yet home. Read only for a caller
+    /// acting for the mission; for any other, none (as the strength report shows officers per site only to the mission).
+    /// </summary>
+    private async Task<Dictionary<string, int>> SupportedPersonnelAsync(Caller caller, List<string> siteIds, CancellationToken ct) =>
+        !caller.ActsForMission
+            ? []
+            : await db.KnownContingents.AsNoTracking()
+                .Where(c => c.DeployedOn != null && c.RepatriatedOn == null && siteIds.Contains(c.SiteId))
+                .GroupBy(c => c.SiteId)
+                .Select(g => new { SiteId = g.Key, Officers = g.Sum(c => c.DeployedOfficers) })
+                .ToDictionaryAsync(x => x.SiteId, x => x.Officers, ct);
 
     private async Task<Site> FindAsync(string id, CancellationToken ct)
     {

@@ -48,7 +48,8 @@ public sealed class DeploymentFlowTests(FullSuiteFixture fixture) : IClassFixtur
 
         var contingent = await DeployAsync(suite, admin, "BHS", 75, 12, Day(2024, 11, 1), site.Id);
 
-        var sites = suite.ViaGateway<SiteService.SiteServiceClient>(TestTokens.For("BHS", Roles.Contributor));
+        // How many officers a site supports is the mission's (where units stand), so the logistics desk reads it.
+        var sites = suite.ViaGateway<SiteService.SiteServiceClient>(TestTokens.For("HTI", Roles.LogisticsOfficer));
         var supported = await Eventually.Get(() => sites.GetSiteAsync(new GetSiteRequest { Id = site.Id }).ResponseAsync,
             s => s.SupportedPersonnel == 75, what: "logistics to apply ContingentDeployed");
         Assert.Equal(75, supported.SupportedPersonnel);

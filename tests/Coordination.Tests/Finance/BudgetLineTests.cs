@@ -37,6 +37,31 @@ public sealed class BudgetLineTests(FinanceClockFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task A_contributor_cannot_earmark_its_pledge_to_a_budget_line_so_it_cannot_fill_a_shared_line()
+    {
+        var period = await Desk.OpenPeriodAsync("S/RES/2801 (2025)", new DateOnly(2027, 1, 1), new DateOnly(2027, 12, 31));
+        var line = await Desk.LineAsync(period.Id, BudgetCategory.Logistics, 1_000_000);
+        var italy = TestTokens.For("ITA", Roles.Contributor);
+        RecordContributionRequest Pledge(string lineId) => new()
+        {
+            RequestId = NewId(), DonorNationCode = "ITA", Amount = Usd(1_000_000), Channel = Channel.TrustFund, DecidedOn = Day(2025, 1, 15),
+            BudgetLineId = lineId,
+        };
+
+        // Its whole requirement pledged by one donor would read as covered to every other donor.
+        await Desk.LedgerUnchangedAsync(() => RpcAssert.FailsWith(StatusCode.PermissionDenied,
+            () => Desk.Contributions(italy).RecordContributionAsync(Pledge(line.Id)).ResponseAsync));
+        var own = await Desk.Contributions(italy).RecordContributionAsync(Pledge(""));
+        Assert.Equal(("ITA", ""), (own.DonorNationCode, own.BudgetLineId));
+        Assert.Equal(Usd(0), (await Desk.Budget().GetBudgetLineAsync(new GetBudgetLineRequest { Id = line.Id })).PledgedUsd);
+
+        // Finance earmarks it.
+        var earmarked = await Desk.Contributions().RecordContributionAsync(Pledge(line.Id));
+        Assert.Equal(line.Id, earmarked.BudgetLineId);
+        Assert.Equal(Usd(1_000_000), (await Desk.Budget().GetBudgetLineAsync(new GetBudgetLineRequest { Id = line.Id })).PledgedUsd);
+    }
+
+    [Fact]
     public async Task A_period_has_one_line_per_category_and_an_unknown_period_is_not_found()
     {
         var period = await Desk.OpenPeriodAsync("S/RES/2699 (2023)", new DateOnly(2023, 10, 2), new DateOnly(2024, 10, 1));

@@ -100,6 +100,27 @@ public sealed class ReimbursementTests(FinanceClockFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task Equipment_earns_nothing_after_its_contingent_went_home_even_without_a_repatriation_inspection()
+    {
+        var (line, contingent) = (NewId(), NewId());
+        await Desk.PublishAsync(Deployed(contingent, "NPL", 100, new DateOnly(2025, 1, 1)));
+        await Desk.PublishAsync(new EquipmentInspected
+        {
+            OccurredAt = DateTime.UtcNow, SubjectId = line, Nation = "NPL", ContingentId = contingent, InspectionId = NewId(), Kind = "ARRIVAL",
+            LeaseType = "WET", Quantity = 4, ServiceabilityPercent = 100, InspectedOn = new DateOnly(2025, 1, 1),
+        });
+        await NationAsync("NPL", n => n.EquipmentOwedUsd.Units > 0);
+
+        // Home on 31 January; the service's today is 30 June. 1 - 31 January is 30 days: 4 x 2,500 x 30 / 30 = USD 10,000.00
+        // (not 4 x 2,500 x 180 / 30 = USD 60,000.00 to today); the officers: 100 x 1,448 x 30 / 30 = USD 144,800.00.
+        await Desk.PublishAsync(Repatriated(contingent, "NPL", 100, new DateOnly(2025, 1, 31)));
+        var nepal = await NationAsync("NPL", n => n.ClaimedUsd.Units >= 144_800 && n.EquipmentOwedUsd.Units != 60_000);
+        Assert.Equal((Usd(10_000), Usd(154_800)), (nepal.EquipmentOwedUsd, nepal.ClaimedUsd));
+        var owed = await Eventually.Get(() => OwedAsync(line), o => o.Count > 0, what: "the equipment line's claim");
+        Assert.Equal(("EQUIPMENT", 1_000_000L, new DateOnly(2025, 1, 31)), (owed[^1].Kind, owed.Sum(e => e.UsdCents), owed[^1].PeriodEnd));
+    }
+
+    [Fact]
     public async Task A_contributor_reads_only_its_own_nations_reimbursements_and_a_payment_lowers_what_is_outstanding()
     {
         var (jamaica, salvador) = (NewId(), NewId());

@@ -138,21 +138,22 @@ public sealed class EquipmentTests(LogisticsGatewayFixture fixture) : IClassFixt
     }
 
     [Fact]
-    public async Task An_inspection_dated_in_the_future_is_refused_so_a_later_real_inspection_below_threshold_becomes_the_latest()
+    public async Task A_repatriation_inspection_closes_the_line_and_no_inspection_follows_it()
     {
         var apcs = await LineAsync(await fixture.ContingentAsync("KEN", Deployed), "KEN", LeaseType.Wet);
+        await officer.Equipment.RecordInspectionAsync(Inspection(apcs, 95, InspectionKind.Arrival, day: 1));
+        await officer.Equipment.RecordInspectionAsync(Inspection(apcs, 92, InspectionKind.Repatriation, day: 20));
 
-        await RpcAssert.InvalidFields(() => officer.Equipment.RecordInspectionAsync(Inspection(apcs, 100, Day(9999, 12, 31))).ResponseAsync, "inspected_on");
-        // Tomorrow by UTC is already today east of UTC; the day after is the future everywhere.
-        await RpcAssert.InvalidFields(() => officer.Equipment.RecordInspectionAsync(Inspection(apcs, 100, InDays(2))).ResponseAsync, "inspected_on");
-        var real = await officer.Equipment.RecordInspectionAsync(Inspection(apcs, 40, InDays(0)));
+        var closed = await officer.Equipment.GetEquipmentLineAsync(new GetEquipmentLineRequest { Id = apcs.Id });
+        Assert.Equal((Day(2024, 9, 20), 92), (closed.ClosedOn, closed.LatestServiceabilityPercent));
+        await RpcAssert.FailedPrecondition(() => officer.Equipment.RecordInspectionAsync(Inspection(apcs, 40, InspectionKind.Periodic, day: 25)).ResponseAsync,
+            "EQUIPMENT_LINE_CLOSED");
+        await RpcAssert.FailedPrecondition(() => officer.Equipment.RecordInspectionAsync(Inspection(apcs, 90, InspectionKind.Repatriation, day: 20)).ResponseAsync,
+            "EQUIPMENT_LINE_CLOSED");
 
-        var line = await officer.Equipment.GetEquipmentLineAsync(new GetEquipmentLineRequest { Id = apcs.Id });
-        Assert.Equal((40, real.InspectedOn), (line.LatestServiceabilityPercent, line.LastInspectedOn));
-        var row = Assert.Single((await officer.Reports.GetServiceabilityReportAsync(new GetServiceabilityReportRequest { ContingentId = apcs.ContingentId })).Contingents);
-        Assert.Equal((40, 1), (row.AverageServiceabilityPercent, row.WetLeaseLinesBelowThreshold));
-        Assert.Equal(real.Id, Assert.Single((await officer.Equipment.ListInspectionsAsync(new ListInspectionsRequest { EquipmentLineId = apcs.Id })).Inspections).Id);
-        Assert.Single(await fixture.OutboxAsync<EquipmentInspected>(apcs.Id));
+        Assert.Equal(2, (await officer.Equipment.ListInspectionsAsync(new ListInspectionsRequest { EquipmentLineId = apcs.Id })).Inspections.Count);
+        Assert.Equal(2, (await fixture.OutboxAsync<EquipmentInspected>(apcs.Id)).Count);
+        Assert.Equal(92, (await officer.Equipment.GetEquipmentLineAsync(new GetEquipmentLineRequest { Id = apcs.Id })).LatestServiceabilityPercent);
     }
 
     [Fact]

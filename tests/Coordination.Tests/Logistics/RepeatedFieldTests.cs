@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Coordination.Auth;
 using Coordination.Logistics.V1;
 using Coordination.Tests.Infrastructure;
@@ -23,22 +22,19 @@ public sealed class RepeatedFieldTests(LogisticsGatewayFixture fixture) : IClass
         NeededBy = InDays(10), Justification = "Rations", Lines = { lines },
     };
 
+    /// <summary>That no line is read before the count is checked is specified without a clock: <see cref="LineCountTests"/>.</summary>
     [Fact]
-    public async Task A_requisition_of_40000_identical_lines_is_refused_by_its_size_and_one_of_1500_at_once_with_one_violation_on_the_count()
+    public async Task A_requisition_of_40000_identical_lines_is_refused_by_its_size_and_one_of_1500_with_one_violation_on_the_count()
     {
         var site = await officer.SiteAsync(SiteStatus.Secured);
         var item = await officer.ItemAsync();
         Coordination.Logistics.V1.CreateRequisitionRequest Lines(int count) =>
             Requisition(site.Id, Enumerable.Range(0, count).Select(_ => new RequisitionLineInput { ItemId = item.Id, Quantity = 1 }));
 
-        var clock = Stopwatch.StartNew();
         await RpcAssert.FailsWith(StatusCode.ResourceExhausted, () => officer.Requisitions.CreateRequisitionAsync(Lines(40_000)).ResponseAsync);
         var refused = await RpcAssert.InvalidFields(() => officer.Requisitions.CreateRequisitionAsync(Lines(1_500)).ResponseAsync, "lines");
-        clock.Stop();
 
-        Assert.Contains("1 to 100", refused.FieldViolations[0].Description, StringComparison.Ordinal);
-        // The quadratic check took about 10 s for 40,000 lines; the size and count checks take milliseconds (the bound leaves room for a busy machine).
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"refusing the lines took {clock.Elapsed}");
+        Assert.Equal("required: 1 to 100 entries, not 1,500", Assert.Single(refused.FieldViolations).Description);
         Assert.Empty((await officer.Requisitions.ListRequisitionsAsync(new ListRequisitionsRequest { DestinationSiteId = site.Id })).Requisitions);
     }
 

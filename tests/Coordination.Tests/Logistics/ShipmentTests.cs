@@ -253,19 +253,4 @@ public sealed class ShipmentTests(LogisticsGatewayFixture fixture) : IClassFixtu
         duplicate.Lines.Clear();
         await RpcAssert.InvalidFields(() => officer.Shipments.CreateShipmentAsync(duplicate).ResponseAsync, "waybill_number", "eta", "lines");
     }
-
-    [Fact]
-    public async Task An_ETA_lies_between_now_and_the_planning_horizon()
-    {
-        var (port, hospital, _, item) = await StockedRouteAsync(100);
-        Task<Shipment> Eta(DateTime eta) => officer.ShipmentAsync(port, hospital.Id, eta, Line(item, 10));
-
-        await RpcAssert.InvalidFields(() => Eta(DateTime.UtcNow.AddHours(-1)), "eta");
-        await RpcAssert.InvalidFields(() => Eta(new DateTime(2199, 12, 31, 0, 0, 0, DateTimeKind.Utc)), "eta");
-        await RpcAssert.InvalidFields(() => Eta(DateTime.UtcNow.AddDays(731)), "eta");
-        var shipment = await Eta(DateTime.UtcNow.AddDays(729));
-
-        var listed = await officer.Shipments.ListShipmentsAsync(new ListShipmentsRequest { DestinationSiteId = hospital.Id });
-        Assert.Equal([shipment.Id], listed.Shipments.Select(s => s.Id));
-    }
 }

@@ -753,6 +753,8 @@ namespace Coordination.Finance.Persistence.Migrations.Postgres
 
                     b.HasKey("InspectionId");
 
+                    b.HasIndex("ContingentId");
+
                     b.HasIndex("LineId");
 
                     b.ToTable("coe_inspections", (string)null);

@@ -748,6 +748,8 @@ namespace Coordination.Finance.Persistence.Migrations.Sqlite
 
                     b.HasKey("InspectionId");
 
+                    b.HasIndex("ContingentId");
+
                     b.HasIndex("LineId");
 
                     b.ToTable("coe_inspections", (string)null);

@@ -151,6 +151,9 @@ namespace Coordination.Logistics.Persistence.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<int>("DeployedOfficers")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly?>("DeployedOn")
                         .HasColumnType("date");
 
@@ -162,12 +165,23 @@ namespace Coordination.Logistics.Persistence.Migrations.Postgres
                     b.Property<int>("OfficerCount")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly?>("PlannedTourEnd")
+                        .HasColumnType("date");
+
+                    b.Property<int>("RepatriatedOfficers")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly?>("RepatriatedOn")
                         .HasColumnType("date");
 
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
+
+                    b.Property<string>("SiteId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -184,6 +198,8 @@ namespace Coordination.Logistics.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("SiteId");
+
                     b.ToTable("known_contingents", (string)null);
                 });
 
@@ -197,6 +213,9 @@ namespace Coordination.Logistics.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("ContingentId")
                         .IsRequired()
@@ -306,67 +325,6 @@ namespace Coordination.Logistics.Persistence.Migrations.Postgres
                     b.HasIndex("EquipmentLineId", "Id");
 
                     b.ToTable("equipment_inspections", (string)null);
-                });
-
-            modelBuilder.Entity("Coordination.Logistics.Planning.SupportPlan", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<string>("ContingentId")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<DateOnly>("EndsOn")
-                        .HasColumnType("date");
-
-                    b.Property<int>("InboundMovement")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Nation")
-                        .IsRequired()
-                        .HasMaxLength(3)
-                        .HasColumnType("character varying(3)");
-
-                    b.Property<int>("Officers")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("OutboundMovement")
-                        .HasColumnType("integer");
-
-                    b.Property<long>("RationDays")
-                        .HasColumnType("bigint");
-
-                    b.Property<int>("Revision")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
-
-                    b.Property<string>("SiteId")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<DateOnly>("StartsOn")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ContingentId")
-                        .IsUnique();
-
-                    b.HasIndex("SiteId");
-
-                    b.ToTable("support_plans", (string)null);
                 });
 
             modelBuilder.Entity("Coordination.Logistics.Requisitions.InKindPledge", b =>
@@ -765,38 +723,6 @@ namespace Coordination.Logistics.Persistence.Migrations.Postgres
                     b.HasIndex("Status");
 
                     b.ToTable("sites", (string)null);
-                });
-
-            modelBuilder.Entity("Coordination.Logistics.Sites.SiteAssignment", b =>
-                {
-                    b.Property<string>("ContingentId")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<bool>("Active")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("Nation")
-                        .IsRequired()
-                        .HasMaxLength(3)
-                        .HasColumnType("character varying(3)");
-
-                    b.Property<int>("Officers")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("SiteId")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("ContingentId");
-
-                    b.HasIndex("SiteId", "Active");
-
-                    b.ToTable("site_assignments", (string)null);
                 });
 
             modelBuilder.Entity("Coordination.Logistics.Sites.SiteStatusChange", b =>

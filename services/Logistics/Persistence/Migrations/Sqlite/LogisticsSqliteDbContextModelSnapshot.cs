@@ -146,6 +146,9 @@ namespace Coordination.Logistics.Persistence.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("DeployedOfficers")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("DeployedOn")
                         .HasColumnType("TEXT");
 
@@ -157,12 +160,23 @@ namespace Coordination.Logistics.Persistence.Migrations.Sqlite
                     b.Property<int>("OfficerCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("PlannedTourEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RepatriatedOfficers")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("RepatriatedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("SiteId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -179,6 +193,8 @@ namespace Coordination.Logistics.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("SiteId");
+
                     b.ToTable("known_contingents", (string)null);
                 });
 
@@ -191,6 +207,9 @@ namespace Coordination.Logistics.Persistence.Migrations.Sqlite
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ClosedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ContingentId")
@@ -301,67 +320,6 @@ namespace Coordination.Logistics.Persistence.Migrations.Sqlite
                     b.HasIndex("EquipmentLineId", "Id");
 
                     b.ToTable("equipment_inspections", (string)null);
-                });
-
-            modelBuilder.Entity("Coordination.Logistics.Planning.SupportPlan", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ContingentId")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("EndsOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("InboundMovement")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Nation")
-                        .IsRequired()
-                        .HasMaxLength(3)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Officers")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("OutboundMovement")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("RationDays")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Revision")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("SiteId")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("StartsOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ContingentId")
-                        .IsUnique();
-
-                    b.HasIndex("SiteId");
-
-                    b.ToTable("support_plans", (string)null);
                 });
 
             modelBuilder.Entity("Coordination.Logistics.Requisitions.InKindPledge", b =>
@@ -760,38 +718,6 @@ namespace Coordination.Logistics.Persistence.Migrations.Sqlite
                     b.HasIndex("Status");
 
                     b.ToTable("sites", (string)null);
-                });
-
-            modelBuilder.Entity("Coordination.Logistics.Sites.SiteAssignment", b =>
-                {
-                    b.Property<string>("ContingentId")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("Active")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Nation")
-                        .IsRequired()
-                        .HasMaxLength(3)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Officers")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("SiteId")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("ContingentId");
-
-                    b.HasIndex("SiteId", "Active");
-
-                    b.ToTable("site_assignments", (string)null);
                 });
 
             modelBuilder.Entity("Coordination.Logistics.Sites.SiteStatusChange", b =>
