@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Coordination.Auth;
+using Coordination.Hosting;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -84,6 +85,6 @@ public static class DevelopmentTokens
             }
             var subject = sub ?? string.Create(CultureInfo.InvariantCulture, $"dev-{nation.ToLowerInvariant()}-{role}");
             return Results.Text(issuer.Issue(subject, nation, role), "text/plain");
-        }).AllowAnonymous();
+        }).AllowAnonymous().OnHttpPortOnly();
     }
 }

@@ -39,13 +39,14 @@ public static class GatewaySetup
     {
         // Before anything looks at a call: only the contract's exact paths are served, only they need a token, and an
         // address sending bad tokens is stopped before they are checked.
+        app.UseOperatorEndpointsOnHttpPortOnly();
         app.UseExactContractPaths();
         app.UseRoutedAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseStreamLimits();
         app.MapServiceHealth();
-        app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
+        app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous().OnHttpPortOnly();
         if (app.Environment.IsDevelopment())
         {
             app.MapDevelopmentTokens();

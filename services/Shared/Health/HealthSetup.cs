@@ -1,3 +1,4 @@
+using Coordination.Hosting;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -32,9 +33,9 @@ public static class HealthSetup
     {
         app.MapGrpcHealthChecksService().AllowAnonymous();
         app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = r => r.Tags.Contains(Live), ResponseWriter = WriteJson })
-            .AllowAnonymous();
+            .AllowAnonymous().OnHttpPortOnly();
         app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = r => r.Tags.Contains(Ready), ResponseWriter = WriteJson })
-            .AllowAnonymous();
+            .AllowAnonymous().OnHttpPortOnly();
         return app;
     }
 

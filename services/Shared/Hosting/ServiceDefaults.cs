@@ -46,12 +46,13 @@ public static class ServiceDefaults
 
     public static WebApplication MapServiceDefaults(this WebApplication app)
     {
+        app.UseOperatorEndpointsOnHttpPortOnly();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRequestFrameChecks();
         app.MapServiceHealth();
         app.MapGrpcReflectionService().AllowAnonymous();
-        app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
+        app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous().OnHttpPortOnly();
         return app;
     }
 

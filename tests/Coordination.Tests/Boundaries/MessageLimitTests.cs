@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Coordination.Auth;
 using Coordination.Logistics.V1;
 using Coordination.Personnel.V1;
@@ -15,7 +14,7 @@ namespace Coordination.Tests.Boundaries;
 public sealed class MessageLimitTests(BoundaryFixture fixture)
 {
     [Fact]
-    public async Task A_4_MB_request_of_repeated_fields_is_refused_in_milliseconds()
+    public async Task A_4_MB_request_of_repeated_fields_is_refused_for_its_size_before_its_fields_are_read()
     {
         var requisitions = fixture.Client<RequisitionService.RequisitionServiceClient>(TestTokens.For("KEN", Roles.MissionAdmin));
         var request = new CreateRequisitionRequest { RequestId = Guid.NewGuid().ToString("N"), Justification = "Rations" };
@@ -23,11 +22,10 @@ public sealed class MessageLimitTests(BoundaryFixture fixture)
         Assert.InRange(request.CalculateSize(), 3_900_000, 4_194_304 - 100);
 
         await RpcAssert.FailsWith(StatusCode.InvalidArgument, () => requisitions.CreateRequisitionAsync(new CreateRequisitionRequest()).ResponseAsync);
-        var clock = Stopwatch.StartNew();
+        // How long the refusal takes is measured by bench/Coordination.Bench.Edge (docs/benchmarks.md), not asserted here.
         var e = await RpcAssert.FailsWith(StatusCode.ResourceExhausted,
             () => requisitions.CreateRequisitionAsync(request, deadline: DateTime.UtcNow.AddSeconds(10)).ResponseAsync);
 
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"refused after {clock.ElapsedMilliseconds:N0} ms");
         Assert.Contains("at most 65,536 bytes", e.Status.Detail, StringComparison.Ordinal);
     }
 

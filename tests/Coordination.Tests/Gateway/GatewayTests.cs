@@ -125,6 +125,23 @@ public sealed class GatewayTests(FullSuiteFixture fixture) : IClassFixture<FullS
     }
 
     [Fact]
+    public async Task Metrics_and_health_over_HTTP_answer_on_the_HTTP_port_only_not_on_the_gRPC_port_partners_reach()
+    {
+        // The gRPC port speaks HTTP/2 with prior knowledge: a plain GET over it is what a partner could send.
+        using var h2c = new HttpClient { DefaultRequestVersion = HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
+        using var http = new HttpClient();
+        foreach (var host in SuiteHost.Modules.Keys.Select(Suite.Service).Prepend(Suite.Gateway!))
+        {
+            foreach (var path in new[] { "/metrics", "/healthz/ready", "/healthz/live" })
+            {
+                var overGrpcPort = await h2c.GetAsync(new Uri(host.GrpcAddress(), path));
+                Assert.Equal(HttpStatusCode.NotFound, overGrpcPort.StatusCode);
+                Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri(host.HttpAddress(), path))).StatusCode);
+            }
+        }
+    }
+
+    [Fact]
     public async Task Gateway_and_services_report_health_over_HTTP_and_gRPC_and_serve_metrics()
     {
         using var http = new HttpClient();

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Coordination.Auth;
 using Coordination.Personnel.V1;
 using Coordination.Tests.Infrastructure;
@@ -262,13 +261,10 @@ public sealed class OfficerApiTests(PersonnelFixture fixture) : IClassFixture<Pe
             record.Vetting.Add(Enumerable.Range(0, vetting).Select(_ => new VettingResult { Stage = VettingStage.NationCertification, Passed = false, On = Day(2025, 1, 1) }));
             return new RegisterOfficerRequest { RequestId = NewId(), NationCode = "KEN", Officer = record };
         }
-        var clock = Stopwatch.StartNew();
-
+        // How long such refusals take is measured by bench/Coordination.Bench.Edge (docs/benchmarks.md), not asserted here.
         await RpcAssert.FailsWith(StatusCode.ResourceExhausted,
             () => kenya.Officers.RegisterOfficerAsync(Officer(100_000, 20_000, 20_000), deadline: DateTime.UtcNow.AddSeconds(20)).ResponseAsync);
         await RpcAssert.InvalidFields(() => kenya.Officers.RegisterOfficerAsync(Officer(5_000, 1_000, 1_000), deadline: DateTime.UtcNow.AddSeconds(20)).ResponseAsync,
             "officer.languages", "officer.qualifications", "officer.vetting");
-
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"refused after {clock.Elapsed}");
     }
 }
