@@ -95,7 +95,9 @@ public sealed class ReimbursementTests(FinanceClockFixture fixture) : IClassFixt
         Assert.Equal((Usd(40_716, 670_000_000), Usd(40_716, 670_000_000)), (bangladesh.EquipmentOwedUsd, bangladesh.ClaimedUsd));
         var announced = await OwedAsync(line);
         Assert.Equal(4_071_667L, announced.Sum(e => e.UsdCents));
-        Assert.Equal(4_071_667L, announced[^1].TotalUsdCents);
+        // The service's clock stands still in this class, so the outbox cannot say which announcement came last: the
+        // last one carries the total the amounts add up to.
+        Assert.Contains(announced, e => e.TotalUsdCents == 4_071_667L);
         Assert.All(announced, e => Assert.Equal(("EQUIPMENT", contingent), (e.Kind, e.ContingentId)));
     }
 
@@ -117,7 +119,9 @@ public sealed class ReimbursementTests(FinanceClockFixture fixture) : IClassFixt
         var nepal = await NationAsync("NPL", n => n.ClaimedUsd.Units >= 144_800 && n.EquipmentOwedUsd.Units != 60_000);
         Assert.Equal((Usd(10_000), Usd(154_800)), (nepal.EquipmentOwedUsd, nepal.ClaimedUsd));
         var owed = await Eventually.Get(() => OwedAsync(line), o => o.Count > 0, what: "the equipment line's claim");
-        Assert.Equal(("EQUIPMENT", 1_000_000L, new DateOnly(2025, 1, 31)), (owed[^1].Kind, owed.Sum(e => e.UsdCents), owed[^1].PeriodEnd));
+        Assert.Equal(1_000_000L, owed.Sum(e => e.UsdCents));
+        Assert.All(owed, e => Assert.Equal("EQUIPMENT", e.Kind));
+        Assert.Contains(owed, e => e.PeriodEnd == new DateOnly(2025, 1, 31) && e.TotalUsdCents == 1_000_000L);
     }
 
     [Fact]
