@@ -37,11 +37,8 @@ public static class PersonnelService
         builder.Services.AddScoped<SiteCoverage>();
         builder.Services.AddScoped<StrengthReports>();
         builder.Services.AddScoped<DueReports>();
-        builder.Services.AddSingleton<StrengthSignal>();
-        builder.Services.AddSingleton<StrengthChangeInterceptor>();
+        builder.Services.AddCommitSignal<StrengthSignal>();
         builder.Services.Configure<StrengthStreamOptions>(builder.Configuration.GetSection(StrengthStreamOptions.Section));
-        builder.Services.ConfigureDbContext<PersonnelPostgresDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<StrengthChangeInterceptor>()));
-        builder.Services.ConfigureDbContext<PersonnelSqliteDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<StrengthChangeInterceptor>()));
         return builder;
     }
 

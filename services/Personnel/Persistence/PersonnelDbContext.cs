@@ -27,9 +27,6 @@ public abstract class PersonnelDbContext(DbContextOptions options) : ServiceDbCo
     public DbSet<SiteView> Sites => Set<SiteView>();
     public DbSet<StatusOfForcesParty> StatusOfForces => Set<StatusOfForcesParty>();
 
-    /// <summary>Set while saving changes the strength report counts; the strength streams are woken after the commit.</summary>
-    internal bool StrengthChanged { get; set; }
-
     /// <summary>Saves, and moves the officer tallies by what the save changed, in one transaction.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

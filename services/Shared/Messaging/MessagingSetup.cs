@@ -1,4 +1,5 @@
 using Coordination.Events;
+using Coordination.Persistence;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,7 +24,7 @@ public static partial class MessagingSetup
         var options = builder.Configuration.GetSection(MessagingOptions.Section).Get<MessagingOptions>() ?? new MessagingOptions();
         builder.Services.AddSingleton(options);
         builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection(OutboxOptions.Section));
-        builder.Services.TryAddSingleton<OutboxSignal>();
+        builder.Services.AddCommitSignal<OutboxSignal>();
         builder.Services.AddSingleton<OutboxMetrics>();
         builder.Services.AddSingleton<RefusedEvents>();
         // On RabbitMQ the configuration is checked now, so that a host with wrong publisher users does not start.

@@ -34,6 +34,7 @@ public sealed partial class OutboxRelay(
         while (!stoppingToken.IsCancellationRequested)
         {
             TimeSpan? wait;
+            var woken = signal.Next; // taken before the pass, so a commit during the pass is not missed
             try
             {
                 wait = await RelayOnceAsync(stoppingToken);
@@ -62,7 +63,11 @@ public sealed partial class OutboxRelay(
             {
                 if (wait == options.Value.PollInterval)
                 {
-                    if (await signal.WaitAsync(wait.Value, stoppingToken) && options.Value.GatherWindow > TimeSpan.Zero)
+                    using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                    var woke = await Task.WhenAny(woken, Task.Delay(wait.Value, timeout.Token)) == woken;
+                    await timeout.CancelAsync(); // the poll's timer is not left running after a wake
+                    stoppingToken.ThrowIfCancellationRequested();
+                    if (woke && options.Value.GatherWindow > TimeSpan.Zero)
                     {
                         // Woken by a commit: let the events of the next few commits join this pass, so that a busy
                         // service publishes in batches instead of paying a relay pass per event. Real time on purpose:

@@ -42,8 +42,8 @@ public static class DatabaseSetup
         var usePostgres = options.Provider.Length == 0 ? connectionString.Length > 0 : options.Provider.Equals("postgres", StringComparison.OrdinalIgnoreCase);
 
         builder.Services.AddSingleton(options);
-        builder.Services.TryAddSingleton<OutboxSignal>();
-        builder.Services.TryAddSingleton<OutboxSignalInterceptor>();
+        builder.Services.AddCommitSignal<OutboxSignal>();
+        builder.Services.TryAddSingleton<CommitSignalInterceptor>();
         builder.Services.TryAddScoped(sp => new CallDeadline(Hosting.CallClock.Of(sp)));
         builder.Services.TryAddScoped<CallDeadlineInterceptor>();
 
@@ -55,7 +55,7 @@ public static class DatabaseSetup
             }
             builder.Services.AddDbContext<TPostgres>((sp, o) => o
                 .UseNpgsql(connectionString)
-                .AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>(), sp.GetRequiredService<CallDeadlineInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<CommitSignalInterceptor>(), sp.GetRequiredService<CallDeadlineInterceptor>()));
             builder.Services.AddScoped<TContext>(sp => sp.GetRequiredService<TPostgres>());
         }
         else
@@ -65,7 +65,7 @@ public static class DatabaseSetup
             var sqlite = connectionString.Length > 0 ? connectionString : $"Data Source={Path.Combine(directory, service + ".db")};Default Timeout=30";
             builder.Services.AddDbContext<TSqlite>((sp, o) => o
                 .UseSqlite(sqlite)
-                .AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>(), sp.GetRequiredService<CallDeadlineInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<CommitSignalInterceptor>(), sp.GetRequiredService<CallDeadlineInterceptor>()));
             builder.Services.AddScoped<TContext>(sp => sp.GetRequiredService<TSqlite>());
         }
         builder.Services.AddScoped<ServiceDbContext>(sp => sp.GetRequiredService<TContext>());

@@ -16,8 +16,8 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<ProcessedMessage> ProcessedMessages => Set<ProcessedMessage>();
     public DbSet<RequestRecord> RequestRecords => Set<RequestRecord>();
 
-    /// <summary>True once an event was added since the last save; the outbox relay is woken after the commit.</summary>
-    internal bool HasNewEvents { get; set; }
+    /// <summary>The signals the saves so far concern, raised when they are committed (<see cref="CommitSignalInterceptor"/>).</summary>
+    internal HashSet<CommitSignal> SignalsOnCommit { get; } = [];
 
     /// <summary>Queues an integration event; it is written by the next SaveChanges, in the same transaction.</summary>
     public void Publish(IntegrationEvent integrationEvent)
@@ -31,7 +31,6 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
             OccurredAt = integrationEvent.OccurredAt,
             NextAttemptAt = integrationEvent.OccurredAt,
         });
-        HasNewEvents = true;
     }
 
     /// <summary>True when the failure is a unique or primary key violation, on either provider.</summary>
