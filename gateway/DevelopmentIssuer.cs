@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Security.Claims;
 using Coordination.Auth;
-using Coordination.Hosting;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -38,53 +36,5 @@ public sealed class DevelopmentIssuer(DevelopmentKey key, AuthOptions options, T
             ]),
             SigningCredentials = credentials,
         });
-    }
-}
-
-public static class DevelopmentTokens
-{
-    /// <summary>
-    /// In Development, with <c>DevelopmentIssuer:PrivateKey</c> set, the gateway hosts the development issuer. In any
-    /// other environment that setting stops the start: a production gateway holds no private key.
-    /// </summary>
-    public static WebApplicationBuilder AddDevelopmentIssuer(this WebApplicationBuilder builder)
-    {
-        if (builder.Configuration[DevelopmentIssuer.PrivateKeySetting] is not { Length: > 0 } privateKey)
-        {
-            return builder;
-        }
-        if (!builder.Environment.IsDevelopment())
-        {
-            throw new InvalidOperationException(
-                $"{DevelopmentIssuer.PrivateKeySetting} is set but the gateway runs in {builder.Environment.EnvironmentName}: only a Development gateway may hold the development issuer's key. Remove the setting.");
-        }
-        var key = DevelopmentKey.Parse(privateKey);
-        builder.Services.AddSingleton(sp => new DevelopmentIssuer(key, sp.GetRequiredService<AuthOptions>(), sp.GetRequiredService<TimeProvider>()));
-        return builder;
-    }
-
-    /// <summary>GET /dev/token: a signed token for any nation and role, so a newcomer can call the API at once.</summary>
-    public static void MapDevelopmentTokens(this WebApplication app)
-    {
-        if (app.Services.GetService<DevelopmentIssuer>() is null)
-        {
-            app.Logger.LogWarning("No /dev/token: {Setting} is not set", DevelopmentIssuer.PrivateKeySetting);
-            return;
-        }
-        app.MapGet("/dev/token", (string? nation, string? role, string? sub, DevelopmentIssuer issuer) =>
-        {
-            nation ??= "KEN";
-            role ??= Roles.Contributor;
-            if (!Validation.Nations.IsKnown(nation))
-            {
-                return Results.BadRequest($"nation {Validation.Fields.Quote(nation)} is not an ISO 3166-1 alpha-3 code, e.g. KEN");
-            }
-            if (!Roles.All.Contains(role))
-            {
-                return Results.BadRequest($"role {Validation.Fields.Quote(role)} is not one of: {string.Join(", ", Roles.Everyone)}");
-            }
-            var subject = sub ?? string.Create(CultureInfo.InvariantCulture, $"dev-{nation.ToLowerInvariant()}-{role}");
-            return Results.Text(issuer.Issue(subject, nation, role), "text/plain");
-        }).AllowAnonymous().OnHttpPortOnly();
     }
 }

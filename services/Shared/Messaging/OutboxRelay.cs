@@ -1,4 +1,3 @@
-using System.Diagnostics.Metrics;
 using System.Text.Json;
 using Coordination.Errors;
 using Coordination.Events;
@@ -238,33 +237,3 @@ public sealed partial class OutboxRelay(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox not fully drained at shutdown ({Reason}); the next start publishes the rest")]
     private static partial void LogDrainIncomplete(ILogger logger, string reason);
 }
-
-/// <summary>Outbox throughput and lag, for dashboards and alerts.</summary>
-public sealed class OutboxMetrics
-{
-    public const string MeterName = "Coordination.Outbox";
-    private readonly Counter<long> published;
-    private readonly Counter<long> failed;
-    private readonly Histogram<double> lag;
-    private readonly KeyValuePair<string, object?> service;
-
-    public OutboxMetrics(IMeterFactory meters, ServiceIdentity identity)
-    {
-        var meter = meters.Create(MeterName);
-        service = new("service", identity.Name);
-        published = meter.CreateCounter<long>("coordination.outbox.published", description: "Events handed to the broker");
-        failed = meter.CreateCounter<long>("coordination.outbox.publish_failures", description: "Failed publish attempts (the event stays queued)");
-        lag = meter.CreateHistogram<double>("coordination.outbox.lag", unit: "s", description: "Time from commit to publish");
-    }
-
-    public void Published(string type, TimeSpan delay)
-    {
-        published.Add(1, service, new("event", type));
-        lag.Record(delay.TotalSeconds, service, new("event", type));
-    }
-
-    public void Failed(string type) => failed.Add(1, service, new("event", type));
-}
-
-/// <summary>The name of the service a host runs, e.g. "personnel".</summary>
-public sealed record ServiceIdentity(string Name);
