@@ -163,6 +163,13 @@ public sealed class ContributionPaidConsumer(DiplomacyDbContext db, ILogger<Cont
     }
 }
 
+/// <summary>
+/// Why diplomacy reads its tallies to change them, where finance and personnel add to theirs in one statement
+/// (<see cref="Coordination.Persistence.RunningTotalsBatch"/>): a change here is not only an addition — a repatriation
+/// clamps at zero, a site keeps its latest status by the event's time — and it comes from events, a few a day, not from
+/// a hot path. Concurrent events about one row cannot lose an update: <c>Revision</c> is a concurrency token, so the
+/// second save fails and the consumer's retry reads the row again.
+/// </summary>
 internal static class PartnerTallies
 {
     public static async Task<PartnerTally> GetAsync(DiplomacyDbContext db, string? nation, CancellationToken ct)

@@ -4,7 +4,10 @@ using Coordination.Messaging;
 
 namespace Coordination.Diplomacy.Sites;
 
-/// <summary>Counts a site's status changes and keeps its latest status for reporting.</summary>
+/// <summary>
+/// Counts a site's status changes and keeps its latest status for reporting; read, then changed, for the reason
+/// <see cref="Partners.PartnerTallies"/> gives.
+/// </summary>
 public sealed class SiteStatusChangedConsumer(DiplomacyDbContext db, ILogger<SiteStatusChangedConsumer> logger)
     : IdempotentConsumer<SiteStatusChanged>(db, logger)
 {

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
-using System.Text;
 using Coordination.Errors;
 using Coordination.Finance.Ledger;
 using Coordination.Finance.Persistence;
+using Coordination.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.Finance.Contributions;
@@ -37,57 +37,30 @@ public sealed class Tallies(FinanceDbContext db, FinanceLedger ledger, KnownBudg
         {
             await known.EnsureAsync(db, line, ct);
         }
-        var sql = new StringBuilder();
-        var values = new List<object>();
-        string P(object value)
-        {
-            values.Add(value);
-            return $"{{{values.Count - 1}}}";
-        }
+        var totals = new RunningTotalsBatch();
         foreach (var (donor, d) in delta.Donors)
         {
-            sql.Append($"""
-                INSERT INTO donor_totals ("Donor", "ContributionCount", "PledgedUsdCents", "CommittedUsdCents", "PaidUsdCents", "SuspendedUsdCents", "UnvaluedCount", "UnpaidUsdCents", "UnpaidCount", "Revision")
-                VALUES ({P(donor)}, {P(d.Count)}, {P(d.Pledged)}, {P(d.Committed)}, {P(d.Paid)}, {P(d.Suspended)}, {P(d.Unvalued)}, {P(d.Unpaid)}, {P(d.UnpaidCount)}, 1)
-                ON CONFLICT ("Donor") DO UPDATE SET
-                  "ContributionCount" = donor_totals."ContributionCount" + excluded."ContributionCount",
-                  "PledgedUsdCents" = donor_totals."PledgedUsdCents" + excluded."PledgedUsdCents",
-                  "CommittedUsdCents" = donor_totals."CommittedUsdCents" + excluded."CommittedUsdCents",
-                  "PaidUsdCents" = donor_totals."PaidUsdCents" + excluded."PaidUsdCents",
-                  "SuspendedUsdCents" = donor_totals."SuspendedUsdCents" + excluded."SuspendedUsdCents",
-                  "UnvaluedCount" = donor_totals."UnvaluedCount" + excluded."UnvaluedCount",
-                  "UnpaidUsdCents" = donor_totals."UnpaidUsdCents" + excluded."UnpaidUsdCents",
-                  "UnpaidCount" = donor_totals."UnpaidCount" + excluded."UnpaidCount",
-                  "Revision" = donor_totals."Revision" + 1;
-
-                """);
+            totals.Add("donor_totals", [("Donor", donor)],
+            [
+                ("ContributionCount", d.Count), ("PledgedUsdCents", d.Pledged), ("CommittedUsdCents", d.Committed), ("PaidUsdCents", d.Paid),
+                ("SuspendedUsdCents", d.Suspended), ("UnvaluedCount", d.Unvalued), ("UnpaidUsdCents", d.Unpaid), ("UnpaidCount", d.UnpaidCount),
+            ], revision: true);
         }
         foreach (var ((donor, decidedOn), (usd, count)) in delta.UnpaidDays.Where(u => u.Value != (0, 0)))
         {
-            var (d, day) = (P(donor), P(decidedOn));
-            sql.Append($"""
-                INSERT INTO donor_unpaid_days ("Donor", "DecidedOn", "UnpaidUsdCents", "UnpaidCount", "Revision") VALUES ({d}, {day}, {P(usd)}, {P(count)}, 1)
-                ON CONFLICT ("Donor", "DecidedOn") DO UPDATE SET
-                  "UnpaidUsdCents" = donor_unpaid_days."UnpaidUsdCents" + excluded."UnpaidUsdCents",
-                  "UnpaidCount" = donor_unpaid_days."UnpaidCount" + excluded."UnpaidCount",
-                  "Revision" = donor_unpaid_days."Revision" + 1;
-                DELETE FROM donor_unpaid_days WHERE "Donor" = {d} AND "DecidedOn" = {day} AND "UnpaidCount" = 0;
-
-                """);
+            totals.Add("donor_unpaid_days", [("Donor", donor), ("DecidedOn", decidedOn)], [("UnpaidUsdCents", usd), ("UnpaidCount", count)], revision: true)
+                .Then($"""DELETE FROM donor_unpaid_days WHERE "Donor" = {totals.Parameter(donor)} AND "DecidedOn" = {totals.Parameter(decidedOn)} AND "UnpaidCount" = 0""");
         }
         foreach (var (line, d) in delta.Lines.Where(l => l.Value != default))
         {
-            sql.Append($"""
-                UPDATE budget_lines SET "PledgedUsdCents" = "PledgedUsdCents" + {P(d.Pledged)}, "FundedUsdCents" = "FundedUsdCents" + {P(d.Committed)},
-                  "PaidInUsdCents" = "PaidInUsdCents" + {P(d.Cash)}, "Revision" = "Revision" + 1
-                WHERE "Id" = {P(line)};
-
+            // Budget lines exist before money is earmarked to them (ensured above): an update, no insert.
+            totals.Then($"""
+                UPDATE budget_lines SET "PledgedUsdCents" = "PledgedUsdCents" + {totals.Parameter(d.Pledged)}, "FundedUsdCents" = "FundedUsdCents" + {totals.Parameter(d.Committed)},
+                  "PaidInUsdCents" = "PaidInUsdCents" + {totals.Parameter(d.Cash)}, "Revision" = "Revision" + 1
+                WHERE "Id" = {totals.Parameter(line)}
                 """);
         }
-        if (sql.Length > 0)
-        {
-            await db.Database.ExecuteSqlRawAsync(sql.ToString(), values, ct);
-        }
+        await totals.ExecuteAsync(db, ct);
 
         var lowered = delta.Lines.Where(l => l.Value.Cash < 0).Select(l => l.Key).ToList();
         return lowered.Count == 0

@@ -1,3 +1,4 @@
+using Coordination.Persistence;
 using Coordination.Personnel.V1;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -69,18 +70,11 @@ public static class OfficerTallyChanges
     /// </summary>
     public static Task ApplyAsync(DbContext db, SortedDictionary<(string Nation, string Status, string Gender), int> deltas, CancellationToken ct)
     {
-        var values = new List<string>();
-        var parameters = new List<object>();
+        var totals = new RunningTotalsBatch();
         foreach (var ((nation, status, gender), by) in deltas)
         {
-            values.Add($"({{{parameters.Count}}}, {{{parameters.Count + 1}}}, {{{parameters.Count + 2}}}, {{{parameters.Count + 3}}})");
-            parameters.AddRange([nation, status, gender, by]);
+            totals.Add("officer_tallies", [("Nation", nation), ("Status", status), ("Gender", gender)], [("Count", by)]);
         }
-        // Only placeholders are spliced in; every value travels as a parameter.
-        var sql = $"""
-            INSERT INTO officer_tallies ("Nation", "Status", "Gender", "Count") VALUES {string.Join(", ", values)}
-            ON CONFLICT ("Nation", "Status", "Gender") DO UPDATE SET "Count" = officer_tallies."Count" + excluded."Count"
-            """;
-        return db.Database.ExecuteSqlRawAsync(sql, parameters, ct);
+        return totals.ExecuteAsync(db, ct);
     }
 }
