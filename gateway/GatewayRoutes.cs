@@ -7,15 +7,6 @@ using Yarp.ReverseProxy.Model;
 
 namespace Coordination.Gateway;
 
-/// <summary>Where each service listens. Bound from <c>Gateway:Backends</c>; the defaults are the Kubernetes Service names.</summary>
-public sealed class BackendOptions
-{
-    public string Personnel { get; set; } = "http://personnel:8080";
-    public string Logistics { get; set; } = "http://logistics:8080";
-    public string Finance { get; set; } = "http://finance:8080";
-    public string Diplomacy { get; set; } = "http://diplomacy:8080";
-}
-
 /// <summary>
 /// One route per RPC of the public contract (<c>/coordination.personnel.v1.ContingentService/CreateContingent</c>, read
 /// from <c>protos/</c>), to the service whose package holds it, each requiring a valid token and counted against the
@@ -26,14 +17,7 @@ public static class GatewayRoutes
 {
     public static IReverseProxyBuilder AddServiceRoutes(this IReverseProxyBuilder proxy, IConfiguration configuration)
     {
-        var backends = configuration.GetSection("Gateway:Backends").Get<BackendOptions>() ?? new BackendOptions();
-        var services = new Dictionary<string, string>
-        {
-            ["personnel"] = backends.Personnel,
-            ["logistics"] = backends.Logistics,
-            ["finance"] = backends.Finance,
-            ["diplomacy"] = backends.Diplomacy,
-        };
+        var services = Backends(configuration);
 
         var routes = PublicContract.Methods.Select(m => new RouteConfig
         {
@@ -52,6 +36,19 @@ public static class GatewayRoutes
         }).ToArray();
 
         return proxy.LoadFromMemory(routes, clusters);
+    }
+
+    /// <summary>
+    /// Where each service of the contract listens: <c>Gateway:Backends:&lt;service&gt;</c> (any case, e.g.
+    /// <c>Gateway__Backends__Personnel</c>), by default its Kubernetes Service, <c>http://&lt;service&gt;:8080</c>. The
+    /// services are those of <c>protos/</c>: a new service's contract is all the gateway needs to route to it.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Backends(IConfiguration configuration)
+    {
+        var configured = configuration.GetSection("Gateway:Backends").GetChildren()
+            .Where(c => !string.IsNullOrEmpty(c.Value))
+            .ToDictionary(c => c.Key, c => c.Value!, StringComparer.OrdinalIgnoreCase);
+        return PublicContract.Services.ToDictionary(s => s, s => configured.GetValueOrDefault(s) ?? $"http://{s}:8080");
     }
 
     /// <summary>

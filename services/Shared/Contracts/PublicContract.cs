@@ -16,6 +16,9 @@ public static class PublicContract
         .OrderBy(m => m.FullName, StringComparer.Ordinal)
         .ToList();
 
+    /// <summary>The services that serve the contract, named by their packages (personnel, logistics, …), in a stable order.</summary>
+    public static IReadOnlyList<string> Services { get; } = Methods.Select(ServiceOf).Distinct().Order(StringComparer.Ordinal).ToList();
+
     /// <summary>The HTTP/2 path of a method: <c>/coordination.personnel.v1.OfficerService/RegisterOfficer</c>.</summary>
     public static string PathOf(MethodDescriptor method) => $"/{method.Service.FullName}/{method.Name}";
 
