@@ -14,8 +14,8 @@ namespace Coordination.Requests;
 /// one transaction; a retry with the same id gets the stored answer and changes nothing. A reused id that carries
 /// a different request is refused, as a retry must be byte-for-byte the same call. A retry is answered before its
 /// request is judged again (<see cref="RequestReplayInterceptor"/>), so what was accepted is not refused later by a
-/// rule that reads the clock; <see cref="ExecuteAsync"/> looks once more inside the write, for a retry running at the
-/// same time.
+/// rule that reads the clock; the write does not look the id up again (a retry committing at the same time is caught by
+/// the id's unique key), unless it is called without that interceptor having looked.
 /// </summary>
 public sealed class IdempotentRequests(ServiceDbContext db, TimeProvider time)
 {
@@ -33,7 +33,7 @@ public sealed class IdempotentRequests(ServiceDbContext db, TimeProvider time)
         var scope = ScopeOf(caller);
         var hash = HashOf(context.Method, request);
 
-        if (await StoredAnswerAsync(scope, requestId, hash, context.CancellationToken) is { } earlier)
+        if (!WasLookedUp(context, requestId) && await StoredAnswerAsync(scope, requestId, hash, context.CancellationToken) is { } earlier)
         {
             return Parse<TResponse>(earlier);
         }
@@ -86,6 +86,14 @@ public sealed class IdempotentRequests(ServiceDbContext db, TimeProvider time)
         Fields.IsWellFormedRequestId(requestId)
             ? await StoredAnswerAsync(ScopeOf(caller), requestId, HashOf(method, request), ct)
             : null;
+
+    private static readonly object LookedUpKey = new();
+
+    /// <summary>Notes on the call that <paramref name="requestId"/> had no stored answer when the call began.</summary>
+    public static void MarkLookedUp(ServerCallContext context, string requestId) => context.UserState[LookedUpKey] = requestId;
+
+    private static bool WasLookedUp(ServerCallContext context, string requestId) =>
+        context.UserState.TryGetValue(LookedUpKey, out var id) && (string)id == requestId;
 
     /// <summary>
     /// Whose request ids these are: one subject of one issuer (two issuers may both have a subject "ops-1"). Hashed,
