@@ -148,7 +148,10 @@ public sealed class GatewayTests(FullSuiteFixture fixture) : IClassFixture<FullS
         var ready = await http.GetAsync(new Uri(Suite.Gateway!.HttpAddress(), "/healthz/ready"));
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         Assert.Contains("\"routes\"", await ready.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Contains("http_server_request_duration", await http.GetStringAsync(new Uri(Suite.Gateway!.HttpAddress(), "/metrics")), StringComparison.Ordinal);
+        // A request's duration is recorded as its response completes, which may be just after the client read it.
+        var metrics = await Eventually.Get(() => http.GetStringAsync(new Uri(Suite.Gateway!.HttpAddress(), "/metrics")),
+            body => body.Contains("http_server_request_duration", StringComparison.Ordinal), what: "the gateway's request metrics");
+        Assert.Contains("http_server_request_duration", metrics, StringComparison.Ordinal);
 
         foreach (var service in SuiteHost.Modules.Keys)
         {
