@@ -25,6 +25,12 @@ public sealed record LocalOptions
     /// <summary>Only write the development issuer's key pair to the data folder, and exit (--dev-keys).</summary>
     public bool DevelopmentKeysOnly { get; init; }
 
+    /// <summary>
+    /// Local SQLite data built by another version of the suite is deleted and built again instead of refused
+    /// (--rebuild-local-data); without it the run says which file is stale and offers to.
+    /// </summary>
+    public bool RebuildLocalData { get; init; }
+
     /// <summary>Prefix for queue and exchange names, so several suites can share a broker.</summary>
     public string MessagingPrefix { get; init; } = "";
 
@@ -62,7 +68,8 @@ public sealed record LocalOptions
                 "--http-port" => options with { GatewayHttpPort = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture) },
                 "--no-demo" => options with { LoadDemo = false },
                 "--dev-keys" => options with { DevelopmentKeysOnly = true },
-                _ => throw new ArgumentException($"Unknown option '{args[i]}'. Options: --rabbitmq URI, --postgres CONNECTION, --data DIR, --grpc-port N, --http-port N, --no-demo, --dev-keys."),
+                "--rebuild-local-data" => options with { RebuildLocalData = true },
+                _ => throw new ArgumentException($"Unknown option '{args[i]}'. Options: --rabbitmq URI, --postgres CONNECTION, --data DIR, --grpc-port N, --http-port N, --no-demo, --dev-keys, --rebuild-local-data."),
             };
         }
         return options;

@@ -117,6 +117,7 @@ public sealed class LocalSuite : IAsyncDisposable
             ["Auth:PublicKeys"] = Key.PublicKeys,
             ["Database:SqliteDirectory"] = Options.DataDirectory,
             ["Database:MigrateOnStartup"] = "true",
+            ["Database:RebuildStaleSqlite"] = Options.RebuildLocalData ? "true" : "false",
             ["Messaging:RabbitMqUri"] = Options.RabbitMqUri ?? "",
             ["Messaging:Prefix"] = Options.MessagingPrefix,
             // On RabbitMQ every local service connects as the one user of --rabbitmq: none can tell publishers apart.

@@ -1,6 +1,7 @@
 using Coordination.Auth;
 using Coordination.Hosting;
 using Coordination.Local;
+using Coordination.Persistence;
 using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
 
@@ -49,14 +50,33 @@ using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Cre
 
 var started = System.Diagnostics.Stopwatch.StartNew();
 LocalSuite suite;
-try
+while (true)
 {
-    suite = await LocalSuite.StartAsync(options, Console.Out, stop.Token);
-}
-catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
-{
-    Console.Error.WriteLine($"{e.Message} Is Coordination already running? Stop it, or choose other ports with --grpc-port and --http-port.");
-    return 1;
+    try
+    {
+        suite = await LocalSuite.StartAsync(options, Console.Out, stop.Token);
+        break;
+    }
+    catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+    {
+        Console.Error.WriteLine($"{e.Message} Is Coordination already running? Stop it, or choose other ports with --grpc-port and --http-port.");
+        return 1;
+    }
+    catch (StaleLocalDatabaseException e) when (!options.RebuildLocalData)
+    {
+        // The local data was built by an older checkout: offer to start again from empty files.
+        Console.Error.WriteLine(e.Message);
+        if (Console.IsInputRedirected)
+        {
+            return 1;
+        }
+        Console.Write("Rebuild the local data now (its records are lost)? [y/N] ");
+        if (!string.Equals(Console.ReadLine()?.Trim(), "y", StringComparison.OrdinalIgnoreCase))
+        {
+            return 1;
+        }
+        options = options with { RebuildLocalData = true };
+    }
 }
 await using var running = suite;
 var mode = options.SeparateProcesses ? $"one process per service on RabbitMQ {Redact(options.RabbitMqUri!)}" : "one process, in-process bus";

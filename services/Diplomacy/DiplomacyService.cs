@@ -21,7 +21,7 @@ public static class DiplomacyService
     public static WebApplicationBuilder AddDiplomacyService(this WebApplicationBuilder builder)
     {
         builder.AddServiceDefaults(Name, DiplomacyAccess.Table);
-        builder.AddServiceDatabase<DiplomacyDbContext, DiplomacySqliteDbContext, DiplomacyPostgresDbContext>(Name);
+        builder.AddServiceDatabase<DiplomacyDbContext>(Name);
         builder.AddServiceMessaging(Name, bus =>
         {
             bus.AddConsumer<ContributionPledgedConsumer>();

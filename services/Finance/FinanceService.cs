@@ -22,7 +22,7 @@ public static class FinanceService
     public static WebApplicationBuilder AddFinanceService(this WebApplicationBuilder builder)
     {
         builder.AddServiceDefaults(Name, FinanceAccess.Table);
-        builder.AddServiceDatabase<FinanceDbContext, FinanceSqliteDbContext, FinancePostgresDbContext>(Name);
+        builder.AddServiceDatabase<FinanceDbContext>(Name);
         builder.AddServiceMessaging(Name, bus =>
         {
             bus.AddConsumer<MandateAdoptedConsumer>();

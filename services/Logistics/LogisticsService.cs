@@ -22,7 +22,7 @@ public static class LogisticsService
     public static WebApplicationBuilder AddLogisticsService(this WebApplicationBuilder builder)
     {
         builder.AddServiceDefaults(Name, LogisticsAccess.Table);
-        builder.AddServiceDatabase<LogisticsDbContext, LogisticsSqliteDbContext, LogisticsPostgresDbContext>(Name);
+        builder.AddServiceDatabase<LogisticsDbContext>(Name);
         builder.AddServiceMessaging(Name, bus =>
         {
             bus.AddConsumer<ContingentRequestedConsumer>();

@@ -22,7 +22,7 @@ public static class PersonnelService
     public static WebApplicationBuilder AddPersonnelService(this WebApplicationBuilder builder)
     {
         builder.AddServiceDefaults(Name, PersonnelAccess.Table);
-        builder.AddServiceDatabase<PersonnelDbContext, PersonnelSqliteDbContext, PersonnelPostgresDbContext>(Name);
+        builder.AddServiceDatabase<PersonnelDbContext>(Name);
         builder.AddServiceMessaging(Name, bus =>
         {
             bus.AddConsumer<MandateAdoptedConsumer>();

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Coordination.Diplomacy.Persistence;
 
 /// <summary>The diplomacy database: mandates with their renewals, and the partner briefs and site tallies fed by events.</summary>
-public abstract class DiplomacyDbContext(DbContextOptions options) : ServiceDbContext(options)
+public sealed class DiplomacyDbContext(DbContextOptions<DiplomacyDbContext> options) : ServiceDbContext(options)
 {
     public DbSet<Mandate> Mandates => Set<Mandate>();
     public DbSet<PartnerTally> PartnerTallies => Set<PartnerTally>();
@@ -29,14 +29,5 @@ public abstract class DiplomacyDbContext(DbContextOptions options) : ServiceDbCo
     }
 }
 
-/// <summary>DiplomacyDbContext on SQLite, with its own migrations (the local run).</summary>
-public sealed class DiplomacySqliteDbContext(DbContextOptions<DiplomacySqliteDbContext> options) : DiplomacyDbContext(options);
-
-/// <summary>DiplomacyDbContext on PostgreSQL, with its own migrations (production and tests).</summary>
-public sealed class DiplomacyPostgresDbContext(DbContextOptions<DiplomacyPostgresDbContext> options) : DiplomacyDbContext(options);
-
-public sealed class DiplomacySqliteDesignFactory()
-    : DesignTimeContextFactory<DiplomacySqliteDbContext>(o => o.UseSqlite("Data Source=design.db"));
-
-public sealed class DiplomacyPostgresDesignFactory()
-    : DesignTimeContextFactory<DiplomacyPostgresDbContext>(o => o.UseNpgsql("Host=localhost;Database=design"));
+/// <summary>Lets <c>dotnet ef migrations add</c> build the context without starting the service (docs/contributing.md).</summary>
+public sealed class DiplomacyDesignFactory() : DesignTimeContextFactory<DiplomacyDbContext>();

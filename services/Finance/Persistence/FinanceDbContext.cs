@@ -15,7 +15,7 @@ namespace Coordination.Finance.Persistence;
 /// version kept beside it for queries; disbursements; the ledger head that chains them; the donor tallies the reports
 /// read; exchange rates; and the deployments and equipment inspections reimbursements are computed from.
 /// </summary>
-public abstract class FinanceDbContext(DbContextOptions options) : ServiceDbContext(options)
+public sealed class FinanceDbContext(DbContextOptions<FinanceDbContext> options) : ServiceDbContext(options)
 {
     public DbSet<BudgetPeriod> BudgetPeriods => Set<BudgetPeriod>();
     public DbSet<BudgetLine> BudgetLines => Set<BudgetLine>();
@@ -39,14 +39,5 @@ public abstract class FinanceDbContext(DbContextOptions options) : ServiceDbCont
     }
 }
 
-/// <summary>FinanceDbContext on SQLite, with its own migrations (the local run).</summary>
-public sealed class FinanceSqliteDbContext(DbContextOptions<FinanceSqliteDbContext> options) : FinanceDbContext(options);
-
-/// <summary>FinanceDbContext on PostgreSQL, with its own migrations (production and tests).</summary>
-public sealed class FinancePostgresDbContext(DbContextOptions<FinancePostgresDbContext> options) : FinanceDbContext(options);
-
-public sealed class FinanceSqliteDesignFactory()
-    : DesignTimeContextFactory<FinanceSqliteDbContext>(o => o.UseSqlite("Data Source=design.db"));
-
-public sealed class FinancePostgresDesignFactory()
-    : DesignTimeContextFactory<FinancePostgresDbContext>(o => o.UseNpgsql("Host=localhost;Database=design"));
+/// <summary>Lets <c>dotnet ef migrations add</c> build the context without starting the service (docs/contributing.md).</summary>
+public sealed class FinanceDesignFactory() : DesignTimeContextFactory<FinanceDbContext>();

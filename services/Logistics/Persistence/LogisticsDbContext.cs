@@ -16,7 +16,7 @@ namespace Coordination.Logistics.Persistence;
 /// balances; requisitions, in-kind pledges, shipments; contingent-owned equipment; and the contingents known from
 /// personnel's events, from which support plans and the officers each site supports are read.
 /// </summary>
-public abstract class LogisticsDbContext(DbContextOptions options) : ServiceDbContext(options)
+public sealed class LogisticsDbContext(DbContextOptions<LogisticsDbContext> options) : ServiceDbContext(options)
 {
     public DbSet<Site> Sites => Set<Site>();
     public DbSet<SiteStatusChange> SiteStatusChanges => Set<SiteStatusChange>();
@@ -40,14 +40,5 @@ public abstract class LogisticsDbContext(DbContextOptions options) : ServiceDbCo
     }
 }
 
-/// <summary>LogisticsDbContext on SQLite, with its own migrations (the local run).</summary>
-public sealed class LogisticsSqliteDbContext(DbContextOptions<LogisticsSqliteDbContext> options) : LogisticsDbContext(options);
-
-/// <summary>LogisticsDbContext on PostgreSQL, with its own migrations (production and tests).</summary>
-public sealed class LogisticsPostgresDbContext(DbContextOptions<LogisticsPostgresDbContext> options) : LogisticsDbContext(options);
-
-public sealed class LogisticsSqliteDesignFactory()
-    : DesignTimeContextFactory<LogisticsSqliteDbContext>(o => o.UseSqlite("Data Source=design.db"));
-
-public sealed class LogisticsPostgresDesignFactory()
-    : DesignTimeContextFactory<LogisticsPostgresDbContext>(o => o.UseNpgsql("Host=localhost;Database=design"));
+/// <summary>Lets <c>dotnet ef migrations add</c> build the context without starting the service (docs/contributing.md).</summary>
+public sealed class LogisticsDesignFactory() : DesignTimeContextFactory<LogisticsDbContext>();

@@ -14,7 +14,7 @@ namespace Coordination.Personnel.Persistence;
 /// and what other services announced: the mandate (diplomacy), status-of-forces agreements in force (diplomacy), sites
 /// with their status and posture (logistics).
 /// </summary>
-public abstract class PersonnelDbContext(DbContextOptions options) : ServiceDbContext(options)
+public sealed class PersonnelDbContext(DbContextOptions<PersonnelDbContext> options) : ServiceDbContext(options)
 {
     public DbSet<Contingent> Contingents => Set<Contingent>();
     public DbSet<Rotation> Rotations => Set<Rotation>();
@@ -60,14 +60,5 @@ public abstract class PersonnelDbContext(DbContextOptions options) : ServiceDbCo
     }
 }
 
-/// <summary>PersonnelDbContext on SQLite, with its own migrations (the local run).</summary>
-public sealed class PersonnelSqliteDbContext(DbContextOptions<PersonnelSqliteDbContext> options) : PersonnelDbContext(options);
-
-/// <summary>PersonnelDbContext on PostgreSQL, with its own migrations (production and tests).</summary>
-public sealed class PersonnelPostgresDbContext(DbContextOptions<PersonnelPostgresDbContext> options) : PersonnelDbContext(options);
-
-public sealed class PersonnelSqliteDesignFactory()
-    : DesignTimeContextFactory<PersonnelSqliteDbContext>(o => o.UseSqlite("Data Source=design.db"));
-
-public sealed class PersonnelPostgresDesignFactory()
-    : DesignTimeContextFactory<PersonnelPostgresDbContext>(o => o.UseNpgsql("Host=localhost;Database=design"));
+/// <summary>Lets <c>dotnet ef migrations add</c> build the context without starting the service (docs/contributing.md).</summary>
+public sealed class PersonnelDesignFactory() : DesignTimeContextFactory<PersonnelDbContext>();

@@ -23,57 +23,59 @@ public sealed class DatabaseOptions
 
     /// <summary>Apply migrations when the service starts (development); production runs the <c>migrate</c> step as a job.</summary>
     public bool MigrateOnStartup { get; set; }
+
+    /// <summary>
+    /// A SQLite file built from an older model is deleted and built again (its data is lost) instead of refused: what
+    /// the local run's <c>--rebuild-local-data</c> sets.
+    /// </summary>
+    public bool RebuildStaleSqlite { get; set; }
 }
 
 public static class DatabaseSetup
 {
     /// <summary>
-    /// Registers the service's context on PostgreSQL or SQLite. Each provider has its own migrations, kept in a
-    /// subclass of the context (<typeparamref name="TPostgres"/>, <typeparamref name="TSqlite"/>); code asks for
-    /// <typeparamref name="TContext"/> and never cares which.
+    /// Registers the service's context on PostgreSQL or SQLite. PostgreSQL's schema comes from the service's migrations
+    /// (the one history, <c>Persistence/Migrations</c>); the local run's SQLite file gets its schema from the model
+    /// (<see cref="SqliteSchema"/>).
     /// </summary>
-    public static IHostApplicationBuilder AddServiceDatabase<TContext, TSqlite, TPostgres>(this IHostApplicationBuilder builder, string service)
+    public static IHostApplicationBuilder AddServiceDatabase<TContext>(this IHostApplicationBuilder builder, string service)
         where TContext : ServiceDbContext
-        where TSqlite : TContext
-        where TPostgres : TContext
     {
         var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = builder.Configuration.GetConnectionString("Database") ?? "";
         var usePostgres = options.Provider.Length == 0 ? connectionString.Length > 0 : options.Provider.Equals("postgres", StringComparison.OrdinalIgnoreCase);
+        if (usePostgres && connectionString.Length == 0)
+        {
+            throw new InvalidOperationException("Database:Provider is postgres but ConnectionStrings:Database is empty.");
+        }
+        var sqlite = "";
+        if (!usePostgres)
+        {
+            var directory = Path.GetFullPath(options.SqliteDirectory, builder.Environment.ContentRootPath);
+            Directory.CreateDirectory(directory);
+            sqlite = connectionString.Length > 0 ? connectionString : $"Data Source={Path.Combine(directory, service + ".db")};Default Timeout=30";
+        }
 
         builder.Services.AddSingleton(options);
         builder.Services.AddCommitSignal<OutboxSignal>();
         builder.Services.TryAddSingleton<CommitSignalInterceptor>();
         builder.Services.TryAddScoped(sp => new CallDeadline(Hosting.CallClock.Of(sp)));
         builder.Services.TryAddScoped<CallDeadlineInterceptor>();
-
-        if (usePostgres)
+        builder.Services.AddDbContext<TContext>((sp, o) =>
         {
-            if (connectionString.Length == 0)
-            {
-                throw new InvalidOperationException("Database:Provider is postgres but ConnectionStrings:Database is empty.");
-            }
-            builder.Services.AddDbContext<TPostgres>((sp, o) => o
-                .UseNpgsql(connectionString)
-                .AddInterceptors(sp.GetRequiredService<CommitSignalInterceptor>(), sp.GetRequiredService<CallDeadlineInterceptor>()));
-            builder.Services.AddScoped<TContext>(sp => sp.GetRequiredService<TPostgres>());
-        }
-        else
-        {
-            var directory = Path.GetFullPath(options.SqliteDirectory, builder.Environment.ContentRootPath);
-            Directory.CreateDirectory(directory);
-            var sqlite = connectionString.Length > 0 ? connectionString : $"Data Source={Path.Combine(directory, service + ".db")};Default Timeout=30";
-            builder.Services.AddDbContext<TSqlite>((sp, o) => o
-                .UseSqlite(sqlite)
-                .AddInterceptors(sp.GetRequiredService<CommitSignalInterceptor>(), sp.GetRequiredService<CallDeadlineInterceptor>()));
-            builder.Services.AddScoped<TContext>(sp => sp.GetRequiredService<TSqlite>());
-        }
+            _ = usePostgres ? o.UseNpgsql(connectionString) : o.UseSqlite(sqlite);
+            o.AddInterceptors(sp.GetRequiredService<CommitSignalInterceptor>(), sp.GetRequiredService<CallDeadlineInterceptor>());
+        });
         builder.Services.AddScoped<ServiceDbContext>(sp => sp.GetRequiredService<TContext>());
         builder.Services.AddHealthChecks().AddDbContextCheck<TContext>("database", tags: ["ready"]);
         return builder;
     }
 
-    /// <summary>Brings the schema up to date; what the <c>migrate</c> step and <c>MigrateOnStartup</c> run.</summary>
+    /// <summary>
+    /// Brings the schema up to date; what the <c>migrate</c> step and <c>MigrateOnStartup</c> run. PostgreSQL applies
+    /// the pending migrations; SQLite is built from the model, or refused with <see cref="StaleLocalDatabaseException"/>
+    /// when it was built from another model (unless <see cref="DatabaseOptions.RebuildStaleSqlite"/>).
+    /// </summary>
     public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
     {
         await using var scope = services.CreateAsyncScope();
@@ -81,13 +83,10 @@ public static class DatabaseSetup
         if (db.Database.IsNpgsql())
         {
             await CreateHistoryTableAsync(db, ct);
+            await db.Database.MigrateAsync(ct);
+            return;
         }
-        await db.Database.MigrateAsync(ct);
-        if (db.Database.IsSqlite())
-        {
-            // Readers do not block the writer (the gRPC handlers, consumers and relay share the file).
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
-        }
+        await SqliteSchema.EnsureAsync(db, services.GetRequiredService<DatabaseOptions>().RebuildStaleSqlite, ct);
     }
 
     /// <summary>
@@ -109,15 +108,16 @@ public static class DatabaseSetup
     }
 }
 
-/// <summary>Lets <c>dotnet ef</c> build a provider's context without starting the service.</summary>
-public abstract class DesignTimeContextFactory<TContext>(Action<DbContextOptionsBuilder<TContext>> configure)
-    : Microsoft.EntityFrameworkCore.Design.IDesignTimeDbContextFactory<TContext>
+/// <summary>
+/// Lets <c>dotnet ef migrations add</c> build a service's context without starting the service: on PostgreSQL, the
+/// provider of the one migration history (no database is contacted to add a migration).
+/// </summary>
+public abstract class DesignTimeContextFactory<TContext> : Microsoft.EntityFrameworkCore.Design.IDesignTimeDbContextFactory<TContext>
     where TContext : DbContext
 {
     public TContext CreateDbContext(string[] args)
     {
-        var builder = new DbContextOptionsBuilder<TContext>();
-        configure(builder);
-        return (TContext)Activator.CreateInstance(typeof(TContext), builder.Options)!;
+        var options = new DbContextOptionsBuilder<TContext>().UseNpgsql("Host=localhost;Database=design").Options;
+        return (TContext)Activator.CreateInstance(typeof(TContext), options)!;
     }
 }

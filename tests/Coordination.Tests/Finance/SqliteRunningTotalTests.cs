@@ -25,12 +25,12 @@ public sealed class SqliteRunningTotalTests : IAsyncLifetime
     private string line = "";
 
     private FinanceDbContext Open() =>
-        new FinanceSqliteDbContext(new DbContextOptionsBuilder<FinanceSqliteDbContext>().UseSqlite($"Data Source={file};Pooling=False").Options);
+        new FinanceDbContext(new DbContextOptionsBuilder<FinanceDbContext>().UseSqlite($"Data Source={file};Pooling=False").Options);
 
     public async Task InitializeAsync()
     {
         await using var db = Open();
-        await db.Database.MigrateAsync();
+        await SqliteSchema.EnsureAsync(db, rebuildStale: false, default);
         var period = new BudgetPeriod { ResolutionSymbol = "S/RES/2751 (2024)", StartsOn = new DateOnly(2024, 10, 2), EndsOn = new DateOnly(2025, 10, 2) };
         var budgetLine = BudgetLine.Create(period.Id, BudgetCategory.Logistics, "", 100, Audit.System("test", DateTime.UtcNow));
         budgetLine.PledgedUsdCents = MaxTotalCents - 99;

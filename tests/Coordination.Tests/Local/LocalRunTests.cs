@@ -114,6 +114,35 @@ public sealed class LocalRunTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Local_data_of_an_older_version_stops_the_run_with_how_to_rebuild_it_and_is_rebuilt_when_asked()
+    {
+        await using (var first = await LocalSuite.StartAsync(Options, TextWriter.Null, CancellationToken.None))
+        {
+            await new DemoScenario(Invoker(first, "HTI", Roles.MissionAdmin), TextWriter.Null).LoadAsync(CancellationToken.None);
+        }
+        // What a checkout with another finance model finds: the file's stamp is not its model's.
+        var finance = Path.Combine(dataDirectory, "finance.db");
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={finance};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA user_version = 7;";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var stale = await Assert.ThrowsAsync<Coordination.Persistence.StaleLocalDatabaseException>(
+            () => LocalSuite.StartAsync(Options, TextWriter.Null, CancellationToken.None));
+        Assert.Equal(finance, stale.File);
+        Assert.Contains("--rebuild-local-data", stale.Message, StringComparison.Ordinal);
+
+        await using var rebuilt = await LocalSuite.StartAsync(Options with { RebuildLocalData = true }, TextWriter.Null, CancellationToken.None);
+        var admin = Invoker(rebuilt, "HTI", Roles.MissionAdmin);
+        Assert.Empty((await new ContributionService.ContributionServiceClient(admin).ListContributionsAsync(new ListContributionsRequest())).Contributions);
+        // Only the stale file was rebuilt: personnel kept its contingents.
+        Assert.Equal(4, (await new ContingentService.ContingentServiceClient(admin).ListContingentsAsync(new ListContingentsRequest())).Contingents.Count);
+    }
+
+    [Fact]
     public void The_local_run_keeps_its_issuers_private_key_to_its_owner_and_publishes_only_the_public_half()
     {
         Directory.CreateDirectory(dataDirectory);

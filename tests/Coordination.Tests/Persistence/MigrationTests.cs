@@ -4,6 +4,7 @@ using Coordination.Finance.Persistence;
 using Coordination.Logistics.Persistence;
 using Coordination.Personnel.Persistence;
 using Coordination.Persistence;
+using Coordination.Requests;
 using Coordination.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -11,7 +12,10 @@ using Xunit;
 
 namespace Coordination.Tests.Persistence;
 
-/// <summary>Each service's schema comes from migrations, on both providers, and matches its model.</summary>
+/// <summary>
+/// Each service's PostgreSQL schema comes from its migrations and matches its model; the local run's SQLite file is built
+/// from the model and stamped with it.
+/// </summary>
 public sealed class MigrationTests
 {
     public static TheoryData<string> Services => ["personnel", "logistics", "finance", "diplomacy"];
@@ -39,21 +43,90 @@ public sealed class MigrationTests
 
     [Theory]
     [MemberData(nameof(Services))]
-    public async Task SQLite_migrations_build_the_whole_model(string service)
+    public async Task The_local_SQLite_file_is_built_from_the_model_stamped_and_left_alone_by_a_second_run(string service)
     {
         var file = Path.Combine(Path.GetTempPath(), $"coordination-{service}-{Guid.NewGuid():N}.db");
         try
         {
-            await using var db = Create(service, postgres: false, $"Data Source={file};Pooling=False");
-            await db.Database.MigrateAsync();
-
-            Assert.Empty(await db.Database.GetPendingMigrationsAsync());
-            Assert.False(db.Database.HasPendingModelChanges(), "the model changed without a migration: run dotnet ef migrations add");
-            Assert.Equal(0, await db.RequestRecords.CountAsync());
+            await using (var db = Create(service, postgres: false, $"Data Source={file};Pooling=False"))
+            {
+                await SqliteSchema.EnsureAsync(db, rebuildStale: false, default);
+                Assert.Equal(SqliteSchema.StampOf(db), await UserVersionAsync(db));
+                db.RequestRecords.Add(Record("kept"));
+                await db.SaveChangesAsync();
+            }
+            await using (var again = Create(service, postgres: false, $"Data Source={file};Pooling=False"))
+            {
+                await SqliteSchema.EnsureAsync(again, rebuildStale: false, default);
+                Assert.Equal(["kept"], await again.RequestRecords.Select(r => r.RequestId).ToListAsync());
+            }
         }
         finally
         {
-            File.Delete(file);
+            DeleteSqlite(file);
+        }
+    }
+
+    [Fact]
+    public async Task A_local_file_of_another_version_is_refused_with_how_to_rebuild_it_and_rebuilt_only_when_asked()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"coordination-stale-{Guid.NewGuid():N}.db");
+        try
+        {
+            await using var db = Create("finance", postgres: false, $"Data Source={file};Pooling=False");
+            await SqliteSchema.EnsureAsync(db, rebuildStale: false, default);
+            db.RequestRecords.Add(Record("older"));
+            await db.SaveChangesAsync();
+            await db.Database.ExecuteSqlRawAsync("PRAGMA user_version = 12345;");
+
+            var refused = await Assert.ThrowsAsync<StaleLocalDatabaseException>(() => SqliteSchema.EnsureAsync(db, rebuildStale: false, default));
+            Assert.Contains("--rebuild-local-data", refused.Message, StringComparison.Ordinal);
+            Assert.Equal(file, refused.File);
+            Assert.Equal(1, await db.RequestRecords.CountAsync());
+            Assert.Equal(12345, await UserVersionAsync(db));
+
+            await SqliteSchema.EnsureAsync(db, rebuildStale: true, default);
+            Assert.Equal(0, await db.RequestRecords.CountAsync());
+            Assert.Equal(SqliteSchema.StampOf(db), await UserVersionAsync(db));
+        }
+        finally
+        {
+            DeleteSqlite(file);
+        }
+    }
+
+    [Fact]
+    public async Task Local_data_from_the_SQLite_migrations_of_earlier_versions_is_stale_too()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"coordination-unstamped-{Guid.NewGuid():N}.db");
+        try
+        {
+            await using var db = Create("personnel", postgres: false, $"Data Source={file};Pooling=False");
+            await db.Database.ExecuteSqlRawAsync("""CREATE TABLE "__EFMigrationsHistory" ("MigrationId" TEXT NOT NULL PRIMARY KEY, "ProductVersion" TEXT NOT NULL);""");
+
+            await Assert.ThrowsAsync<StaleLocalDatabaseException>(() => SqliteSchema.EnsureAsync(db, rebuildStale: false, default));
+            await SqliteSchema.EnsureAsync(db, rebuildStale: true, default);
+            Assert.Equal(0, await db.OutboxMessages.CountAsync());
+        }
+        finally
+        {
+            DeleteSqlite(file);
+        }
+    }
+
+    private static RequestRecord Record(string id) => new()
+    {
+        Scope = "test", RequestId = id, Method = "/test", RequestHash = "0", Response = [], CreatedAt = DateTime.UnixEpoch,
+    };
+
+    private static async Task<long> UserVersionAsync(DbContext db) =>
+        await db.Database.SqlQueryRaw<long>("SELECT user_version AS \"Value\" FROM pragma_user_version").SingleAsync();
+
+    private static void DeleteSqlite(string file)
+    {
+        foreach (var part in new[] { file, file + "-wal", file + "-shm" })
+        {
+            File.Delete(part);
         }
     }
 
@@ -97,16 +170,17 @@ public sealed class MigrationTests
         return process.ExitCode;
     }
 
-    private static ServiceDbContext Create(string service, bool postgres, string connection) => (service, postgres) switch
+    private static ServiceDbContext Create(string service, bool postgres, string connection)
     {
-        ("personnel", true) => new PersonnelPostgresDbContext(new DbContextOptionsBuilder<PersonnelPostgresDbContext>().UseNpgsql(connection).Options),
-        ("personnel", false) => new PersonnelSqliteDbContext(new DbContextOptionsBuilder<PersonnelSqliteDbContext>().UseSqlite(connection).Options),
-        ("logistics", true) => new LogisticsPostgresDbContext(new DbContextOptionsBuilder<LogisticsPostgresDbContext>().UseNpgsql(connection).Options),
-        ("logistics", false) => new LogisticsSqliteDbContext(new DbContextOptionsBuilder<LogisticsSqliteDbContext>().UseSqlite(connection).Options),
-        ("finance", true) => new FinancePostgresDbContext(new DbContextOptionsBuilder<FinancePostgresDbContext>().UseNpgsql(connection).Options),
-        ("finance", false) => new FinanceSqliteDbContext(new DbContextOptionsBuilder<FinanceSqliteDbContext>().UseSqlite(connection).Options),
-        ("diplomacy", true) => new DiplomacyPostgresDbContext(new DbContextOptionsBuilder<DiplomacyPostgresDbContext>().UseNpgsql(connection).Options),
-        ("diplomacy", false) => new DiplomacySqliteDbContext(new DbContextOptionsBuilder<DiplomacySqliteDbContext>().UseSqlite(connection).Options),
-        _ => throw new ArgumentOutOfRangeException(nameof(service)),
-    };
+        DbContextOptions<T> Options<T>() where T : DbContext =>
+            (postgres ? new DbContextOptionsBuilder<T>().UseNpgsql(connection) : new DbContextOptionsBuilder<T>().UseSqlite(connection)).Options;
+        return service switch
+        {
+            "personnel" => new PersonnelDbContext(Options<PersonnelDbContext>()),
+            "logistics" => new LogisticsDbContext(Options<LogisticsDbContext>()),
+            "finance" => new FinanceDbContext(Options<FinanceDbContext>()),
+            "diplomacy" => new DiplomacyDbContext(Options<DiplomacyDbContext>()),
+            _ => throw new ArgumentOutOfRangeException(nameof(service)),
+        };
+    }
 }

@@ -160,8 +160,8 @@ public sealed class StrengthReportTests(PersonnelFlowFixture fixture) : IClassFi
         Assert.Equal(0, first.Report.Nations.Single().Figures.PledgedOfficers);
 
         // Another replica: its own context on the same database, without this host's in-process notification.
-        var options = new DbContextOptionsBuilder<PersonnelPostgresDbContext>().UseNpgsql(fixture.Suite.DatabaseOf("personnel")).Options;
-        await using (var elsewhere = new PersonnelPostgresDbContext(options))
+        var options = new DbContextOptionsBuilder<PersonnelDbContext>().UseNpgsql(fixture.Suite.DatabaseOf("personnel")).Options;
+        await using (var elsewhere = new PersonnelDbContext(options))
         {
             var (pledge, version) = Coordination.Personnel.Pledges.Pledge.Make("CIV", UnitType.FormedPoliceUnit, 140, new DateOnly(2025, 6, 1),
                 Audit.Created(new Caller("other-replica", "CIV", Roles.Contributor), "elsewhere", DateTime.UtcNow));
@@ -197,8 +197,8 @@ public sealed class StrengthReportTests(PersonnelFlowFixture fixture) : IClassFi
         var waiting = await togo.AssignAsync(await togo.ContingentAsync("TGO"), vetted.Skip(11).Take(6).Select(id => new Officer { Id = id }));
         await togo.Contingents.ReleaseOfficersAsync(new ReleaseOfficersRequest { RequestId = NewId(), Id = waiting.Id, OfficerIds = { vetted[11] } });
 
-        var options = new DbContextOptionsBuilder<PersonnelPostgresDbContext>().UseNpgsql(fixture.Suite.DatabaseOf("personnel")).Options;
-        await using var db = new PersonnelPostgresDbContext(options);
+        var options = new DbContextOptionsBuilder<PersonnelDbContext>().UseNpgsql(fixture.Suite.DatabaseOf("personnel")).Options;
+        await using var db = new PersonnelDbContext(options);
         var counted = await db.Officers.GroupBy(o => new { o.Nation, o.Status, o.Gender }).Select(g => new { g.Key.Nation, g.Key.Status, g.Key.Gender, Count = g.Count() })
             .ToListAsync();
         var tallied = await db.OfficerTallies.Where(t => t.Count != 0).ToListAsync();
