@@ -124,7 +124,8 @@ public sealed record Workload(string Kind, string Name, V1LabelSelector Selector
 /// <summary>What the suite deploys.</summary>
 public static class Suite
 {
-    public static readonly string[] Services = ["personnel", "logistics", "finance", "diplomacy"];
+    /// <summary>The services of <c>deploy/k8s/services</c>, in its order: each gets the objects of <c>deploy/k8s/per-service/</c>.</summary>
+    public static readonly string[] Services = PerServiceManifests.Services(Repository.Path("deploy", "k8s"));
 
     public const string Gateway = "gateway";
 
