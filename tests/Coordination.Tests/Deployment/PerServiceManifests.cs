@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Coordination.Tests.Deployment;
 
 /// <summary>
@@ -15,20 +13,9 @@ public static class PerServiceManifests
     /// <summary>Runs <c>generate</c> (or <c>generate --check</c>) in a copy of <c>deploy/k8s</c>: its exit code and everything it printed.</summary>
     public static (int ExitCode, string Output) Generate(string k8s, bool check = false)
     {
-        using var process = Process.Start(new ProcessStartInfo("bash", check ? [Path.Combine(k8s, "generate"), "--check"] : [Path.Combine(k8s, "generate")])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        })!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromSeconds(60)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{k8s}/generate did not finish in 60 s.");
-        }
-        return (process.ExitCode, output.Result + errors.Result);
+        string[] arguments = check ? [Path.Combine(k8s, "generate"), "--check"] : [Path.Combine(k8s, "generate")];
+        var (exitCode, output, errors) = Command.Run("bash", arguments);
+        return (exitCode, output + errors);
     }
 
     /// <summary>A copy of <c>deploy/k8s</c> in a folder of its own, to change without touching the repository's.</summary>
