@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using Coordination.Tests.Infrastructure;
 using k8s;
 using k8s.Models;
@@ -69,24 +68,12 @@ public sealed class Manifests
         var kubectl = FindKubectl() ?? throw new InvalidOperationException(
             "kubectl was not found (looked on PATH and at /usr/bin/kubectl). The deployment specifications render deploy/k8s " +
             "with `kubectl kustomize`: install kubectl 1.27 or later and run the tests again.");
-        using var process = Process.Start(new ProcessStartInfo(kubectl, ["kustomize", folder])
+        var (exitCode, output, errors) = Command.Run(kubectl, "kustomize", folder);
+        if (exitCode != 0)
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        })!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromSeconds(60)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"kubectl kustomize {folder} did not finish in 60 s.");
+            throw new InvalidOperationException($"kubectl kustomize {folder} failed ({exitCode}): {errors}");
         }
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"kubectl kustomize {folder} failed ({process.ExitCode}): {errors.Result}");
-        }
-        return output.Result;
+        return output;
     }
 
     private static string? FindKubectl()
@@ -124,7 +111,8 @@ public sealed record Workload(string Kind, string Name, V1LabelSelector Selector
 /// <summary>What the suite deploys.</summary>
 public static class Suite
 {
-    public static readonly string[] Services = ["personnel", "logistics", "finance", "diplomacy"];
+    /// <summary>The services of <c>deploy/k8s/services</c>, in its order: each gets the objects of <c>deploy/k8s/per-service/</c>.</summary>
+    public static readonly string[] Services = PerServiceManifests.Services(Repository.Path("deploy", "k8s"));
 
     public const string Gateway = "gateway";
 

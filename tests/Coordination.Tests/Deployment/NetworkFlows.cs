@@ -1,4 +1,5 @@
 using System.Net;
+using Coordination.Tests.Infrastructure;
 using k8s.Models;
 
 namespace Coordination.Tests.Deployment;
@@ -41,11 +42,17 @@ public static class NetworkFlows
         new("pod-in-another-namespace", IPAddress.Parse("10.244.100.30"), "elsewhere", new Dictionary<string, string> { ["app.kubernetes.io/name"] = "gateway" }),
         new("api-server", IPAddress.Parse("192.0.2.1")),
         new("external-rabbitmq", IPAddress.Parse("192.0.2.10")),
-        new("external-personnel-database", IPAddress.Parse("192.0.2.11")),
-        new("external-logistics-database", IPAddress.Parse("192.0.2.12")),
-        new("external-finance-database", IPAddress.Parse("192.0.2.13")),
-        new("external-diplomacy-database", IPAddress.Parse("192.0.2.14")),
+        .. Suite.Services.Select(s => new Peer($"external-{s}-database", ProductionServer($"{s}-database"))),
     ];
+
+    /// <summary>Where the production overlay's <c>external-servers.env</c> puts a server (the first address of its CIDR).</summary>
+    private static IPAddress ProductionServer(string name)
+    {
+        var line = File.ReadLines(Repository.Path("deploy", "k8s", "overlays", "production", "external-servers.env"))
+            .SingleOrDefault(l => l.StartsWith(name + "=", StringComparison.Ordinal))
+            ?? throw new InvalidDataException($"overlays/production/external-servers.env has no address for {name}.");
+        return IPNetwork.Parse(line[(name.Length + 1)..]).BaseAddress;
+    }
 
     /// <summary>Ports tried beyond those the pods declare and the policies name: a policy too broad shows up on them.</summary>
     public static readonly int[] ExtraPorts = [22, 80, 443, 3000, 9090, 15672];

@@ -27,11 +27,9 @@ public static partial class SettingPolicies
         ? new Dictionary<string, string?>
         {
             ["Hosting__BindAddress"] = "0.0.0.0",
-            ["Gateway__Backends__Personnel"] = null,
-            ["Gateway__Backends__Logistics"] = null,
-            ["Gateway__Backends__Finance"] = null,
-            ["Gateway__Backends__Diplomacy"] = null,
-        }
+        }.Concat(Suite.Services.Select(service =>
+            // The manifests name each service's address (GatewayBackends checks it), though the gateway's default is the same.
+            KeyValuePair.Create(GatewayBackendSetting(service), (string?)null))).ToDictionary()
         : new Dictionary<string, string?>
         {
             ["Hosting__BindAddress"] = "0.0.0.0",
@@ -232,7 +230,7 @@ public static partial class SettingPolicies
         var env = ContainerEnvironment.Of(manifests, gateway.Containers.First());
         foreach (var service in Suite.Services)
         {
-            var setting = $"Gateway__Backends__{char.ToUpperInvariant(service[0])}{service[1..]}";
+            var setting = GatewayBackendSetting(service);
             if (!env.TryGetValue(setting, out var source) || !Uri.TryCreate(source.Value, UriKind.Absolute, out var address) || address.Scheme != "http")
             {
                 yield return $"{gateway}: {setting} is not an http:// address";
@@ -254,6 +252,9 @@ public static partial class SettingPolicies
             }
         }
     }
+
+    /// <summary>Where the gateway reaches a service: <c>Gateway__Backends__Personnel</c>.</summary>
+    public static string GatewayBackendSetting(string service) => $"Gateway__Backends__{char.ToUpperInvariant(service[0])}{service[1..]}";
 
     /// <summary>Every setting (<c>Section__Key</c>) the manifests give the suite's containers is one docs/operations.md documents.</summary>
     public static IEnumerable<string> SettingsDocumented(Manifests manifests, string operationsMarkdown)

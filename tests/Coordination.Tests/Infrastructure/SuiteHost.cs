@@ -1,10 +1,7 @@
 using System.Globalization;
-using Coordination.Diplomacy;
-using Coordination.Finance;
 using Coordination.Gateway;
 using Coordination.Hosting;
-using Coordination.Logistics;
-using Coordination.Personnel;
+using Coordination.Local;
 using Coordination.Persistence;
 using Grpc.Core;
 using Grpc.Net.Client;
@@ -19,13 +16,8 @@ namespace Coordination.Tests.Infrastructure;
 /// </summary>
 public sealed class SuiteHost : IAsyncDisposable
 {
-    public static readonly IReadOnlyDictionary<string, ServiceModule> Modules = new Dictionary<string, ServiceModule>
-    {
-        [PersonnelService.Name] = PersonnelService.Module,
-        [LogisticsService.Name] = LogisticsService.Module,
-        [FinanceService.Name] = FinanceService.Module,
-        [DiplomacyService.Name] = DiplomacyService.Module,
-    };
+    /// <summary>The services, by name: those the local run starts.</summary>
+    public static readonly IReadOnlyDictionary<string, ServiceModule> Modules = LocalSuite.Modules.ToDictionary(m => m.Name);
 
     private readonly Dictionary<string, WebApplication> hosts = [];
     private readonly Dictionary<string, string> databases = [];
