@@ -1,9 +1,7 @@
 using Coordination.Auth;
 using Coordination.Health;
 using Coordination.Hosting;
-using Coordination.Messaging;
 using Coordination.Secrets;
-using Coordination.Telemetry;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Coordination.Gateway;
@@ -17,19 +15,13 @@ public static class GatewaySetup
 
     public static WebApplicationBuilder AddGateway(this WebApplicationBuilder builder)
     {
-        builder.AddDaprSecrets(DaprSecrets.ForGateway(builder.Configuration));
-        builder.Services.AddSingleton(new ServiceIdentity(Name));
-        builder.Services.TryAddSingleton(TimeProvider.System);
-        HostingOptions.ConfigureKestrel(builder);
-        builder.AddServiceTelemetry(Name);
-        builder.Services.AddCoordinationAuthentication(builder.Configuration);
+        builder.AddHostDefaults(Name, DaprSecrets.ForGateway(builder.Configuration));
         builder.Services.AddAuthorizationBuilder().AddPolicy(PartnerPolicy, p => p.RequireAuthenticatedUser());
         builder.Services.AddPartnerRateLimits(builder.Configuration);
         builder.Services.AddUnauthenticatedLimits(builder.Configuration);
         builder.Services.AddStreamLimits(builder.Configuration);
         builder.AddDevelopmentIssuer();
         builder.Services.AddGrpc();
-        builder.AddServiceHealth();
         builder.Services.AddHealthChecks().AddCheck<RoutesHealthCheck>("routes", tags: [HealthSetup.Ready]);
         builder.Services.AddReverseProxy().AddServiceRoutes(builder.Configuration);
         return builder;
@@ -45,8 +37,7 @@ public static class GatewaySetup
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseStreamLimits();
-        app.MapServiceHealth();
-        app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous().OnHttpPortOnly();
+        app.MapHostEndpoints();
         if (app.Environment.IsDevelopment())
         {
             app.MapDevelopmentTokens();

@@ -20,7 +20,7 @@ public static class DiplomacyService
 
     public static WebApplicationBuilder AddDiplomacyService(this WebApplicationBuilder builder)
     {
-        builder.AddServiceDefaults(Name, DiplomacyAccess.Table);
+        builder.AddServiceHost(Name, DiplomacyAccess.Table);
         builder.AddServiceDatabase<DiplomacyDbContext>(Name);
         builder.AddServiceMessaging(Name, bus =>
         {
@@ -40,7 +40,7 @@ public static class DiplomacyService
 
     public static WebApplication MapDiplomacyService(this WebApplication app)
     {
-        app.MapServiceDefaults();
+        app.MapServiceHost();
         app.MapGrpcService<MandatesApi>().RequireAuthorization();
         app.MapGrpcService<PartnersApi>().RequireAuthorization();
         app.MapGrpcService<AgreementsApi>().RequireAuthorization();

@@ -21,7 +21,7 @@ public static class FinanceService
 
     public static WebApplicationBuilder AddFinanceService(this WebApplicationBuilder builder)
     {
-        builder.AddServiceDefaults(Name, FinanceAccess.Table);
+        builder.AddServiceHost(Name, FinanceAccess.Table);
         builder.AddServiceDatabase<FinanceDbContext>(Name);
         builder.AddServiceMessaging(Name, bus =>
         {
@@ -52,7 +52,7 @@ public static class FinanceService
 
     public static WebApplication MapFinanceService(this WebApplication app)
     {
-        app.MapServiceDefaults();
+        app.MapServiceHost();
         app.MapGrpcService<ContributionsApi>().RequireAuthorization();
         app.MapGrpcService<BudgetApi>().RequireAuthorization();
         app.MapGrpcService<DisbursementsApi>().RequireAuthorization();

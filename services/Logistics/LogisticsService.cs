@@ -21,7 +21,7 @@ public static class LogisticsService
 
     public static WebApplicationBuilder AddLogisticsService(this WebApplicationBuilder builder)
     {
-        builder.AddServiceDefaults(Name, LogisticsAccess.Table);
+        builder.AddServiceHost(Name, LogisticsAccess.Table);
         builder.AddServiceDatabase<LogisticsDbContext>(Name);
         builder.AddServiceMessaging(Name, bus =>
         {
@@ -35,7 +35,7 @@ public static class LogisticsService
 
     public static WebApplication MapLogisticsService(this WebApplication app)
     {
-        app.MapServiceDefaults();
+        app.MapServiceHost();
         app.MapGrpcService<SitesApi>().RequireAuthorization();
         app.MapGrpcService<CatalogApi>().RequireAuthorization();
         app.MapGrpcService<StockApi>().RequireAuthorization();

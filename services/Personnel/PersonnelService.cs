@@ -21,7 +21,7 @@ public static class PersonnelService
 
     public static WebApplicationBuilder AddPersonnelService(this WebApplicationBuilder builder)
     {
-        builder.AddServiceDefaults(Name, PersonnelAccess.Table);
+        builder.AddServiceHost(Name, PersonnelAccess.Table);
         builder.AddServiceDatabase<PersonnelDbContext>(Name);
         builder.AddServiceMessaging(Name, bus =>
         {
@@ -44,7 +44,7 @@ public static class PersonnelService
 
     public static WebApplication MapPersonnelService(this WebApplication app)
     {
-        app.MapServiceDefaults();
+        app.MapServiceHost();
         app.MapGrpcService<ContingentsApi>().RequireAuthorization();
         app.MapGrpcService<ForceStrengthApi>().RequireAuthorization();
         app.MapGrpcService<PledgesApi>().RequireAuthorization();

@@ -1,4 +1,3 @@
-using Coordination.Messaging;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -13,15 +12,13 @@ namespace Coordination.Telemetry;
 public static class TelemetrySetup
 {
     /// <summary>
-    /// Traces and metrics for gRPC, HTTP, MassTransit and the outbox; Prometheus at <c>/metrics</c>; OTLP export
+    /// Traces and metrics for gRPC and HTTP (a service adds its bus and outbox: <c>AddServiceMessaging</c>); Prometheus at <c>/metrics</c>; OTLP export
     /// when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set. Logs are JSON lines outside Development.
     /// </summary>
     public static WebApplicationBuilder AddServiceTelemetry(this WebApplicationBuilder builder, string service)
     {
         builder.Logging.ClearProviders();
-        // Per-statement SQL and endpoint wiring are noise at Information; configuration can still turn them on.
-        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
-        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Migrations", LogLevel.Warning);
+        // Endpoint wiring is noise at Information; configuration can still turn it on.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         builder.Logging.AddFilter("Yarp", LogLevel.Warning);
@@ -49,13 +46,11 @@ public static class TelemetrySetup
             .WithTracing(t => t
                 .AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/healthz") && !http.Request.Path.StartsWithSegments("/metrics"))
                 .AddGrpcClientInstrumentation()
-                .AddHttpClientInstrumentation()
-                .AddSource("MassTransit"))
+                .AddHttpClientInstrumentation())
             .WithMetrics(m => m
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter("MassTransit", OutboxMetrics.MeterName, RefusedEvents.MeterName)
                 .AddPrometheusExporter());
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {

@@ -20,13 +20,4 @@ public static class ProtoConversions
     /// <summary>Stored times are UTC; a DateTime read back from SQLite comes unspecified, so it is marked UTC here.</summary>
     public static Timestamp ToTimestamp(this DateTime utc) =>
         Timestamp.FromDateTime(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
-
-    public static AuditMetadata ToProto(this Persistence.Audit audit) => new()
-    {
-        CreateTime = audit.CreatedAt.ToTimestamp(),
-        CreatedBy = audit.CreatedBy,
-        UpdateTime = audit.UpdatedAt.ToTimestamp(),
-        UpdatedBy = audit.UpdatedBy,
-        LastRequestId = audit.LastRequestId,
-    };
 }

@@ -1,3 +1,4 @@
+using Coordination.Hosting;
 using System.Collections.Concurrent;
 using System.Reflection;
 using MassTransit;

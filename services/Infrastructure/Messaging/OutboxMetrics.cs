@@ -1,3 +1,4 @@
+using Coordination.Hosting;
 using System.Diagnostics.Metrics;
 
 namespace Coordination.Messaging;

@@ -1,32 +1,23 @@
 using Coordination.Auth;
 using Coordination.Errors;
-using Coordination.Health;
-using Coordination.Messaging;
 using Coordination.Persistence;
 using Coordination.Requests;
 using Coordination.Secrets;
-using Coordination.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Coordination.Hosting;
 
-/// <summary>What every service host has: ports, logs, telemetry, auth, gRPC with error mapping, health.</summary>
-public static class ServiceDefaults
+/// <summary>What every service host has: the host defaults, and gRPC with error mapping, call bounds, the access table and replayed retries.</summary>
+public static class ServiceHost
 {
     /// <summary>The host of <paramref name="service"/>, whose RPCs <paramref name="access"/> authorizes.</summary>
-    public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string service, AccessTable access)
+    public static WebApplicationBuilder AddServiceHost(this WebApplicationBuilder builder, string service, AccessTable access)
     {
-        builder.AddDaprSecrets(DaprSecrets.ForService(service, builder.Configuration));
-        builder.Services.AddSingleton(new ServiceIdentity(service));
-        builder.Services.TryAddSingleton(TimeProvider.System);
-        HostingOptions.ConfigureKestrel(builder);
-        builder.AddServiceTelemetry(service);
-        builder.Services.AddCoordinationAuthentication(builder.Configuration);
+        builder.AddHostDefaults(service, DaprSecrets.ForService(service, builder.Configuration));
         builder.Services.AddSingleton(access);
         var limits = builder.AddMessageLimits();
         builder.Services.AddGrpc(o =>
@@ -38,21 +29,19 @@ public static class ServiceDefaults
             o.MaxReceiveMessageSize = limits.Largest;
         }).Services.AddParsedRequests();
         builder.Services.AddGrpcReflection();
-        builder.AddServiceHealth();
         builder.Services.AddScoped<IdempotentRequests>();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
         return builder;
     }
 
-    public static WebApplication MapServiceDefaults(this WebApplication app)
+    public static WebApplication MapServiceHost(this WebApplication app)
     {
         app.UseOperatorEndpointsOnHttpPortOnly();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRequestFrameChecks();
-        app.MapServiceHealth();
+        app.MapHostEndpoints();
         app.MapGrpcReflectionService().AllowAnonymous();
-        app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous().OnHttpPortOnly();
         return app;
     }
 

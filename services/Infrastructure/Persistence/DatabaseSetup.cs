@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Coordination.Persistence;
 
@@ -57,6 +58,9 @@ public static class DatabaseSetup
         }
 
         builder.Services.AddSingleton(options);
+        // Per-statement SQL is noise at Information; configuration can still turn it on.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Migrations", LogLevel.Warning);
         builder.Services.AddCommitSignal<OutboxSignal>();
         builder.Services.TryAddSingleton<CommitSignalInterceptor>();
         builder.Services.TryAddScoped(sp => new CallDeadline(Hosting.CallClock.Of(sp)));

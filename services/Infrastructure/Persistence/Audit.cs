@@ -1,4 +1,5 @@
 using Coordination.Auth;
+using Coordination.Contracts;
 
 namespace Coordination.Persistence;
 
@@ -10,6 +11,16 @@ public sealed class Audit
     public DateTime UpdatedAt { get; private set; }
     public string UpdatedBy { get; private set; } = "";
     public string LastRequestId { get; private set; } = "";
+
+    /// <summary>The audit as the contract shows it on every record.</summary>
+    public Common.V1.AuditMetadata ToProto() => new()
+    {
+        CreateTime = CreatedAt.ToTimestamp(),
+        CreatedBy = CreatedBy,
+        UpdateTime = UpdatedAt.ToTimestamp(),
+        UpdatedBy = UpdatedBy,
+        LastRequestId = LastRequestId,
+    };
 
     public static Audit Created(Caller caller, string requestId, DateTime now) => new()
     {

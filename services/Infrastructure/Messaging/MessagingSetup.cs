@@ -1,3 +1,6 @@
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+using Coordination.Hosting;
 using Coordination.Events;
 using Coordination.Persistence;
 using MassTransit;
@@ -27,6 +30,9 @@ public static partial class MessagingSetup
         builder.Services.AddCommitSignal<OutboxSignal>();
         builder.Services.AddSingleton<OutboxMetrics>();
         builder.Services.AddSingleton<RefusedEvents>();
+        builder.Services.AddOpenTelemetry()
+            .WithTracing(t => t.AddSource("MassTransit"))
+            .WithMetrics(m => m.AddMeter("MassTransit", OutboxMetrics.MeterName, RefusedEvents.MeterName));
         // On RabbitMQ the configuration is checked now, so that a host with wrong publisher users does not start.
         var brokerCheck = options.UsesRabbitMq ? PublisherCheck.ForBroker(service, options) : null;
         builder.Services.AddSingleton(sp => brokerCheck

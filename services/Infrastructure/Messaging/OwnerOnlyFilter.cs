@@ -1,3 +1,4 @@
+using Coordination.Hosting;
 using System.Diagnostics.Metrics;
 using Coordination.Events;
 using MassTransit;
