@@ -39,7 +39,9 @@ public static class ServiceDefaults
         }).Services.AddParsedRequests();
         builder.Services.AddGrpcReflection();
         builder.AddServiceHealth();
-        builder.Services.AddScoped<IdempotentRequests>();
+        builder.Services.AddScoped<RequestLog>();
+        builder.Services.AddScoped<Writes>();
+        builder.Services.AddScoped(_ => WriteGuards.None);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
         return builder;
     }
