@@ -1,6 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-
 namespace Coordination.Requests;
 
 /// <summary>
@@ -15,21 +12,4 @@ public interface IWriteGuard
 
     /// <summary>The refusal <paramref name="failure"/> of a write means to this service, or null to let it pass as it is.</summary>
     Exception? Refusal(Exception failure);
-}
-
-public static class WriteGuards
-{
-    /// <summary>The guard of a service that needs nothing around its writes.</summary>
-    public static IWriteGuard None { get; } = new Unguarded();
-
-    /// <summary>Makes <typeparamref name="TGuard"/> (registered by the service, scoped) the guard of every write of the service.</summary>
-    public static IServiceCollection AddWriteGuard<TGuard>(this IServiceCollection services) where TGuard : class, IWriteGuard =>
-        services.Replace(ServiceDescriptor.Scoped<IWriteGuard>(sp => sp.GetRequiredService<TGuard>()));
-
-    private sealed class Unguarded : IWriteGuard
-    {
-        public Task EnterAsync(CancellationToken ct) => Task.CompletedTask;
-
-        public Exception? Refusal(Exception failure) => null;
-    }
 }

@@ -81,6 +81,3 @@ public sealed class RequestLog(ServiceDbContext db, TimeProvider time)
     private static string HashOf(string method, IMessage request) =>
         Convert.ToHexStringLower(SHA256.HashData([.. System.Text.Encoding.UTF8.GetBytes(method), .. request.ToByteArray()]));
 }
-
-/// <summary>Where a call's answer is kept: the caller's scope and request id, and what the request was (method and hash).</summary>
-internal readonly record struct RequestKey(string Scope, string RequestId, string Method, string Hash);
