@@ -10,6 +10,7 @@ using Coordination.Finance.Reports;
 using Coordination.Hosting;
 using Coordination.Messaging;
 using Coordination.Persistence;
+using Coordination.Requests;
 
 namespace Coordination.Finance;
 
@@ -34,7 +35,7 @@ public static class FinanceService
             bus.AddConsumer<EquipmentInspectedConsumer>();
             bus.AddConsumer<ServiceabilityBelowThresholdConsumer>();
         });
-        builder.Services.AddScoped<FinanceLedger>();
+        builder.Services.AddScoped<FinanceLedger>().AddWriteGuard<FinanceLedger>();
         builder.Services.AddScoped<Tallies>();
         builder.Services.AddSingleton<KnownBudgetLines>();
         builder.Services.AddScoped<ContributionBook>();

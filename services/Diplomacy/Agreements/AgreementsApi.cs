@@ -12,9 +12,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Coordination.Diplomacy.Agreements;
 
 /// <summary>gRPC surface of agreements: diplomats and mission admins write and read all; a contributor reads its nation's.</summary>
-public sealed class AgreementsApi(DiplomacyDbContext db, IdempotentRequests requests, TimeProvider time) : AgreementService.AgreementServiceBase
+public sealed class AgreementsApi(DiplomacyDbContext db, Writes writes, TimeProvider time) : AgreementService.AgreementServiceBase
 {
-    public override Task<V1.Agreement> CreateAgreement(CreateAgreementRequest request, ServerCallContext context)
+    public override async Task<V1.Agreement> CreateAgreement(CreateAgreementRequest request, ServerCallContext context)
     {
         var caller = Caller.From(context);
         var v = new Violations();
@@ -31,7 +31,7 @@ public sealed class AgreementsApi(DiplomacyDbContext db, IdempotentRequests requ
         }
         v.ThrowIfAny();
 
-        return requests.ExecuteAsync(request, request.RequestId, caller, context, () =>
+        return await writes.ExecuteAsync(request, request.RequestId, caller, context, () =>
         {
             var agreement = Agreement.Draft(request.Kind, request.Title, request.PartyNationCodes, Audit.Created(caller, request.RequestId, time.UtcNow()));
             db.Agreements.Add(agreement);
@@ -80,10 +80,10 @@ public sealed class AgreementsApi(DiplomacyDbContext db, IdempotentRequests requ
         v.Defined(request.Status, "status");
         var on = v.RequiredFact(request.EffectiveOn, "effective_on", time.Today());
         v.ThrowIfAny();
-        var agreement = await FindAsync(request.Id, context.CancellationToken);
 
-        return await requests.ExecuteAsync(request, request.RequestId, caller, context, () =>
+        return await writes.ExecuteAsync(request, request.RequestId, caller, context, async () =>
         {
+            var agreement = await FindAsync(request.Id, context.CancellationToken);
             var now = time.UtcNow();
             if (agreement.ChangeParty(request.NationCode, request.Status, on!.Value, caller, request.RequestId, now))
             {
@@ -112,7 +112,7 @@ public sealed class AgreementsApi(DiplomacyDbContext db, IdempotentRequests requ
                     TerminatedOn = on.Value,
                 });
             }
-            return Task.FromResult(agreement.ToProto());
+            return agreement.ToProto();
         });
     }
 

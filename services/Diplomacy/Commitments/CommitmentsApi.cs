@@ -13,9 +13,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Coordination.Diplomacy.Commitments;
 
 /// <summary>gRPC surface of commitments: diplomats and mission admins record; a contributor reads its own nation's.</summary>
-public sealed class CommitmentsApi(DiplomacyDbContext db, IdempotentRequests requests, TimeProvider time) : CommitmentService.CommitmentServiceBase
+public sealed class CommitmentsApi(DiplomacyDbContext db, Writes writes, TimeProvider time) : CommitmentService.CommitmentServiceBase
 {
-    public override Task<V1.Commitment> AnnounceCommitment(AnnounceCommitmentRequest request, ServerCallContext context)
+    public override async Task<V1.Commitment> AnnounceCommitment(AnnounceCommitmentRequest request, ServerCallContext context)
     {
         var caller = Caller.From(context);
         var v = new Violations();
@@ -42,7 +42,7 @@ public sealed class CommitmentsApi(DiplomacyDbContext db, IdempotentRequests req
         }
         v.ThrowIfAny();
 
-        return requests.ExecuteAsync(request, request.RequestId, caller, context, async () =>
+        return await writes.ExecuteAsync(request, request.RequestId, caller, context, async () =>
         {
             if (request.EngagementId.Length > 0 && !await db.Engagements.AnyAsync(e => e.Id == request.EngagementId, context.CancellationToken))
             {

@@ -11,9 +11,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Coordination.Diplomacy.Engagements;
 
 /// <summary>gRPC surface of engagements: diplomats and mission admins only.</summary>
-public sealed class EngagementsApi(DiplomacyDbContext db, IdempotentRequests requests, TimeProvider time) : EngagementService.EngagementServiceBase
+public sealed class EngagementsApi(DiplomacyDbContext db, Writes writes, TimeProvider time) : EngagementService.EngagementServiceBase
 {
-    public override Task<V1.Engagement> RecordEngagement(RecordEngagementRequest request, ServerCallContext context)
+    public override async Task<V1.Engagement> RecordEngagement(RecordEngagementRequest request, ServerCallContext context)
     {
         var caller = Caller.From(context);
         var today = time.Today();
@@ -52,7 +52,7 @@ public sealed class EngagementsApi(DiplomacyDbContext db, IdempotentRequests req
         }
         v.ThrowIfAny();
 
-        return requests.ExecuteAsync(request, request.RequestId, caller, context, () =>
+        return await writes.ExecuteAsync(request, request.RequestId, caller, context, () =>
         {
             var engagement = Engagement.Record(request.Kind, request.Title, heldOn!.Value, request.Location,
                 request.Participants.Select(p => new ParticipantRecord(p.NationCode, p.Role)), request.Outcome, actions,
@@ -86,12 +86,12 @@ public sealed class EngagementsApi(DiplomacyDbContext db, IdempotentRequests req
         v.Id(request.FollowUpId, "follow_up_id");
         var on = v.RequiredFact(request.CompletedOn, "completed_on", time.Today());
         v.ThrowIfAny();
-        var engagement = await FindAsync(request.EngagementId, "engagement_id", context.CancellationToken);
 
-        return await requests.ExecuteAsync(request, request.RequestId, caller, context, () =>
+        return await writes.ExecuteAsync(request, request.RequestId, caller, context, async () =>
         {
+            var engagement = await FindAsync(request.EngagementId, "engagement_id", context.CancellationToken);
             engagement.Complete(request.FollowUpId, on!.Value, caller, request.RequestId, time.UtcNow());
-            return Task.FromResult(engagement.ToProto());
+            return engagement.ToProto();
         });
     }
 

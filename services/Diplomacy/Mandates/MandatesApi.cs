@@ -13,9 +13,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Coordination.Diplomacy.Mandates;
 
 /// <summary>gRPC surface of mandates. Diplomats and mission admins write; every authenticated caller reads.</summary>
-public sealed class MandatesApi(DiplomacyDbContext db, IdempotentRequests requests, TimeProvider time) : MandateService.MandateServiceBase
+public sealed class MandatesApi(DiplomacyDbContext db, Writes writes, TimeProvider time) : MandateService.MandateServiceBase
 {
-    public override Task<V1.Mandate> AdoptMandate(AdoptMandateRequest request, ServerCallContext context)
+    public override async Task<V1.Mandate> AdoptMandate(AdoptMandateRequest request, ServerCallContext context)
     {
         var caller = Caller.From(context);
         var v = new Violations();
@@ -23,7 +23,7 @@ public sealed class MandatesApi(DiplomacyDbContext db, IdempotentRequests reques
         var terms = MandateTermsReader.Read(request, time.Today(), v);
         v.ThrowIfAny();
 
-        return requests.ExecuteAsync(request, request.RequestId, caller, context, async () =>
+        return await writes.ExecuteAsync(request, request.RequestId, caller, context, async () =>
         {
             await EnsureSymbolIsNewAsync(terms!.ResolutionSymbol, context.CancellationToken);
             var now = time.UtcNow();
@@ -69,10 +69,10 @@ public sealed class MandatesApi(DiplomacyDbContext db, IdempotentRequests reques
         var vote = MandateTermsReader.ReadVote(request.Vote, v, "vote");
         v.Range(request.PersonnelCeiling, "personnel_ceiling", 0, 100_000);
         v.ThrowIfAny();
-        var mandate = await FindAsync(request.Id, context.CancellationToken);
 
-        return await requests.ExecuteAsync(request, request.RequestId, caller, context, async () =>
+        return await writes.ExecuteAsync(request, request.RequestId, caller, context, async () =>
         {
+            var mandate = await FindAsync(request.Id, context.CancellationToken);
             await EnsureSymbolIsNewAsync(request.ResolutionSymbol, context.CancellationToken);
             var now = time.UtcNow();
             var renewal = mandate.Extend(request.ResolutionSymbol, adoptedOn!.Value, end!.Value, request.PersonnelCeiling, vote, caller, request.RequestId, now);
@@ -99,10 +99,10 @@ public sealed class MandatesApi(DiplomacyDbContext db, IdempotentRequests reques
         v.Id(request.Id);
         var terms = MandateTermsReader.Read(request.Successor, time.Today(), v, "successor.");
         v.ThrowIfAny();
-        var predecessor = await FindAsync(request.Id, context.CancellationToken);
 
-        return await requests.ExecuteAsync(request, request.RequestId, caller, context, async () =>
+        return await writes.ExecuteAsync(request, request.RequestId, caller, context, async () =>
         {
+            var predecessor = await FindAsync(request.Id, context.CancellationToken);
             await EnsureSymbolIsNewAsync(terms!.ResolutionSymbol, context.CancellationToken);
             var now = time.UtcNow();
             var successor = predecessor.HandOverTo(terms, caller, request.RequestId, now);

@@ -1,6 +1,5 @@
 using Coordination.Auth;
 using Coordination.Errors;
-using Coordination.Finance.Ledger;
 using Coordination.Finance.Persistence;
 using Coordination.Finance.V1;
 using Coordination.Persistence;
@@ -13,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Coordination.Finance.Budget;
 
 /// <summary>Budget periods and lines: readable by every authenticated caller; lines written by finance officers and mission admins.</summary>
-public sealed class BudgetApi(FinanceDbContext db, FinanceLedger ledger, IdempotentRequests requests, TimeProvider time) : BudgetService.BudgetServiceBase
+public sealed class BudgetApi(FinanceDbContext db, Writes writes, TimeProvider time) : BudgetService.BudgetServiceBase
 {
     public override async Task<ListBudgetPeriodsResponse> ListBudgetPeriods(ListBudgetPeriodsRequest request, ServerCallContext context)
     {
@@ -36,7 +35,7 @@ public sealed class BudgetApi(FinanceDbContext db, FinanceLedger ledger, Idempot
         v.ThrowIfAny();
         var ct = context.CancellationToken;
 
-        return await ledger.WriteAsync(() => requests.ExecuteAsync(request, request.RequestId, caller, context, async () =>
+        return await writes.ExecuteAsync(request, request.RequestId, caller, context, async () =>
         {
             var period = await db.BudgetPeriods.AsNoTracking().GetAsync(request.BudgetPeriodId, "budget period", ct);
             if (await db.BudgetLines.AnyAsync(l => l.BudgetPeriodId == period.Id && l.Category == request.Category, ct))
@@ -47,7 +46,7 @@ public sealed class BudgetApi(FinanceDbContext db, FinanceLedger ledger, Idempot
             var line = BudgetLine.Create(period.Id, request.Category, request.Description, cents!.Value, Audit.Created(caller, request.RequestId, time.UtcNow()));
             db.BudgetLines.Add(line);
             return line.ToProto();
-        }), ct);
+        });
     }
 
     public override async Task<V1.BudgetLine> ReviseBudgetLine(ReviseBudgetLineRequest request, ServerCallContext context)
@@ -61,12 +60,12 @@ public sealed class BudgetApi(FinanceDbContext db, FinanceLedger ledger, Idempot
         v.ThrowIfAny();
         var ct = context.CancellationToken;
 
-        return await ledger.WriteAsync(() => requests.ExecuteAsync(request, request.RequestId, caller, context, async () =>
+        return await writes.ExecuteAsync(request, request.RequestId, caller, context, async () =>
         {
             var line = await db.BudgetLines.GetAsync(request.Id, "budget line", ct);
             db.BudgetLineRevisions.Add(line.Revise(cents!.Value, request.Reason, caller, request.RequestId, time.UtcNow()));
             return line.ToProto();
-        }), ct);
+        });
     }
 
     public override async Task<V1.BudgetLine> GetBudgetLine(GetBudgetLineRequest request, ServerCallContext context)

@@ -11,7 +11,7 @@ namespace Coordination.Finance.Contributions;
 
 /// <summary>
 /// Writes flows: every change is a new version, chained into the ledger, with the current row and the running totals
-/// moved in the same transaction. Callers hold the ledger lock (<see cref="FinanceLedger.WriteAsync{T}"/>).
+/// moved in the same transaction. Callers hold the ledger lock (<see cref="FinanceLedger.EnterAsync"/>, which every write takes first).
 /// </summary>
 public sealed class ContributionBook(FinanceDbContext db, FinanceLedger ledger, Tallies tallies)
 {

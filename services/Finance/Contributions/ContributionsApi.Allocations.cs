@@ -27,7 +27,7 @@ public sealed partial class ContributionsApi
         v.ThrowIfAny();
         var ct = context.CancellationToken;
 
-        return await ledger.WriteAsync(() => requests.ExecuteAsync(request, request.RequestId, caller, context, async () =>
+        return await writes.ExecuteAsync(request, request.RequestId, caller, context, async () =>
         {
             var parent = await db.Contributions.AsNoTracking().GetAsync(request.ParentId, "contribution", ct);
             await db.BudgetLines.AsNoTracking().GetAsync(request.BudgetLineId, "budget line", ct);
@@ -40,7 +40,7 @@ public sealed partial class ContributionsApi
             var allocation = await book.RecordAsync(parent.DonorNation, parent.Id, ContributionStatus.Committed, terms,
                 Audit.Created(caller, request.RequestId, now), request.RequestId, ct);
             return allocation.ToProto();
-        }), ct);
+        });
     }
 
     public override async Task<ContributionTrace> TraceContribution(TraceContributionRequest request, ServerCallContext context)

@@ -49,7 +49,7 @@ public sealed partial class ContributionsApi
         v.ThrowIfAny();
         var ct = context.CancellationToken;
 
-        return await ledger.WriteAsync(() => requests.ExecuteAsync(request, request.RequestId, caller, context, async () =>
+        return await writes.ExecuteAsync(request, request.RequestId, caller, context, async () =>
         {
             var contribution = await db.Contributions.GetAsync(request.Id, "contribution", ct);
             if (contribution.Status == ContributionStatus.Cancelled)
@@ -80,7 +80,7 @@ public sealed partial class ContributionsApi
                 });
             }
             return contribution.ToProto();
-        }), ct);
+        });
     }
 
     /// <summary>The terms after the correction; what the request leaves out stays as it is.</summary>

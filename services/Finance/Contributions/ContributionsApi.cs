@@ -1,7 +1,6 @@
 using Coordination.Auth;
 using Coordination.Errors;
 using Coordination.Events;
-using Coordination.Finance.Ledger;
 using Coordination.Finance.Persistence;
 using Coordination.Finance.V1;
 using Coordination.Persistence;
@@ -19,7 +18,7 @@ namespace Coordination.Finance.Contributions;
 /// ledger lock and appends a version; allocations are internal and announce nothing.
 /// </summary>
 public sealed partial class ContributionsApi(
-    FinanceDbContext db, FinanceLedger ledger, ContributionBook book, Allocations allocations, IdempotentRequests requests, TimeProvider time)
+    FinanceDbContext db, ContributionBook book, Allocations allocations, Writes writes, TimeProvider time)
     : ContributionService.ContributionServiceBase
 {
     public override async Task<V1.Contribution> RecordContribution(RecordContributionRequest request, ServerCallContext context)
@@ -50,7 +49,7 @@ public sealed partial class ContributionsApi(
         }
         var ct = context.CancellationToken;
 
-        return await ledger.WriteAsync(() => requests.ExecuteAsync(request, request.RequestId, caller, context, async () =>
+        return await writes.ExecuteAsync(request, request.RequestId, caller, context, async () =>
         {
             var valuation = given ?? await UsdValuation.AtStoredRateAsync(db.ExchangeRates.AsNoTracking(), amount!.Value, today, ct);
             var now = time.UtcNow();
@@ -61,7 +60,7 @@ public sealed partial class ContributionsApi(
                 Audit.Created(caller, request.RequestId, now), request.RequestId, ct);
             db.Publish(Pledged(contribution, now));
             return contribution.ToProto();
-        }), ct);
+        });
     }
 
     public override async Task<V1.Contribution> GetContribution(GetContributionRequest request, ServerCallContext context)
@@ -108,7 +107,7 @@ public sealed partial class ContributionsApi(
         v.ThrowIfAny();
         var ct = context.CancellationToken;
 
-        return await ledger.WriteAsync(() => requests.ExecuteAsync(request, request.RequestId, caller, context, async () =>
+        return await writes.ExecuteAsync(request, request.RequestId, caller, context, async () =>
         {
             var contribution = await db.Contributions.GetAsync(request.Id, "contribution", ct);
             var before = FlowFigures.Of(contribution);
@@ -123,7 +122,7 @@ public sealed partial class ContributionsApi(
                 db.Publish(announcement);
             }
             return contribution.ToProto();
-        }), ct);
+        });
     }
 
     /// <summary>A status change takes effect neither before the contribution was decided nor before its previous steps (paid after committed).</summary>

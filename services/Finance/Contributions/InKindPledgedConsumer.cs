@@ -22,8 +22,10 @@ public sealed partial class InKindPledgedConsumer(
     FinanceDbContext db, FinanceLedger ledger, ContributionBook book, TimeProvider time, ILogger<InKindPledgedConsumer> logger)
     : IdempotentConsumer<InKindPledged>(db, logger)
 {
-    protected override Task HandleAsync(InKindPledged message, CancellationToken ct) => ledger.WriteAsync(async () =>
+    protected override async Task HandleAsync(InKindPledged message, CancellationToken ct)
     {
+        // It appends to the ledger as a write does, in the consumer's transaction: the ledger's lock comes first.
+        await ledger.EnterAsync(ct);
         var day = DateOnly.FromDateTime(message.OccurredAt);
         var v = new Violations();
         var valuation = message.Currency == "USD"
@@ -47,8 +49,7 @@ public sealed partial class InKindPledgedConsumer(
         var audit = Audit.System(nameof(InKindPledged), time.UtcNow());
         var contribution = await book.RecordAsync(message.Nation ?? "", "", ContributionStatus.Pledged, terms, audit, $"event-{message.EventId:N}", ct);
         db.Publish(ContributionsApi.Pledged(contribution, audit.CreatedAt));
-        return contribution;
-    }, ct);
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "In-kind pledge {EventId} of {Currency} {MinorUnits} minor units is worth more than one amount may be; recorded unvalued")]
     private static partial void LogBeyondBound(ILogger logger, Guid eventId, string currency, long minorUnits);

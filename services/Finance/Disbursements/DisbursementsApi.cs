@@ -15,7 +15,7 @@ using Grpc.Core;
 namespace Coordination.Finance.Disbursements;
 
 /// <summary>Spending against budget lines: finance officers and mission admins record and read it.</summary>
-public sealed class DisbursementsApi(FinanceDbContext db, FinanceLedger ledger, IdempotentRequests requests, TimeProvider time)
+public sealed class DisbursementsApi(FinanceDbContext db, FinanceLedger ledger, Writes writes, TimeProvider time)
     : DisbursementService.DisbursementServiceBase
 {
     public override async Task<V1.Disbursement> RecordDisbursement(RecordDisbursementRequest request, ServerCallContext context)
@@ -35,7 +35,7 @@ public sealed class DisbursementsApi(FinanceDbContext db, FinanceLedger ledger, 
         v.ThrowIfAny();
         var ct = context.CancellationToken;
 
-        return await ledger.WriteAsync(() => requests.ExecuteAsync(request, request.RequestId, caller, context, async () =>
+        return await writes.ExecuteAsync(request, request.RequestId, caller, context, async () =>
         {
             var line = await db.BudgetLines.GetAsync(request.BudgetLineId, "budget line", ct);
             line.Disburse(usd!.Value, request.Advance);
@@ -56,7 +56,7 @@ public sealed class DisbursementsApi(FinanceDbContext db, FinanceLedger ledger, 
             ledger.Head.DisbursedUsdCents += disbursement.UsdCents;
             db.Disbursements.Add(disbursement);
             return disbursement.ToProto();
-        }), ct);
+        });
     }
 
     public override async Task<ListDisbursementsResponse> ListDisbursements(ListDisbursementsRequest request, ServerCallContext context)

@@ -1,7 +1,6 @@
 using Coordination.Auth;
 using Coordination.Contracts;
 using Coordination.Errors;
-using Coordination.Finance.Ledger;
 using Coordination.Finance.Persistence;
 using Coordination.Finance.V1;
 using Coordination.Persistence;
@@ -14,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Coordination.Finance.Rates;
 
 /// <summary>Stored exchange rates: finance officers and mission admins record them; every authenticated caller reads them.</summary>
-public sealed class ExchangeRatesApi(FinanceDbContext db, FinanceLedger ledger, IdempotentRequests requests, TimeProvider time) : ExchangeRateService.ExchangeRateServiceBase
+public sealed class ExchangeRatesApi(FinanceDbContext db, Writes writes, TimeProvider time) : ExchangeRateService.ExchangeRateServiceBase
 {
     public override async Task<V1.ExchangeRate> RecordExchangeRate(RecordExchangeRateRequest request, ServerCallContext context)
     {
@@ -31,7 +30,7 @@ public sealed class ExchangeRatesApi(FinanceDbContext db, FinanceLedger ledger, 
         var ct = context.CancellationToken;
 
         // Under the ledger lock like every finance write, so two calls for the same day cannot both pass the check.
-        return await ledger.WriteAsync(() => requests.ExecuteAsync(request, request.RequestId, caller, context, async () =>
+        return await writes.ExecuteAsync(request, request.RequestId, caller, context, async () =>
         {
             if (await db.ExchangeRates.AnyAsync(r => r.Currency == request.CurrencyCode && r.RateDate == day, ct))
             {
@@ -45,7 +44,7 @@ public sealed class ExchangeRatesApi(FinanceDbContext db, FinanceLedger ledger, 
             };
             db.ExchangeRates.Add(rate);
             return ToProto(rate);
-        }), ct);
+        });
     }
 
     public override async Task<ListExchangeRatesResponse> ListExchangeRates(ListExchangeRatesRequest request, ServerCallContext context)

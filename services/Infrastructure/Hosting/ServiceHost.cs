@@ -29,7 +29,9 @@ public static class ServiceHost
             o.MaxReceiveMessageSize = limits.Largest;
         }).Services.AddParsedRequests();
         builder.Services.AddGrpcReflection();
-        builder.Services.AddScoped<IdempotentRequests>();
+        builder.Services.AddScoped<RequestLog>();
+        builder.Services.AddScoped<Writes>();
+        builder.Services.AddScoped(_ => WriteGuards.None);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
         return builder;
     }

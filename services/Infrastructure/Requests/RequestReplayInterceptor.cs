@@ -21,16 +21,16 @@ public sealed class RequestReplayInterceptor : Interceptor
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
         if (request is IMessage message && RequestIdOf(message) is { Length: > 0 } requestId
-            && context.GetHttpContext().RequestServices.GetService<IdempotentRequests>() is { } requests)
+            && context.GetHttpContext().RequestServices.GetService<RequestLog>() is { } log)
         {
-            if (await requests.StoredAnswerAsync(context.Method, message, requestId, Caller.From(context), context.CancellationToken) is { } answer)
+            if (await log.StoredAnswerAsync(context.Method, message, requestId, Caller.From(context), context.CancellationToken) is { } answer)
             {
                 var response = Activator.CreateInstance<TResponse>();
                 ((IMessage)response).MergeFrom(answer);
                 return response;
             }
             // The write need not look the id up again: a retry committing meanwhile is caught by the id's unique key.
-            IdempotentRequests.MarkLookedUp(context, requestId);
+            RequestLog.MarkLookedUp(context, requestId);
         }
         return await continuation(request, context);
     }

@@ -12,12 +12,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Coordination.Logistics.Catalog;
 
 /// <summary>gRPC surface of the catalog and warehouses. Logistics officers and mission admins change them; everyone authenticated reads.</summary>
-public sealed partial class CatalogApi(LogisticsDbContext db, IdempotentRequests requests, TimeProvider time) : CatalogService.CatalogServiceBase
+public sealed partial class CatalogApi(LogisticsDbContext db, Writes writes, TimeProvider time) : CatalogService.CatalogServiceBase
 {
     [GeneratedRegex(@"^[A-Z0-9-]{1,40}\z")]
     private static partial Regex CodePattern();
 
-    public override Task<V1.CatalogItem> CreateCatalogItem(CreateCatalogItemRequest request, ServerCallContext context)
+    public override async Task<V1.CatalogItem> CreateCatalogItem(CreateCatalogItemRequest request, ServerCallContext context)
     {
         var caller = Caller.From(context);
         var v = new Violations();
@@ -30,7 +30,7 @@ public sealed partial class CatalogApi(LogisticsDbContext db, IdempotentRequests
         v.Text(request.BaseUnit, "base_unit", 1, 40);
         v.ThrowIfAny();
 
-        return requests.ExecuteAsync(request, request.RequestId, caller, context, async () =>
+        return await writes.ExecuteAsync(request, request.RequestId, caller, context, async () =>
         {
             if (await db.CatalogItems.AnyAsync(i => i.Code == request.Code, context.CancellationToken))
             {
@@ -73,10 +73,10 @@ public sealed partial class CatalogApi(LogisticsDbContext db, IdempotentRequests
         v.Text(request.Name, "name", 1, 120);
         v.Id(request.SiteId, "site_id");
         v.ThrowIfAny();
-        var site = await db.Sites.AsNoTracking().GetAsync(request.SiteId, "site", context.CancellationToken);
 
-        return await requests.ExecuteAsync(request, request.RequestId, caller, context, async () =>
+        return await writes.ExecuteAsync(request, request.RequestId, caller, context, async () =>
         {
+            var site = await db.Sites.AsNoTracking().GetAsync(request.SiteId, "site", context.CancellationToken);
             if (await db.Warehouses.AnyAsync(w => w.Name == request.Name, context.CancellationToken))
             {
                 throw new ResourceAlreadyExistsException("warehouse", request.Name, $"A warehouse named '{request.Name}' already exists.");

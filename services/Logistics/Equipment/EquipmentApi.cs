@@ -15,7 +15,7 @@ namespace Coordination.Logistics.Equipment;
 /// gRPC surface of contingent-owned equipment. The mission records MOU lines of known contingents and inspects them
 /// while the contingent is in the mission area; a contributing nation reads its own lines and inspections.
 /// </summary>
-public sealed class EquipmentApi(LogisticsDbContext db, IdempotentRequests requests, TimeProvider time) : EquipmentService.EquipmentServiceBase
+public sealed class EquipmentApi(LogisticsDbContext db, Writes writes, TimeProvider time) : EquipmentService.EquipmentServiceBase
 {
     public override async Task<V1.EquipmentLine> CreateEquipmentLine(CreateEquipmentLineRequest request, ServerCallContext context)
     {
@@ -30,7 +30,7 @@ public sealed class EquipmentApi(LogisticsDbContext db, IdempotentRequests reque
         v.Defined(request.LeaseType, "lease_type");
         v.ThrowIfAny();
 
-        return await requests.ExecuteAsync(request, request.RequestId, caller, context, async () =>
+        return await writes.ExecuteAsync(request, request.RequestId, caller, context, async () =>
         {
             // Logistics knows contingents from personnel's events: an MOU line names one that exists, with its own nation.
             var contingent = await db.KnownContingents.AsNoTracking().GetAsync(request.ContingentId, "contingent", context.CancellationToken);
@@ -89,11 +89,11 @@ public sealed class EquipmentApi(LogisticsDbContext db, IdempotentRequests reque
         v.Text(request.Notes, "notes", 0, 1000);
         v.ThrowIfAny();
         var ct = context.CancellationToken;
-        var line = await db.EquipmentLines.GetAsync(request.EquipmentLineId, "equipment line", ct);
-        var contingent = await db.KnownContingents.AsNoTracking().GetAsync(line.ContingentId, "contingent", ct);
 
-        return await requests.ExecuteAsync(request, request.RequestId, caller, context, () =>
+        return await writes.ExecuteAsync(request, request.RequestId, caller, context, async () =>
         {
+            var line = await db.EquipmentLines.GetAsync(request.EquipmentLineId, "equipment line", ct);
+            var contingent = await db.KnownContingents.AsNoTracking().GetAsync(line.ContingentId, "contingent", ct);
             var now = time.UtcNow();
             var inspection = line.Inspect(contingent, request.Kind, on!.Value, request.ServiceabilityPercent, request.Notes, caller, request.RequestId, now);
             db.EquipmentInspections.Add(inspection);
@@ -124,7 +124,7 @@ public sealed class EquipmentApi(LogisticsDbContext db, IdempotentRequests reque
                     InspectedOn = inspection.InspectedOn,
                 });
             }
-            return Task.FromResult(inspection.ToProto());
+            return inspection.ToProto();
         });
     }
 

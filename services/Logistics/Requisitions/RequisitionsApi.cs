@@ -16,7 +16,7 @@ namespace Coordination.Logistics.Requisitions;
 /// gRPC surface of requisitions and in-kind pledges. Logistics officers and mission admins raise and move requisitions
 /// for known contingents; a contributor reads them, records in-kind pledges for its own nation and reads its own.
 /// </summary>
-public sealed class RequisitionsApi(LogisticsDbContext db, IdempotentRequests requests, TimeProvider time) : RequisitionService.RequisitionServiceBase
+public sealed class RequisitionsApi(LogisticsDbContext db, Writes writes, TimeProvider time) : RequisitionService.RequisitionServiceBase
 {
     private const int MaxQuantity = 10_000_000;
     private const int MaxLines = 100;
@@ -34,16 +34,16 @@ public sealed class RequisitionsApi(LogisticsDbContext db, IdempotentRequests re
         Lines(v, request.Lines);
         v.ThrowIfAny();
         var ct = context.CancellationToken;
-        var site = await db.Sites.AsNoTracking().GetAsync(request.DestinationSiteId, "site", ct);
-        var itemIds = request.Lines.Select(l => l.ItemId).ToList();
-        var known = (await db.CatalogItems.AsNoTracking().Where(i => itemIds.Contains(i.Id)).Select(i => i.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
-        if (itemIds.FirstOrDefault(id => !known.Contains(id)) is { } unknown)
-        {
-            throw new Errors.ResourceNotFoundException("catalog item", unknown);
-        }
 
-        return await requests.ExecuteAsync(request, request.RequestId, caller, context, async () =>
+        return await writes.ExecuteAsync(request, request.RequestId, caller, context, async () =>
         {
+            var site = await db.Sites.AsNoTracking().GetAsync(request.DestinationSiteId, "site", ct);
+            var itemIds = request.Lines.Select(l => l.ItemId).ToList();
+            var known = (await db.CatalogItems.AsNoTracking().Where(i => itemIds.Contains(i.Id)).Select(i => i.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+            if (itemIds.FirstOrDefault(id => !known.Contains(id)) is { } unknown)
+            {
+                throw new Errors.ResourceNotFoundException("catalog item", unknown);
+            }
             // Logistics knows contingents from personnel's events: a requisition is raised for one that exists and is not home.
             var contingent = await db.KnownContingents.AsNoTracking().GetAsync(request.RequestingContingentId, "contingent", ct);
             contingent.EnsureNotRepatriated("raise requisitions");
@@ -111,12 +111,12 @@ public sealed class RequisitionsApi(LogisticsDbContext db, IdempotentRequests re
         v.Defined(request.Status, "status");
         v.Text(request.Reason, "reason", 1, 500);
         v.ThrowIfAny();
-        var requisition = await db.Requisitions.Include(r => r.Lines).GetAsync(request.Id, "requisition", context.CancellationToken);
 
-        return await requests.ExecuteAsync(request, request.RequestId, caller, context, () =>
+        return await writes.ExecuteAsync(request, request.RequestId, caller, context, async () =>
         {
+            var requisition = await db.Requisitions.Include(r => r.Lines).GetAsync(request.Id, "requisition", context.CancellationToken);
             requisition.ChangeStatus(request.Status, caller, request.RequestId, time.UtcNow());
-            return Task.FromResult(requisition.ToProto());
+            return requisition.ToProto();
         });
     }
 
@@ -129,12 +129,12 @@ public sealed class RequisitionsApi(LogisticsDbContext db, IdempotentRequests re
         v.Id(request.LineId, "line_id");
         v.Range(request.Quantity, "quantity", 1, MaxQuantity);
         v.ThrowIfAny();
-        var requisition = await db.Requisitions.Include(r => r.Lines).GetAsync(request.RequisitionId, "requisition", context.CancellationToken);
 
-        return await requests.ExecuteAsync(request, request.RequestId, caller, context, () =>
+        return await writes.ExecuteAsync(request, request.RequestId, caller, context, async () =>
         {
+            var requisition = await db.Requisitions.Include(r => r.Lines).GetAsync(request.RequisitionId, "requisition", context.CancellationToken);
             requisition.Commit(request.LineId, request.Quantity, caller, request.RequestId, time.UtcNow());
-            return Task.FromResult(requisition.ToProto());
+            return requisition.ToProto();
         });
     }
 
@@ -151,10 +151,10 @@ public sealed class RequisitionsApi(LogisticsDbContext db, IdempotentRequests re
         v.Text(request.Description, "description", 1, 500);
         var expectedBy = v.OptionalUpcoming(request.ExpectedBy, "expected_by", time.Today(), PlanningHorizon.Ahead);
         v.ThrowIfAny();
-        var requisition = await db.Requisitions.Include(r => r.Lines).GetAsync(request.RequisitionId, "requisition", context.CancellationToken);
 
-        return await requests.ExecuteAsync(request, request.RequestId, caller, context, () =>
+        return await writes.ExecuteAsync(request, request.RequestId, caller, context, async () =>
         {
+            var requisition = await db.Requisitions.Include(r => r.Lines).GetAsync(request.RequisitionId, "requisition", context.CancellationToken);
             var now = time.UtcNow();
             var line = requisition.Pledge(request.LineId, request.Quantity, caller, request.RequestId, now);
             var pledge = new InKindPledge
@@ -184,7 +184,7 @@ public sealed class RequisitionsApi(LogisticsDbContext db, IdempotentRequests re
                 AmountMinorUnits = pledge.AmountMinorUnits,
                 UsdCents = pledge.Currency == "USD" ? pledge.AmountMinorUnits : null,
             });
-            return Task.FromResult(pledge.ToProto());
+            return pledge.ToProto();
         });
     }
 

@@ -14,11 +14,13 @@ using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using CatalogItem = Coordination.Logistics.Catalog.CatalogItem;
 using Requisition = Coordination.Logistics.Requisitions.Requisition;
+using Site = Coordination.Logistics.Sites.Site;
+using Warehouse = Coordination.Logistics.Catalog.Warehouse;
 
 namespace Coordination.Logistics.Shipments;
 
 /// <summary>gRPC surface of shipments. Logistics officers and mission admins change them; everyone authenticated reads.</summary>
-public sealed class ShipmentsApi(LogisticsDbContext db, StockLedger ledger, IdempotentRequests requests, TimeProvider time)
+public sealed class ShipmentsApi(LogisticsDbContext db, StockLedger ledger, Writes writes, TimeProvider time)
     : ShipmentService.ShipmentServiceBase
 {
     private const int MaxQuantity = 10_000_000;
@@ -37,6 +39,25 @@ public sealed class ShipmentsApi(LogisticsDbContext db, StockLedger ledger, Idem
         Lines(v, request.Lines);
         v.ThrowIfAny();
         var ct = context.CancellationToken;
+
+        return await writes.ExecuteAsync(request, request.RequestId, caller, context, async () =>
+        {
+            var (origin, site) = await ShippableAsync(request, ct);
+            if (await db.Shipments.AnyAsync(s => s.WaybillNumber == request.WaybillNumber, ct))
+            {
+                throw new ResourceAlreadyExistsException("shipment", request.WaybillNumber, $"A shipment with waybill '{request.WaybillNumber}' already exists.");
+            }
+            var shipment = Shipment.Prepare(origin.Id, site.Id, site.Status, request.Carrier, request.WaybillNumber, eta!.Value,
+                request.Lines.Select(l => new ShipmentLineSpec(l.ItemId, l.Quantity, l.RequisitionId, l.RequisitionLineId)),
+                Audit.Created(caller, request.RequestId, time.UtcNow()));
+            db.Shipments.Add(shipment);
+            return shipment.ToProto();
+        });
+    }
+
+    /// <summary>The origin and destination of a new shipment, once its items exist and each requisition it ships against may be shipped to that site.</summary>
+    private async Task<(Warehouse Origin, Site Site)> ShippableAsync(CreateShipmentRequest request, CancellationToken ct)
+    {
         var origin = await db.Warehouses.AsNoTracking().GetAsync(request.OriginWarehouseId, "warehouse", ct);
         var site = await db.Sites.AsNoTracking().GetAsync(request.DestinationSiteId, "site", ct);
         var items = await ItemsAsync(request.Lines.Select(l => l.ItemId), ct);
@@ -57,19 +78,7 @@ public sealed class ShipmentsApi(LogisticsDbContext db, StockLedger ledger, Idem
                     $"Requisition line {requisitionLine.Id} asks for {items.GetValueOrDefault(requisitionLine.ItemId)?.Label ?? requisitionLine.ItemId}, not {items[line.ItemId].Label}.");
             }
         }
-
-        return await requests.ExecuteAsync(request, request.RequestId, caller, context, async () =>
-        {
-            if (await db.Shipments.AnyAsync(s => s.WaybillNumber == request.WaybillNumber, ct))
-            {
-                throw new ResourceAlreadyExistsException("shipment", request.WaybillNumber, $"A shipment with waybill '{request.WaybillNumber}' already exists.");
-            }
-            var shipment = Shipment.Prepare(origin.Id, site.Id, site.Status, request.Carrier, request.WaybillNumber, eta!.Value,
-                request.Lines.Select(l => new ShipmentLineSpec(l.ItemId, l.Quantity, l.RequisitionId, l.RequisitionLineId)),
-                Audit.Created(caller, request.RequestId, time.UtcNow()));
-            db.Shipments.Add(shipment);
-            return shipment.ToProto();
-        });
+        return (origin, site);
     }
 
     /// <summary>The lines of a new shipment: their count before any line is read, then each line once.</summary>
@@ -149,10 +158,10 @@ public sealed class ShipmentsApi(LogisticsDbContext db, StockLedger ledger, Idem
         v.Id(request.Id);
         v.ThrowIfAny();
         var ct = context.CancellationToken;
-        var shipment = await db.Shipments.Include(s => s.Lines).GetAsync(request.Id, "shipment", ct);
 
-        return await ConcurrentWrites.AbortOnRaceAsync(() => requests.ExecuteAsync(request, request.RequestId, caller, context, async () =>
+        return await writes.ExecuteAsync(request, request.RequestId, caller, context, async () =>
         {
+            var shipment = await db.Shipments.Include(s => s.Lines).GetAsync(request.Id, "shipment", ct);
             var now = time.UtcNow();
             var origin = await db.Warehouses.AsNoTracking().GetAsync(shipment.OriginWarehouseId, "warehouse", ct);
             var site = await db.Sites.AsNoTracking().GetAsync(shipment.DestinationSiteId, "site", ct);
@@ -183,7 +192,7 @@ public sealed class ShipmentsApi(LogisticsDbContext db, StockLedger ledger, Idem
                 TotalQuantity = shipment.Lines.Sum(l => (long)l.Quantity),
             });
             return shipment.ToProto();
-        }));
+        });
     }
 
     public override async Task<V1.Shipment> RecordShipmentReceipt(RecordShipmentReceiptRequest request, ServerCallContext context)
@@ -196,18 +205,18 @@ public sealed class ShipmentsApi(LogisticsDbContext db, StockLedger ledger, Idem
         ReceiptLines(v, request.Lines);
         v.ThrowIfAny();
         var ct = context.CancellationToken;
-        var shipment = await db.Shipments.Include(s => s.Lines).GetAsync(request.Id, "shipment", ct);
-        var given = request.Lines.Select(l => l.LineId).ToHashSet(StringComparer.Ordinal);
-        var expected = shipment.Lines.Select(l => l.Id).ToHashSet(StringComparer.Ordinal);
-        if (!given.SetEquals(expected))
-        {
-            new Violations().Add("lines", $"must name each of the shipment's {expected.Count} lines exactly once; missing: " +
-                $"{string.Join(", ", expected.Except(given))}; unknown: {string.Join(", ", given.Except(expected))}").ThrowIfAny();
-        }
-        var receiving = await db.Warehouses.AsNoTracking().GetAsync(request.ReceivingWarehouseId, "warehouse", ct);
 
-        return await ConcurrentWrites.AbortOnRaceAsync(() => requests.ExecuteAsync(request, request.RequestId, caller, context, async () =>
+        return await writes.ExecuteAsync(request, request.RequestId, caller, context, async () =>
         {
+            var shipment = await db.Shipments.Include(s => s.Lines).GetAsync(request.Id, "shipment", ct);
+            var given = request.Lines.Select(l => l.LineId).ToHashSet(StringComparer.Ordinal);
+            var expected = shipment.Lines.Select(l => l.Id).ToHashSet(StringComparer.Ordinal);
+            if (!given.SetEquals(expected))
+            {
+                new Violations().Add("lines", $"must name each of the shipment's {expected.Count} lines exactly once; missing: " +
+                    $"{string.Join(", ", expected.Except(given))}; unknown: {string.Join(", ", given.Except(expected))}").ThrowIfAny();
+            }
+            var receiving = await db.Warehouses.AsNoTracking().GetAsync(request.ReceivingWarehouseId, "warehouse", ct);
             if (receiving.SiteId != shipment.DestinationSiteId)
             {
                 throw new PreconditionFailedException("WAREHOUSE_NOT_AT_DESTINATION", $"warehouses/{receiving.Id}",
@@ -244,7 +253,7 @@ public sealed class ShipmentsApi(LogisticsDbContext db, StockLedger ledger, Idem
                 MissingQuantity = shipment.Lines.Sum(l => (long)l.Missing),
             });
             return shipment.ToProto();
-        }));
+        });
     }
 
     public override async Task<V1.Shipment> CancelShipment(CancelShipmentRequest request, ServerCallContext context)
@@ -255,12 +264,12 @@ public sealed class ShipmentsApi(LogisticsDbContext db, StockLedger ledger, Idem
         v.Id(request.Id);
         v.Text(request.Reason, "reason", 1, 500);
         v.ThrowIfAny();
-        var shipment = await db.Shipments.Include(s => s.Lines).GetAsync(request.Id, "shipment", context.CancellationToken);
 
-        return await requests.ExecuteAsync(request, request.RequestId, caller, context, () =>
+        return await writes.ExecuteAsync(request, request.RequestId, caller, context, async () =>
         {
+            var shipment = await db.Shipments.Include(s => s.Lines).GetAsync(request.Id, "shipment", context.CancellationToken);
             shipment.Cancel(request.Reason, caller, request.RequestId, time.UtcNow());
-            return Task.FromResult(shipment.ToProto());
+            return shipment.ToProto();
         });
     }
 

@@ -16,9 +16,9 @@ namespace Coordination.Logistics.Sites;
 /// security status, public mission information, but only the mission reads how many officers each supports (where
 /// units stand is operational).
 /// </summary>
-public sealed class SitesApi(LogisticsDbContext db, IdempotentRequests requests, TimeProvider time) : SiteService.SiteServiceBase
+public sealed class SitesApi(LogisticsDbContext db, Writes writes, TimeProvider time) : SiteService.SiteServiceBase
 {
-    public override Task<V1.Site> CreateSite(CreateSiteRequest request, ServerCallContext context)
+    public override async Task<V1.Site> CreateSite(CreateSiteRequest request, ServerCallContext context)
     {
         var caller = Caller.From(context);
         var v = new Violations();
@@ -38,7 +38,7 @@ public sealed class SitesApi(LogisticsDbContext db, IdempotentRequests requests,
         }
         v.ThrowIfAny();
 
-        return requests.ExecuteAsync(request, request.RequestId, caller, context, async () =>
+        return await writes.ExecuteAsync(request, request.RequestId, caller, context, async () =>
         {
             if (await db.Sites.AnyAsync(s => s.Name == request.Name, context.CancellationToken))
             {
@@ -97,10 +97,10 @@ public sealed class SitesApi(LogisticsDbContext db, IdempotentRequests requests,
         v.Defined(request.Status, "status");
         v.Text(request.Reason, "reason", 1, 500);
         v.ThrowIfAny();
-        var site = await FindAsync(request.Id, context.CancellationToken);
 
-        return await requests.ExecuteAsync(request, request.RequestId, caller, context, async () =>
+        return await writes.ExecuteAsync(request, request.RequestId, caller, context, async () =>
         {
+            var site = await FindAsync(request.Id, context.CancellationToken);
             var now = time.UtcNow();
             var change = site.ChangeStatus(request.Status, request.Reason, caller, request.RequestId, now);
             db.SiteStatusChanges.Add(change);

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Coordination.Logistics.Stock;
 
 /// <summary>gRPC surface of the stock ledger. Logistics officers and mission admins record movements; everyone authenticated reads.</summary>
-public sealed class StockApi(LogisticsDbContext db, StockLedger ledger, IdempotentRequests requests, TimeProvider time) : StockService.StockServiceBase
+public sealed class StockApi(LogisticsDbContext db, StockLedger ledger, Writes writes, TimeProvider time) : StockService.StockServiceBase
 {
     private const int MaxQuantity = 10_000_000;
 
@@ -29,12 +29,12 @@ public sealed class StockApi(LogisticsDbContext db, StockLedger ledger, Idempote
         var ct = context.CancellationToken;
 
         // The hot path of the stock API: the ledger checks the warehouse and item exist only when it opens a balance.
-        return await ConcurrentWrites.AbortOnRaceAsync(() => requests.ExecuteAsync(request, request.RequestId, caller, context, async () =>
+        return await writes.ExecuteAsync(request, request.RequestId, caller, context, async () =>
         {
             var (entry, level) = await ledger.MoveAsync(request.WarehouseId, request.ItemId, request.Kind, request.Quantity, request.Reason, "",
                 caller.Subject, time.UtcNow(), ct);
             return new StockMovementResult { Entry = entry.ToProto(), Level = level.ToProto() };
-        }));
+        });
     }
 
     public override async Task<TransferStockResponse> TransferStock(TransferStockRequest request, ServerCallContext context)
@@ -50,19 +50,19 @@ public sealed class StockApi(LogisticsDbContext db, StockLedger ledger, Idempote
         v.Text(request.Reason, "reason", 1, 500);
         v.ThrowIfAny();
         var ct = context.CancellationToken;
-        var from = await db.Warehouses.AsNoTracking().GetAsync(request.FromWarehouseId, "warehouse", ct);
-        var to = await db.Warehouses.AsNoTracking().GetAsync(request.ToWarehouseId, "warehouse", ct);
-        var item = await db.CatalogItems.AsNoTracking().GetAsync(request.ItemId, "catalog item", ct);
 
-        return await ConcurrentWrites.AbortOnRaceAsync(() => requests.ExecuteAsync(request, request.RequestId, caller, context, async () =>
+        return await writes.ExecuteAsync(request, request.RequestId, caller, context, async () =>
         {
+            var from = await db.Warehouses.AsNoTracking().GetAsync(request.FromWarehouseId, "warehouse", ct);
+            var to = await db.Warehouses.AsNoTracking().GetAsync(request.ToWarehouseId, "warehouse", ct);
+            var item = await db.CatalogItems.AsNoTracking().GetAsync(request.ItemId, "catalog item", ct);
             var now = time.UtcNow();
             var (outEntry, _) = await ledger.MoveAsync(from.Id, item.Id, StockMovementKind.TransferredOut, request.Quantity,
                 request.Reason, $"warehouses/{to.Id}", caller.Subject, now, ct);
             var (inEntry, _) = await ledger.MoveAsync(to.Id, item.Id, StockMovementKind.TransferredIn, request.Quantity,
                 request.Reason, $"warehouses/{from.Id}", caller.Subject, now, ct);
             return new TransferStockResponse { OutEntry = outEntry.ToProto(), InEntry = inEntry.ToProto() };
-        }));
+        });
     }
 
     public override async Task<V1.StockLevel> SetConsumptionRate(SetConsumptionRateRequest request, ServerCallContext context)
@@ -75,16 +75,16 @@ public sealed class StockApi(LogisticsDbContext db, StockLedger ledger, Idempote
         v.Range(request.DailyConsumption, "daily_consumption", 0, MaxQuantity);
         v.ThrowIfAny();
         var ct = context.CancellationToken;
-        var warehouse = await db.Warehouses.AsNoTracking().GetAsync(request.WarehouseId, "warehouse", ct);
-        var item = await db.CatalogItems.AsNoTracking().GetAsync(request.ItemId, "catalog item", ct);
 
-        return await ConcurrentWrites.AbortOnRaceAsync(() => requests.ExecuteAsync(request, request.RequestId, caller, context, async () =>
+        return await writes.ExecuteAsync(request, request.RequestId, caller, context, async () =>
         {
+            var warehouse = await db.Warehouses.AsNoTracking().GetAsync(request.WarehouseId, "warehouse", ct);
+            var item = await db.CatalogItems.AsNoTracking().GetAsync(request.ItemId, "catalog item", ct);
             var now = time.UtcNow();
             var level = await ledger.LevelAsync(warehouse.Id, item.Id, now, ct);
             level.SetDailyConsumption(request.DailyConsumption, now);
             return level.ToProto();
-        }));
+        });
     }
 
     public override async Task<V1.StockLevel> GetStockLevel(GetStockLevelRequest request, ServerCallContext context)

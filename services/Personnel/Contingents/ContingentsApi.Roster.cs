@@ -22,11 +22,11 @@ public sealed partial class ContingentsApi
         var caller = Caller.From(context);
         ValidateRosterChange(request.RequestId, request.Id, request.OfficerIds);
         var ct = context.CancellationToken;
-        var contingent = await FindAsync(request.Id, ct);
-        caller.RequireNation(contingent.Nation, "assign officers");
 
-        return await requests.ExecuteAsync(request, request.RequestId, caller, context, async () =>
+        return await writes.ExecuteAsync(request, request.RequestId, caller, context, async () =>
         {
+            var contingent = await FindAsync(request.Id, ct);
+            caller.RequireNation(contingent.Nation, "assign officers");
             contingent.Assign(await OfficersAsync(request.OfficerIds, ct));
             contingent.Touch(caller, request.RequestId, time.UtcNow());
             return contingent.ToProto();
@@ -38,11 +38,11 @@ public sealed partial class ContingentsApi
         var caller = Caller.From(context);
         ValidateRosterChange(request.RequestId, request.Id, request.OfficerIds);
         var ct = context.CancellationToken;
-        var contingent = await FindAsync(request.Id, ct);
-        caller.RequireNation(contingent.Nation, "release officers");
 
-        return await requests.ExecuteAsync(request, request.RequestId, caller, context, async () =>
+        return await writes.ExecuteAsync(request, request.RequestId, caller, context, async () =>
         {
+            var contingent = await FindAsync(request.Id, ct);
+            caller.RequireNation(contingent.Nation, "release officers");
             contingent.Release(await OfficersAsync(request.OfficerIds, ct));
             contingent.Touch(caller, request.RequestId, time.UtcNow());
             return contingent.ToProto();
@@ -58,11 +58,11 @@ public sealed partial class ContingentsApi
         v.OptionalId(request.SiteId, "site_id");
         v.ThrowIfAny();
         var ct = context.CancellationToken;
-        var contingent = await FindAsync(request.Id, ct);
-        caller.RequireNation(contingent.Nation, "assign contingents to sites");
 
-        return await requests.ExecuteAsync(request, request.RequestId, caller, context, async () =>
+        return await writes.ExecuteAsync(request, request.RequestId, caller, context, async () =>
         {
+            var contingent = await FindAsync(request.Id, ct);
+            caller.RequireNation(contingent.Nation, "assign contingents to sites");
             await db.EnsureKnownAsync(request.SiteId, ct);
             var now = time.UtcNow();
             var left = contingent.AssignToSite(request.SiteId);

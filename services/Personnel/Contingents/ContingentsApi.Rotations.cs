@@ -30,17 +30,17 @@ public sealed partial class ContingentsApi
         }
         v.ThrowIfAny();
         var ct = context.CancellationToken;
-        var outgoing = await FindAsync(request.OutgoingContingentId, ct, "outgoing_contingent_id");
-        var incoming = await FindAsync(request.IncomingContingentId, ct, "incoming_contingent_id");
-        caller.RequireNation(outgoing.Nation, "schedule rotations");
-        caller.RequireNation(incoming.Nation, "schedule rotations");
-        if (Rotation.PostsIncoming(outgoing, incoming))
-        {
-            caller.RequireMission($"schedule a relief that posts {incoming.Name} to the site {outgoing.Name} guards (posting a unit to a site)");
-        }
 
-        return await ConcurrentWrites.AbortOnRaceAsync(() => requests.ExecuteAsync(request, request.RequestId, caller, context, async () =>
+        return await writes.ExecuteAsync(request, request.RequestId, caller, context, async () =>
         {
+            var outgoing = await FindAsync(request.OutgoingContingentId, ct, "outgoing_contingent_id");
+            var incoming = await FindAsync(request.IncomingContingentId, ct, "incoming_contingent_id");
+            caller.RequireNation(outgoing.Nation, "schedule rotations");
+            caller.RequireNation(incoming.Nation, "schedule rotations");
+            if (Rotation.PostsIncoming(outgoing, incoming))
+            {
+                caller.RequireMission($"schedule a relief that posts {incoming.Name} to the site {outgoing.Name} guards (posting a unit to a site)");
+            }
             if (await db.Rotations.FirstOrDefaultAsync(r => r.OutgoingContingentId == outgoing.Id || r.IncomingContingentId == incoming.Id, ct) is { } taken)
             {
                 throw new PreconditionFailedException("ROTATION", $"rotations/{taken.Id}", taken.OutgoingContingentId == outgoing.Id
@@ -68,7 +68,7 @@ public sealed partial class ContingentsApi
                 OverlapDays = rotation.OverlapDays,
             });
             return rotation.ToProto();
-        }));
+        });
     }
 
     public override async Task<ListRotationsResponse> ListRotations(ListRotationsRequest request, ServerCallContext context)

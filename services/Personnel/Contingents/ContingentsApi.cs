@@ -17,7 +17,7 @@ namespace Coordination.Personnel.Contingents;
 /// gRPC surface of contingents. Contributors act for their own nation and notify their units' steps up to MOBILIZED;
 /// mission admins act for all, record deployment, demobilisation and repatriation, and post units to sites.
 /// </summary>
-public sealed partial class ContingentsApi(PersonnelDbContext db, IdempotentRequests requests, SiteCoverage coverage, TimeProvider time)
+public sealed partial class ContingentsApi(PersonnelDbContext db, Writes writes, SiteCoverage coverage, TimeProvider time)
     : ContingentService.ContingentServiceBase
 {
     public override async Task<V1.Contingent> CreateContingent(CreateContingentRequest request, ServerCallContext context)
@@ -38,7 +38,7 @@ public sealed partial class ContingentsApi(PersonnelDbContext db, IdempotentRequ
         v.ThrowIfAny();
         caller.RequireNation(request.NationCode, "create contingents");
 
-        return await requests.ExecuteAsync(request, request.RequestId, caller, context, async () =>
+        return await writes.ExecuteAsync(request, request.RequestId, caller, context, async () =>
         {
             await db.EnsureKnownAsync(request.SiteId, context.CancellationToken);
             var now = time.UtcNow();
@@ -109,79 +109,76 @@ public sealed partial class ContingentsApi(PersonnelDbContext db, IdempotentRequ
         v.ThrowIfAny();
         var ct = context.CancellationToken;
 
-        async Task<V1.Contingent> ChangeAsync()
+        return await writes.ExecuteAsync(request, request.RequestId, caller, context, async () =>
         {
+            if (request.Status == ContingentStatus.Deployed)
+            {
+                // Deployments read the strength in the mission area and add to it: one at a time, or two could pass the
+                // ceiling together. The contingent is read under the lock too, so a deployment sees what the one before it committed.
+                await db.Database.HoldLockAsync(CeilingLock, ct);
+            }
             var contingent = await FindAsync(request.Id, ct);
             caller.RequireNation(contingent.Nation, "change contingents");
-            return await ChangeStatusAsync(request, contingent, effectiveOn, caller, context);
-        }
-        // Deployments read the strength in the mission area and add to it: one at a time, or two could pass the ceiling
-        // together. The contingent is read under the lock too, so a deployment sees what the one before it committed.
-        return request.Status == ContingentStatus.Deployed
-            ? await db.SerializedAsync(CeilingLock, ChangeAsync, ct)
-            : await ChangeAsync();
+            return await ChangeStatusAsync(request, contingent, effectiveOn, caller, ct);
+        });
     }
 
     /// <summary>Key of the lock every deployment takes to check the mandate's ceiling (<see cref="TransactionLocks"/>); public for the tests that hold it.</summary>
     public const long CeilingLock = 0x5045_5243_4549_4C;
 
-    private Task<V1.Contingent> ChangeStatusAsync(ChangeContingentStatusRequest request, Contingent contingent, DateOnly? effectiveOn,
-        Caller caller, ServerCallContext context)
+    private async Task<V1.Contingent> ChangeStatusAsync(ChangeContingentStatusRequest request, Contingent contingent, DateOnly? effectiveOn,
+        Caller caller, CancellationToken ct)
     {
-        var ct = context.CancellationToken;
-        return requests.ExecuteAsync(request, request.RequestId, caller, context, async () =>
+        var now = time.UtcNow();
+        var deploying = request.Status == ContingentStatus.Deployed;
+        // Officers follow their contingent on deployment (on duty) and repatriation (home).
+        var roster = deploying || request.Status == ContingentStatus.Repatriated
+            ? await db.Officers.Where(o => o.ContingentId == contingent.Id && (o.Status == OfficerStatus.Assigned || o.Status == OfficerStatus.Deployed)).ToListAsync(ct)
+            : [];
+        var conditions = deploying
+            ? new DeploymentConditions(
+                await db.Mandates.OrderByDescending(m => m.PeriodEnd).FirstOrDefaultAsync(ct),
+                await db.Contingents.Where(c => ContingentLifecycle.InMissionArea.Contains(c.Status)).SumAsync(c => c.OfficerCount, ct),
+                await db.PeriodsOfAsync(contingent.Nation, ct),
+                roster)
+            : null;
+        contingent.MoveTo(request.Status, effectiveOn, conditions);
+        foreach (var officer in roster)
         {
-            var now = time.UtcNow();
-            var deploying = request.Status == ContingentStatus.Deployed;
-            // Officers follow their contingent on deployment (on duty) and repatriation (home).
-            var roster = deploying || request.Status == ContingentStatus.Repatriated
-                ? await db.Officers.Where(o => o.ContingentId == contingent.Id && (o.Status == OfficerStatus.Assigned || o.Status == OfficerStatus.Deployed)).ToListAsync(ct)
-                : [];
-            var conditions = deploying
-                ? new DeploymentConditions(
-                    await db.Mandates.OrderByDescending(m => m.PeriodEnd).FirstOrDefaultAsync(ct),
-                    await db.Contingents.Where(c => ContingentLifecycle.InMissionArea.Contains(c.Status)).SumAsync(c => c.OfficerCount, ct),
-                    await db.PeriodsOfAsync(contingent.Nation, ct),
-                    roster)
-                : null;
-            contingent.MoveTo(request.Status, effectiveOn, conditions);
-            foreach (var officer in roster)
+            officer.Follow(contingent.Status);
+        }
+        contingent.Touch(caller, request.RequestId, now);
+        if (contingent.Status == ContingentStatus.Deployed)
+        {
+            db.Publish(new ContingentDeployed
             {
-                officer.Follow(contingent.Status);
-            }
-            contingent.Touch(caller, request.RequestId, now);
-            if (contingent.Status == ContingentStatus.Deployed)
+                OccurredAt = now,
+                SubjectId = contingent.Id,
+                Nation = contingent.Nation,
+                OfficerCount = contingent.OfficerCount,
+                SiteId = contingent.SiteId,
+                DeployedOn = contingent.DeployedOn!.Value,
+                PlannedTourEnd = contingent.PlannedTourEnd!.Value,
+            });
+            await coverage.ContingentChangedAsync(contingent.SiteId, SiteCoverage.ContingentDeployed, contingent.Id, now, ct);
+        }
+        else if (contingent.Status == ContingentStatus.Demobilizing)
+        {
+            await coverage.ContingentChangedAsync(contingent.SiteId, SiteCoverage.ContingentDemobilizing, contingent.Id, now, ct);
+        }
+        else if (contingent.Status == ContingentStatus.Repatriated)
+        {
+            db.Publish(new ContingentRepatriated
             {
-                db.Publish(new ContingentDeployed
-                {
-                    OccurredAt = now,
-                    SubjectId = contingent.Id,
-                    Nation = contingent.Nation,
-                    OfficerCount = contingent.OfficerCount,
-                    SiteId = contingent.SiteId,
-                    DeployedOn = contingent.DeployedOn!.Value,
-                    PlannedTourEnd = contingent.PlannedTourEnd!.Value,
-                });
-                await coverage.ContingentChangedAsync(contingent.SiteId, SiteCoverage.ContingentDeployed, contingent.Id, now, ct);
-            }
-            else if (contingent.Status == ContingentStatus.Demobilizing)
-            {
-                await coverage.ContingentChangedAsync(contingent.SiteId, SiteCoverage.ContingentDemobilizing, contingent.Id, now, ct);
-            }
-            else if (contingent.Status == ContingentStatus.Repatriated)
-            {
-                db.Publish(new ContingentRepatriated
-                {
-                    OccurredAt = now,
-                    SubjectId = contingent.Id,
-                    Nation = contingent.Nation,
-                    OfficerCount = contingent.OfficerCount,
-                    SiteId = contingent.SiteId,
-                    RepatriatedOn = effectiveOn!.Value,
-                });
-            }
-            return contingent.ToProto();
-        });
+                OccurredAt = now,
+                SubjectId = contingent.Id,
+                Nation = contingent.Nation,
+                OfficerCount = contingent.OfficerCount,
+                SiteId = contingent.SiteId,
+                RepatriatedOn = effectiveOn!.Value,
+            });
+        }
+        return contingent.ToProto();
     }
 
     private async Task<Contingent> FindAsync(string id, CancellationToken ct, string field = "id")

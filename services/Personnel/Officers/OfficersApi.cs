@@ -15,7 +15,7 @@ namespace Coordination.Personnel.Officers;
 /// or change them; every other role is refused before anything is looked up. A contributor declares its officers and
 /// their national certification; the other vetting stages and the screening are the mission's.
 /// </summary>
-public sealed class OfficersApi(PersonnelDbContext db, IdempotentRequests requests, RosterImport rosters, TimeProvider time)
+public sealed class OfficersApi(PersonnelDbContext db, Writes writes, RosterImport rosters, TimeProvider time)
     : OfficerService.OfficerServiceBase
 {
     public override async Task<V1.Officer> RegisterOfficer(RegisterOfficerRequest request, ServerCallContext context)
@@ -32,23 +32,16 @@ public sealed class OfficersApi(PersonnelDbContext db, IdempotentRequests reques
         v.ThrowIfAny();
         caller.RequireNation(request.NationCode, "register officers");
 
-        try
+        return await writes.ExecuteAsync(request, request.RequestId, caller, context, async () =>
         {
-            return await requests.ExecuteAsync(request, request.RequestId, caller, context, async () =>
+            if (await db.Officers.AnyAsync(o => o.Nation == request.NationCode && o.ServiceNumber == draft!.ServiceNumber, context.CancellationToken))
             {
-                if (await db.Officers.AnyAsync(o => o.Nation == request.NationCode && o.ServiceNumber == draft!.ServiceNumber, context.CancellationToken))
-                {
-                    throw AlreadyRegistered(request.NationCode, draft!.ServiceNumber);
-                }
-                var officer = Officer.Register(request.NationCode, draft!, Audit.Created(caller, request.RequestId, time.UtcNow()));
-                db.Officers.Add(officer);
-                return officer.ToProto();
-            });
-        }
-        catch (DbUpdateException e) when (ServiceDbContext.IsUniqueViolation(e))
-        {
-            throw AlreadyRegistered(request.NationCode, draft!.ServiceNumber); // a concurrent registration of the same officer won
-        }
+                throw AlreadyRegistered(request.NationCode, draft!.ServiceNumber);
+            }
+            var officer = Officer.Register(request.NationCode, draft!, Audit.Created(caller, request.RequestId, time.UtcNow()));
+            db.Officers.Add(officer);
+            return officer.ToProto();
+        });
     }
 
     public override async Task<V1.Officer> GetOfficer(GetOfficerRequest request, ServerCallContext context)
@@ -104,13 +97,13 @@ public sealed class OfficersApi(PersonnelDbContext db, IdempotentRequests reques
         {
             caller.RequireMission($"record the {Vetting.Name(entry.Stage)} vetting stage (a nation records only {Vetting.Name(VettingStage.NationCertification)})");
         }
-        var officer = await ManagedAsync(request.OfficerId, caller, "record vetting", context.CancellationToken);
-        OfficerDays(officer, entry.On, "result.on");
 
-        return await requests.ExecuteAsync(request, request.RequestId, caller, context, () =>
+        return await writes.ExecuteAsync(request, request.RequestId, caller, context, async () =>
         {
-            officer.RecordVetting(entry!, caller, request.RequestId, time.UtcNow());
-            return Task.FromResult(officer.ToProto());
+            var officer = await ManagedAsync(request.OfficerId, caller, "record vetting", context.CancellationToken);
+            OfficerDays(officer, entry!.On, "result.on");
+            officer.RecordVetting(entry, caller, request.RequestId, time.UtcNow());
+            return officer.ToProto();
         });
     }
 
@@ -122,13 +115,13 @@ public sealed class OfficersApi(PersonnelDbContext db, IdempotentRequests reques
         v.Id(request.OfficerId, "officer_id");
         var screening = OfficerRecords.ReadScreening(request.Screening, v, time.Today(), "screening.");
         v.ThrowIfAny();
-        var officer = await ManagedAsync(request.OfficerId, caller, "record screenings", context.CancellationToken);
-        OfficerDays(officer, screening!.Value.On, "screening.on");
 
-        return await requests.ExecuteAsync(request, request.RequestId, caller, context, () =>
+        return await writes.ExecuteAsync(request, request.RequestId, caller, context, async () =>
         {
-            officer.RecordScreening(screening!.Value.Result, screening.Value.On, caller, request.RequestId, time.UtcNow());
-            return Task.FromResult(officer.ToProto());
+            var officer = await ManagedAsync(request.OfficerId, caller, "record screenings", context.CancellationToken);
+            OfficerDays(officer, screening!.Value.On, "screening.on");
+            officer.RecordScreening(screening.Value.Result, screening.Value.On, caller, request.RequestId, time.UtcNow());
+            return officer.ToProto();
         });
     }
 
@@ -140,16 +133,16 @@ public sealed class OfficersApi(PersonnelDbContext db, IdempotentRequests reques
         v.Id(request.OfficerId, "officer_id");
         var draft = OfficerRecords.ReadQualification(request.Qualification, v, time.Today(), "qualification.");
         v.ThrowIfAny();
-        var officer = await ManagedAsync(request.OfficerId, caller, "record qualifications", context.CancellationToken);
-        OfficerDays(officer, draft!.ObtainedOn, "qualification.obtained_on");
 
-        return await requests.ExecuteAsync(request, request.RequestId, caller, context, () =>
+        return await writes.ExecuteAsync(request, request.RequestId, caller, context, async () =>
         {
-            if (officer.RecordQualification(draft!, caller, request.RequestId, time.UtcNow()) is { } replaced)
+            var officer = await ManagedAsync(request.OfficerId, caller, "record qualifications", context.CancellationToken);
+            OfficerDays(officer, draft!.ObtainedOn, "qualification.obtained_on");
+            if (officer.RecordQualification(draft, caller, request.RequestId, time.UtcNow()) is { } replaced)
             {
                 db.Remove(replaced);
             }
-            return Task.FromResult(officer.ToProto());
+            return officer.ToProto();
         });
     }
 

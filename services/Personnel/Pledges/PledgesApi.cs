@@ -16,9 +16,9 @@ namespace Coordination.Personnel.Pledges;
 /// readiness evidence a contributor states only its undertaking (deployable_within_days): the visits and the
 /// confirmation that raise a level are the mission's, so a level rises only on what the mission recorded.
 /// </summary>
-public sealed class PledgesApi(PersonnelDbContext db, IdempotentRequests requests, TimeProvider time) : PledgeService.PledgeServiceBase
+public sealed class PledgesApi(PersonnelDbContext db, Writes writes, TimeProvider time) : PledgeService.PledgeServiceBase
 {
-    public override Task<V1.Pledge> CreatePledge(CreatePledgeRequest request, ServerCallContext context)
+    public override async Task<V1.Pledge> CreatePledge(CreatePledgeRequest request, ServerCallContext context)
     {
         var caller = Caller.From(context);
         var today = time.Today();
@@ -31,7 +31,7 @@ public sealed class PledgesApi(PersonnelDbContext db, IdempotentRequests request
         v.ThrowIfAny();
         caller.RequireNation(request.NationCode, "pledge officers");
 
-        return requests.ExecuteAsync(request, request.RequestId, caller, context, () =>
+        return await writes.ExecuteAsync(request, request.RequestId, caller, context, () =>
         {
             var now = time.UtcNow();
             var (pledge, first) = Pledge.Make(request.NationCode, request.UnitType, request.OfficerCount, pledgedOn ?? today,
@@ -97,10 +97,10 @@ public sealed class PledgesApi(PersonnelDbContext db, IdempotentRequests request
         v.Range(request.OfficerCount, "officer_count", 1, 5_500);
         v.Text(request.Reason, "reason", 1, 500);
         v.ThrowIfAny();
-        var pledge = await ManagedAsync(request.Id, caller, "revise pledges", context.CancellationToken);
 
-        return await requests.ExecuteAsync(request, request.RequestId, caller, context, () =>
+        return await writes.ExecuteAsync(request, request.RequestId, caller, context, async () =>
         {
+            var pledge = await ManagedAsync(request.Id, caller, "revise pledges", context.CancellationToken);
             if (pledge.UnitType == request.UnitType && pledge.OfficerCount == request.OfficerCount && pledge.Status == PledgeStatus.Active)
             {
                 new Violations().Add("officer_count", "unit_type and officer_count are what is pledged already; RenewPledge confirms a pledge unchanged").ThrowIfAny();
@@ -112,7 +112,7 @@ public sealed class PledgesApi(PersonnelDbContext db, IdempotentRequests request
             {
                 PublishLevelChanged(pledge, previous, LevelRevised, now);
             }
-            return Task.FromResult(pledge.ToProto());
+            return pledge.ToProto();
         });
     }
 
@@ -144,10 +144,10 @@ public sealed class PledgesApi(PersonnelDbContext db, IdempotentRequests request
         v.Check(request.AssessmentVisitOn is not null || request.VerifiedOn is not null || request.DeployableWithinDays != 0
             || request.RapidDeploymentConfirmedOn is not null, "assessment_visit_on", "required: at least one piece of evidence");
         v.ThrowIfAny();
-        var pledge = await ManagedAsync(request.Id, caller, "record pledge evidence", context.CancellationToken);
 
-        return await requests.ExecuteAsync(request, request.RequestId, caller, context, () =>
+        return await writes.ExecuteAsync(request, request.RequestId, caller, context, async () =>
         {
+            var pledge = await ManagedAsync(request.Id, caller, "record pledge evidence", context.CancellationToken);
             var now = time.UtcNow();
             var (version, roseFrom) = pledge.RecordEvidence(evidence, caller, request.RequestId, now);
             db.PledgeVersions.Add(version);
@@ -155,7 +155,7 @@ public sealed class PledgesApi(PersonnelDbContext db, IdempotentRequests request
             {
                 PublishLevelChanged(pledge, previous, LevelEvidenced, now);
             }
-            return Task.FromResult(pledge.ToProto());
+            return pledge.ToProto();
         });
     }
 
@@ -168,12 +168,12 @@ public sealed class PledgesApi(PersonnelDbContext db, IdempotentRequests request
         v.Id(request.Id);
         var on = v.OptionalFact(request.RenewedOn, "renewed_on", today);
         v.ThrowIfAny();
-        var pledge = await ManagedAsync(request.Id, caller, "renew pledges", context.CancellationToken);
 
-        return await requests.ExecuteAsync(request, request.RequestId, caller, context, () =>
+        return await writes.ExecuteAsync(request, request.RequestId, caller, context, async () =>
         {
+            var pledge = await ManagedAsync(request.Id, caller, "renew pledges", context.CancellationToken);
             db.PledgeVersions.Add(pledge.Renew(on ?? today, caller, request.RequestId, time.UtcNow()));
-            return Task.FromResult(pledge.ToProto());
+            return pledge.ToProto();
         });
     }
 
@@ -187,10 +187,10 @@ public sealed class PledgesApi(PersonnelDbContext db, IdempotentRequests request
         v.Text(request.Reason, "reason", 1, 500);
         var on = v.OptionalFact(request.WithdrawnOn, "withdrawn_on", today);
         v.ThrowIfAny();
-        var pledge = await ManagedAsync(request.Id, caller, "withdraw pledges", context.CancellationToken);
 
-        return await requests.ExecuteAsync(request, request.RequestId, caller, context, () =>
+        return await writes.ExecuteAsync(request, request.RequestId, caller, context, async () =>
         {
+            var pledge = await ManagedAsync(request.Id, caller, "withdraw pledges", context.CancellationToken);
             var now = time.UtcNow();
             db.PledgeVersions.Add(pledge.Withdraw(on ?? today, request.Reason, caller, request.RequestId, now));
             db.Publish(new PledgeWithdrawn
@@ -204,7 +204,7 @@ public sealed class PledgesApi(PersonnelDbContext db, IdempotentRequests request
                 WithdrawnOn = pledge.WithdrawnOn!.Value,
                 Reason = pledge.WithdrawalReason,
             });
-            return Task.FromResult(pledge.ToProto());
+            return pledge.ToProto();
         });
     }
 

@@ -1,3 +1,4 @@
+using Coordination.Auth;
 using Coordination.Errors;
 using Coordination.Finance.Budget;
 using Coordination.Finance.Contributions;
@@ -7,6 +8,8 @@ using Coordination.Finance.V1;
 using BudgetLine = Coordination.Finance.Budget.BudgetLine;
 using BudgetPeriod = Coordination.Finance.Budget.BudgetPeriod;
 using Coordination.Persistence;
+using Coordination.Requests;
+using Coordination.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Xunit;
 
@@ -45,15 +48,23 @@ public sealed class SqliteRunningTotalTests : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    /// <summary>Moves the totals for a new pledge of <paramref name="cents"/> to the line, as recording one does.</summary>
+    /// <summary>Moves the totals for a new pledge of <paramref name="cents"/> to the line through finance's write path, as recording one does.</summary>
     private async Task PledgeAsync(long cents)
     {
         await using var db = Open();
         var ledger = new FinanceLedger(db);
+        var writes = new Writes(db, new RequestLog(db, TimeProvider.System), ledger);
         var tallies = new Tallies(db, ledger, new KnownBudgetLines());
         var pledge = new FlowFigures(true, "NOR", new DateOnly(2025, 1, 15), line, ContributionStatus.Pledged, Channel.TrustFund, cents, false);
-        await ledger.WriteAsync(() => tallies.ShiftAsync(null, pledge, CancellationToken.None), CancellationToken.None);
+        var request = new RecordContributionRequest { RequestId = Guid.NewGuid().ToString("N"), DonorNationCode = "NOR" };
+        await writes.ExecuteAsync(request, request.RequestId, new Caller("finance-1", "HTI", Roles.FinanceOfficer), new TestCallContext(Method), async () =>
+        {
+            await tallies.ShiftAsync(null, pledge, CancellationToken.None);
+            return new Coordination.Finance.V1.Contribution();
+        });
     }
+
+    private const string Method = "/coordination.finance.v1.ContributionService/RecordContribution";
 
     private async Task<long> PledgedAsync()
     {

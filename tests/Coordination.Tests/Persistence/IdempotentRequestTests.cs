@@ -11,7 +11,7 @@ namespace Coordination.Tests.Persistence;
 
 /// <summary>
 /// Two calls with one request id race: the one that stores its answer second gets the first one's answer, also when it
-/// runs inside a transaction of its own (a deployment holds the ceiling's lock), where PostgreSQL aborts the whole
+/// runs inside a transaction its caller opened (holding a lock for a rule), where PostgreSQL aborts the whole
 /// transaction at the failed insert unless it is rolled back to before it.
 /// </summary>
 public sealed class IdempotentRequestTests(PersonnelFixture fixture) : IClassFixture<PersonnelFixture>
@@ -28,15 +28,20 @@ public sealed class IdempotentRequestTests(PersonnelFixture fixture) : IClassFix
         // As a ledger write runs (FinanceLedger): no savepoint of EF Core's own around each save.
         db.Database.AutoSavepointsEnabled = false;
 
-        var answer = await db.SerializedAsync(0x7465_7374, () => scope.ServiceProvider.GetRequiredService<IdempotentRequests>()
+        // A transaction of the caller's, holding a lock for a rule: the write joins it.
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await db.Database.HoldLockAsync(0x7465_7374, CancellationToken.None);
+
+        var answer = await scope.ServiceProvider.GetRequiredService<Writes>()
             .ExecuteAsync(request, request.RequestId, caller, new TestCallContext(Method), async () =>
             {
                 // The retry, on a connection of its own, stores its answer while this call is still making its change.
                 await using var retry = fixture.Suite.Scope("personnel");
-                await retry.ServiceProvider.GetRequiredService<IdempotentRequests>()
+                await retry.ServiceProvider.GetRequiredService<Writes>()
                     .ExecuteAsync(request, request.RequestId, caller, new TestCallContext(Method), () => Task.FromResult(new Contingent { Id = "first" }));
                 return new Contingent { Id = "second" };
-            }), CancellationToken.None);
+            });
+        await transaction.CommitAsync();
 
         Assert.Equal("first", answer.Id);
     }
