@@ -88,16 +88,14 @@ public static class AccessMatrix
                 case MethodType.ClientStreaming:
                     {
                         using var call = invoker.AsyncClientStreamingCall(method, null, options);
-                        await call.RequestStream.WriteAsync(request);
-                        await call.RequestStream.CompleteAsync();
+                        await SendAsync(call.RequestStream, request);
                         answers.Add(await call.ResponseAsync);
                         break;
                     }
                 default:
                     {
                         using var call = invoker.AsyncDuplexStreamingCall(method, null, options);
-                        await call.RequestStream.WriteAsync(request);
-                        await call.RequestStream.CompleteAsync();
+                        await SendAsync(call.RequestStream, request);
                         while (await call.ResponseStream.MoveNext(CancellationToken.None))
                         {
                             answers.Add(call.ResponseStream.Current);
@@ -110,6 +108,24 @@ public static class AccessMatrix
         catch (RpcException e)
         {
             return (e.Status, null);
+        }
+    }
+
+    /// <summary>
+    /// Sends a stream's one message and ends it. A server may refuse the call before it reads the stream (a path it does
+    /// not serve, a missing grant): the stream is then reset, and a write racing the reset fails with CANCELLED. What the
+    /// server said is the call's own status, read from its response after this.
+    /// </summary>
+    private static async Task SendAsync(IClientStreamWriter<IMessage> stream, IMessage request)
+    {
+        try
+        {
+            await stream.WriteAsync(request);
+            await stream.CompleteAsync();
+        }
+        catch (Exception e) when (e is RpcException or InvalidOperationException)
+        {
+            // The call ended first; its response carries the status.
         }
     }
 }
