@@ -2,6 +2,7 @@ using Coordination.Hosting;
 using Coordination.Messaging;
 using Coordination.Personnel.Agreements;
 using Coordination.Personnel.Contingents;
+using Coordination.Personnel.Equipment;
 using Coordination.Personnel.Mandates;
 using Coordination.Personnel.Officers;
 using Coordination.Personnel.Persistence;
@@ -32,6 +33,8 @@ public static class PersonnelService
             bus.AddConsumer<SiteRegisteredConsumer>();
             bus.AddConsumer<AgreementInForceConsumer>();
             bus.AddConsumer<AgreementTerminatedConsumer>();
+            bus.AddConsumer<EquipmentInspectedConsumer>();
+            bus.AddConsumer<ServiceabilityBelowThresholdConsumer>();
         });
         builder.Services.AddScoped<RosterImport>();
         builder.Services.AddScoped<SiteCoverage>();

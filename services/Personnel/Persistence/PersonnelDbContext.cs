@@ -1,5 +1,6 @@
 using Coordination.Personnel.Agreements;
 using Coordination.Personnel.Contingents;
+using Coordination.Personnel.Equipment;
 using Coordination.Personnel.Mandates;
 using Coordination.Personnel.Officers;
 using Coordination.Personnel.Pledges;
@@ -25,6 +26,7 @@ public sealed class PersonnelDbContext(DbContextOptions<PersonnelDbContext> opti
     public DbSet<Qualification> Qualifications => Set<Qualification>();
     public DbSet<OfficerTally> OfficerTallies => Set<OfficerTally>();
     public DbSet<SiteView> Sites => Set<SiteView>();
+    public DbSet<EquipmentCondition> EquipmentConditions => Set<EquipmentCondition>();
     public DbSet<StatusOfForcesParty> StatusOfForces => Set<StatusOfForcesParty>();
 
     /// <summary>Saves, and moves the officer tallies by what the save changed, in one transaction.</summary>

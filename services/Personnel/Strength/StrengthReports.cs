@@ -45,6 +45,7 @@ public sealed class StrengthReports(PersonnelDbContext db, TimeProvider time)
         var officers = await tallies.ToListAsync(ct);
         var agreements = await db.PeriodsAsync(ct);
         var sites = await db.Sites.AsNoTracking().ToListAsync(ct);
+        var reduced = await ReducedCapabilityAsync(nation, ct);
         var today = time.Today();
 
         var report = new StrengthReport
@@ -97,6 +98,7 @@ public sealed class StrengthReports(PersonnelDbContext db, TimeProvider time)
                 StatusOfForcesInForce = since is not null,
                 StatusOfForcesInForceOn = since.ToProto(),
                 OwnFigures = true,
+                ReducedCapabilityContingentIds = { reduced.Where(r => r.Nation == code).Select(r => r.Id) },
             });
         }
 
@@ -132,6 +134,20 @@ public sealed class StrengthReports(PersonnelDbContext db, TimeProvider time)
         report.DeployedGender = Share(officers.Where(o => o.Status == OfficerStatus.Deployed).Select(o => (o.Gender, o.Count)));
         report.RegisteredGender = Share(officers.Where(o => caller.Reaches(o.Nation)).Select(o => (o.Gender, o.Count)));
         return report;
+    }
+
+    /// <summary>Contingents in the mission area with a line of major equipment below its threshold at its latest inspection.</summary>
+    private async Task<List<(string Nation, string Id)>> ReducedCapabilityAsync(string nation, CancellationToken ct)
+    {
+        var below = db.EquipmentConditions.AsNoTracking().Where(e => e.BelowThreshold).Select(e => e.ContingentId);
+        var contingents = db.Contingents.AsNoTracking()
+            .Where(c => ContingentLifecycle.InMissionArea.Contains(c.Status) && below.Contains(c.Id));
+        if (nation.Length > 0)
+        {
+            contingents = contingents.Where(c => c.Nation == nation);
+        }
+        var rows = await contingents.Select(c => new { c.Nation, c.Id }).ToListAsync(ct);
+        return rows.Select(r => (r.Nation, r.Id)).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
     }
 
     private static StrengthFigures Figures(int pledged, IEnumerable<(ContingentStatus Status, int Officers)> contingents)

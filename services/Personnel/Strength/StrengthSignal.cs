@@ -1,6 +1,7 @@
 using Coordination.Persistence;
 using Coordination.Personnel.Agreements;
 using Coordination.Personnel.Contingents;
+using Coordination.Personnel.Equipment;
 using Coordination.Personnel.Mandates;
 using Coordination.Personnel.Officers;
 using Coordination.Personnel.Persistence;
@@ -15,7 +16,7 @@ public sealed class StrengthSignal : CommitSignal
 {
     public override bool Concerns(ServiceDbContext db) => db is PersonnelDbContext && db.ChangeTracker.Entries().Any(e =>
         e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-        && e.Entity is Contingent or Pledge or Officer or MandateView or SiteView or StatusOfForcesParty);
+        && e.Entity is Contingent or Pledge or Officer or MandateView or SiteView or StatusOfForcesParty or EquipmentCondition);
 }
 
 /// <summary>How strength streams poll and keep alive. Bound from <c>Personnel:StrengthStream</c>.</summary>

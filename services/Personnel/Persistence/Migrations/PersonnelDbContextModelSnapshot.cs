@@ -285,6 +285,50 @@ namespace Coordination.Personnel.Persistence.Migrations
                     b.ToTable("rotations", (string)null);
                 });
 
+            modelBuilder.Entity("Coordination.Personnel.Equipment.EquipmentCondition", b =>
+                {
+                    b.Property<string>("EquipmentLineId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<bool>("BelowThreshold")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ContingentId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly>("InspectedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("InspectionId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Nation")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ServiceabilityPercent")
+                        .HasColumnType("integer");
+
+                    b.HasKey("EquipmentLineId");
+
+                    b.HasIndex("ContingentId", "BelowThreshold");
+
+                    b.ToTable("equipment_conditions", (string)null);
+                });
+
             modelBuilder.Entity("Coordination.Personnel.Mandates.MandateView", b =>
                 {
                     b.Property<string>("MandateId")

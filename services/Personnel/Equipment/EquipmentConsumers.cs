@@ -1,0 +1,63 @@
+using Coordination.Events;
+using Coordination.Messaging;
+using Coordination.Personnel.Persistence;
+
+namespace Coordination.Personnel.Equipment;
+
+/// <summary>An inspection of a contingent's MOU line: its serviceability becomes the line's condition, unless a later one is held.</summary>
+public sealed class EquipmentInspectedConsumer(PersonnelDbContext db, ILogger<EquipmentInspectedConsumer> logger)
+    : IdempotentConsumer<EquipmentInspected>(db, logger)
+{
+    protected override Task HandleAsync(EquipmentInspected message, CancellationToken ct) =>
+        EquipmentConditions.ApplyAsync(db, message, message.ContingentId, message.InspectionId, message.InspectedOn,
+            message.ServiceabilityPercent, belowThreshold: false, ct);
+}
+
+/// <summary>An inspection found a line below its serviceability threshold: its contingent is deployed with reduced capability.</summary>
+public sealed class ServiceabilityBelowThresholdConsumer(PersonnelDbContext db, ILogger<ServiceabilityBelowThresholdConsumer> logger)
+    : IdempotentConsumer<ServiceabilityBelowThreshold>(db, logger)
+{
+    protected override Task HandleAsync(ServiceabilityBelowThreshold message, CancellationToken ct) =>
+        EquipmentConditions.ApplyAsync(db, message, message.ContingentId, message.InspectionId, message.InspectedOn,
+            message.ServiceabilityPercent, belowThreshold: true, ct);
+}
+
+public static class EquipmentConditions
+{
+    /// <summary>
+    /// Holds the line's latest inspection. Logistics announces an inspection (EquipmentInspected) and, when it is below
+    /// the threshold, that too (ServiceabilityBelowThreshold), in either order: the two events of one inspection add up
+    /// (below stays below); an inspection later than the one held replaces it; an earlier one changes nothing.
+    /// </summary>
+    public static async Task ApplyAsync(PersonnelDbContext db, IntegrationEvent message, string contingentId, string inspectionId,
+        DateOnly inspectedOn, int serviceabilityPercent, bool belowThreshold, CancellationToken ct)
+    {
+        var condition = await db.EquipmentConditions.FindAsync([message.SubjectId], ct);
+        if (condition is null)
+        {
+            condition = new EquipmentCondition { EquipmentLineId = message.SubjectId };
+            db.EquipmentConditions.Add(condition);
+        }
+        else if (condition.InspectionId == inspectionId)
+        {
+            condition.BelowThreshold |= belowThreshold;
+            condition.Revision++;
+            return;
+        }
+        else if ((inspectedOn, message.OccurredAt).CompareTo((condition.InspectedOn, condition.RecordedAt)) < 0)
+        {
+            return;
+        }
+        else
+        {
+            condition.Revision++;
+        }
+        condition.ContingentId = contingentId;
+        condition.Nation = message.Nation ?? "";
+        condition.InspectionId = inspectionId;
+        condition.InspectedOn = inspectedOn;
+        condition.RecordedAt = message.OccurredAt;
+        condition.ServiceabilityPercent = serviceabilityPercent;
+        condition.BelowThreshold = belowThreshold;
+    }
+}
