@@ -30,6 +30,7 @@ public static class DiplomacyService
             bus.AddConsumer<PersonnelPledgedConsumer>();
             bus.AddConsumer<PledgeWithdrawnConsumer>();
             bus.AddConsumer<ContributionPaidConsumer>();
+            bus.AddConsumer<ContingentCapabilityChangedConsumer>();
             bus.AddConsumer<SiteStatusChangedConsumer>();
         });
         builder.Services.Configure<DeadlineOptions>(builder.Configuration.GetSection("Diplomacy:Deadlines"));

@@ -23,7 +23,7 @@ public static class EventCatalog
     private static readonly FrozenDictionary<Type, string> OwnersByType = new (string Service, Type[] Events)[]
     {
         ("personnel", [typeof(PersonnelPledged), typeof(PledgeLevelChanged), typeof(PledgeWithdrawn), typeof(ContingentRequested), typeof(ContingentDeployed),
-            typeof(ContingentRepatriated), typeof(RotationScheduled), typeof(SiteCoverageGap)]),
+            typeof(ContingentRepatriated), typeof(RotationScheduled), typeof(SiteCoverageGap), typeof(ContingentCapabilityChanged)]),
         ("logistics", [typeof(SiteRegistered), typeof(SiteStatusChanged), typeof(InKindPledged), typeof(ShipmentDispatched),
             typeof(ShipmentReceived), typeof(EquipmentInspected), typeof(ServiceabilityBelowThreshold)]),
         ("finance", [typeof(ContributionPledged), typeof(ContributionCommitted), typeof(ContributionPaid), typeof(ContributionSuspended),

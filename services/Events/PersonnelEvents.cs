@@ -29,6 +29,19 @@ public sealed record ContingentRepatriated : IntegrationEvent
     public required DateOnly RepatriatedOn { get; init; }
 }
 
+/// <summary>
+/// A contingent's capability changed with its equipment: logistics inspected a line of its major equipment below its
+/// serviceability threshold (reduced), or the last such line serviceable again (restored). Subject: the contingent id;
+/// nation: its nation.
+/// </summary>
+public sealed record ContingentCapabilityChanged : IntegrationEvent
+{
+    /// <summary>True while a line of its major equipment is below its threshold at its latest inspection.</summary>
+    public required bool ReducedCapability { get; init; }
+    /// <summary>The inspection day that changed it.</summary>
+    public required DateOnly InspectedOn { get; init; }
+}
+
 /// <summary>A nation pledged officers to the mission. Subject: the pledge id; nation: the pledging nation.</summary>
 public sealed record PersonnelPledged : IntegrationEvent
 {

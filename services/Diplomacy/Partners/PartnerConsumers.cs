@@ -45,6 +45,38 @@ public sealed class ContingentRepatriatedConsumer(DiplomacyDbContext db, ILogger
         tally.DeployedContingents = Math.Max(0, tally.DeployedContingents - 1);
         tally.UpdatedAt = message.OccurredAt;
         tally.Revision++;
+        // Home, its equipment no longer reduces what the nation has in the mission area.
+        if (await db.ContingentCapabilities.FindAsync([message.SubjectId], ct) is { } capability)
+        {
+            db.ContingentCapabilities.Remove(capability);
+        }
+    }
+}
+
+/// <summary>
+/// A contingent's capability as personnel reports it from its equipment's inspections, for its nation's brief: the
+/// latest report wins; a repatriated contingent is forgotten (<see cref="ContingentRepatriatedConsumer"/>).
+/// </summary>
+public sealed class ContingentCapabilityChangedConsumer(DiplomacyDbContext db, ILogger<ContingentCapabilityChangedConsumer> logger)
+    : IdempotentConsumer<ContingentCapabilityChanged>(db, logger)
+{
+    protected override async Task HandleAsync(ContingentCapabilityChanged message, CancellationToken ct)
+    {
+        var capability = await db.ContingentCapabilities.FindAsync([message.SubjectId], ct);
+        if (capability is null)
+        {
+            capability = new ContingentCapability { ContingentId = message.SubjectId };
+            db.ContingentCapabilities.Add(capability);
+        }
+        else if (message.OccurredAt < capability.ChangedAt)
+        {
+            return;
+        }
+        capability.Nation = message.Nation ?? "";
+        capability.Reduced = message.ReducedCapability;
+        capability.InspectedOn = message.InspectedOn;
+        capability.ChangedAt = message.OccurredAt;
+        capability.Revision++;
     }
 }
 

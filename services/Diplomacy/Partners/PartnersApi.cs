@@ -28,6 +28,8 @@ public sealed class PartnersApi(DiplomacyDbContext db, TimeProvider time) : Part
         var tally = await db.PartnerTallies.AsNoTracking().FirstOrDefaultAsync(t => t.Nation == request.NationCode, ct);
         var commitments = await db.Commitments.AsNoTracking().Where(c => c.Nation == request.NationCode)
             .OrderBy(c => c.DueOn).ThenBy(c => c.Id).Take(200).ToListAsync(ct);
+        var reduced = await db.ContingentCapabilities.AsNoTracking().Where(c => c.Nation == request.NationCode && c.Reduced)
+            .OrderBy(c => c.ContingentId).Select(c => c.ContingentId).Take(200).ToListAsync(ct);
         var agreements = await db.Agreements.AsNoTracking().Where(a => a.Parties.Any(p => p.Nation == request.NationCode))
             .OrderBy(a => a.Id).Take(200).ToListAsync(ct);
         return new PartnerBrief
@@ -47,6 +49,7 @@ public sealed class PartnersApi(DiplomacyDbContext db, TimeProvider time) : Part
             PledgedUsd = new ExactMoney("USD", tally?.PledgedUsdCents ?? 0).ToProto(),
             ContributionsPledged = tally?.ContributionsPledged ?? 0,
             UpdateTime = tally?.UpdatedAt.ToTimestamp(),
+            ReducedCapabilityContingentIds = { reduced },
         };
     }
 }

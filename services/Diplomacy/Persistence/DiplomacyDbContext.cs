@@ -15,6 +15,7 @@ public sealed class DiplomacyDbContext(DbContextOptions<DiplomacyDbContext> opti
 {
     public DbSet<Mandate> Mandates => Set<Mandate>();
     public DbSet<PartnerTally> PartnerTallies => Set<PartnerTally>();
+    public DbSet<ContingentCapability> ContingentCapabilities => Set<ContingentCapability>();
     public DbSet<Agreement> Agreements => Set<Agreement>();
     public DbSet<Engagement> Engagements => Set<Engagement>();
     public DbSet<Commitment> Commitments => Set<Commitment>();

@@ -1,6 +1,7 @@
 using Coordination.Events;
 using Coordination.Messaging;
 using Coordination.Personnel.Persistence;
+using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.Personnel.Equipment;
 
@@ -27,12 +28,15 @@ public static class EquipmentConditions
     /// <summary>
     /// Holds the line's latest inspection. Logistics announces an inspection (EquipmentInspected) and, when it is below
     /// the threshold, that too (ServiceabilityBelowThreshold), in either order: the two events of one inspection add up
-    /// (below stays below); an inspection later than the one held replaces it; an earlier one changes nothing.
+    /// (below stays below); an inspection later than the one held replaces it; an earlier one changes nothing. When the
+    /// contingent's capability changes with it (its first line below, or its last one restored), ContingentCapabilityChanged
+    /// tells the other services.
     /// </summary>
     public static async Task ApplyAsync(PersonnelDbContext db, IntegrationEvent message, string contingentId, string inspectionId,
         DateOnly inspectedOn, int serviceabilityPercent, bool belowThreshold, CancellationToken ct)
     {
         var condition = await db.EquipmentConditions.FindAsync([message.SubjectId], ct);
+        var wasBelow = condition?.BelowThreshold ?? false;
         if (condition is null)
         {
             condition = new EquipmentCondition { EquipmentLineId = message.SubjectId };
@@ -42,6 +46,7 @@ public static class EquipmentConditions
         {
             condition.BelowThreshold |= belowThreshold;
             condition.Revision++;
+            await AnnounceAsync(db, message, condition, wasBelow, ct);
             return;
         }
         else if ((inspectedOn, message.OccurredAt).CompareTo((condition.InspectedOn, condition.RecordedAt)) < 0)
@@ -59,5 +64,29 @@ public static class EquipmentConditions
         condition.RecordedAt = message.OccurredAt;
         condition.ServiceabilityPercent = serviceabilityPercent;
         condition.BelowThreshold = belowThreshold;
+        await AnnounceAsync(db, message, condition, wasBelow, ct);
+    }
+
+    private static async Task AnnounceAsync(PersonnelDbContext db, IntegrationEvent message, EquipmentCondition condition, bool wasBelow,
+        CancellationToken ct)
+    {
+        if (wasBelow == condition.BelowThreshold)
+        {
+            return;
+        }
+        var othersBelow = await db.EquipmentConditions.AsNoTracking()
+            .CountAsync(e => e.ContingentId == condition.ContingentId && e.EquipmentLineId != condition.EquipmentLineId && e.BelowThreshold, ct);
+        if (othersBelow > 0)
+        {
+            return; // the contingent was, and stays, reduced by another line
+        }
+        db.Publish(new ContingentCapabilityChanged
+        {
+            OccurredAt = message.OccurredAt,
+            SubjectId = condition.ContingentId,
+            Nation = condition.Nation,
+            ReducedCapability = condition.BelowThreshold,
+            InspectedOn = condition.InspectedOn,
+        });
     }
 }

@@ -1,4 +1,5 @@
 using Coordination.Auth;
+using Coordination.Diplomacy.V1;
 using Coordination.Logistics.V1;
 using Coordination.Personnel.V1;
 using Coordination.Tests.Infrastructure;
@@ -10,8 +11,8 @@ namespace Coordination.Tests.CrossService;
 
 /// <summary>
 /// Personnel hears of logistics' equipment inspections: a deployed contingent whose major equipment is found below its
-/// serviceability threshold shows reduced capability in its nation's strength report, until an inspection finds the
-/// equipment serviceable again.
+/// serviceability threshold shows reduced capability in its nation's strength report and, through personnel's
+/// ContingentCapabilityChanged, in the nation's brief in diplomacy, until an inspection finds the equipment serviceable again.
 /// </summary>
 public sealed class EquipmentCapabilityFlowTests(FullSuiteFixture fixture) : IClassFixture<FullSuiteFixture>
 {
@@ -38,6 +39,11 @@ public sealed class EquipmentCapabilityFlowTests(FullSuiteFixture fixture) : ICl
         var reduced = await Eventually.Get(() => chad.GetStrengthReportAsync(new GetStrengthReportRequest { NationCode = "TCD" }).ResponseAsync,
             r => r.Nations.Single().ReducedCapabilityContingentIds.Count > 0, what: "personnel to hear the line fell below its threshold");
         Assert.Equal([contingent.Id], reduced.Nations.Single().ReducedCapabilityContingentIds);
+        // The nation is told through its brief (personnel's ContingentCapabilityChanged, heard by diplomacy).
+        var briefs = suite.ViaGateway<PartnerService.PartnerServiceClient>(TestTokens.For("TCD", Roles.Contributor));
+        var told = await Eventually.Get(() => briefs.GetPartnerBriefAsync(new GetPartnerBriefRequest { NationCode = "TCD" }).ResponseAsync,
+            b => b.ReducedCapabilityContingentIds.Count > 0, what: "diplomacy to hear of the reduced capability");
+        Assert.Equal([contingent.Id], told.ReducedCapabilityContingentIds);
 
         // Another nation sees Chad's public figures, not its capability.
         var jamaica = suite.ViaGateway<ForceStrengthService.ForceStrengthServiceClient>(TestTokens.For("JAM", Roles.Contributor));
@@ -49,6 +55,8 @@ public sealed class EquipmentCapabilityFlowTests(FullSuiteFixture fixture) : ICl
         var recovered = await Eventually.Get(() => chad.GetStrengthReportAsync(new GetStrengthReportRequest { NationCode = "TCD" }).ResponseAsync,
             r => r.Nations.Single().ReducedCapabilityContingentIds.Count == 0, what: "personnel to hear the line is serviceable again");
         Assert.Equal(200, recovered.Nations.Single().Figures.DeployedOfficers);
+        await Eventually.Get(() => briefs.GetPartnerBriefAsync(new GetPartnerBriefRequest { NationCode = "TCD" }).ResponseAsync,
+            b => b.ReducedCapabilityContingentIds.Count == 0, what: "diplomacy to hear the capability is restored");
     }
 
     /// <summary>

@@ -474,6 +474,37 @@ namespace Coordination.Diplomacy.Persistence.Migrations
                     b.ToTable("mandate_renewals", (string)null);
                 });
 
+            modelBuilder.Entity("Coordination.Diplomacy.Partners.ContingentCapability", b =>
+                {
+                    b.Property<string>("ContingentId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("InspectedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Nation")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<bool>("Reduced")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("ContingentId");
+
+                    b.HasIndex("Nation", "Reduced");
+
+                    b.ToTable("contingent_capabilities", (string)null);
+                });
+
             modelBuilder.Entity("Coordination.Diplomacy.Partners.PartnerTally", b =>
                 {
                     b.Property<string>("Nation")
