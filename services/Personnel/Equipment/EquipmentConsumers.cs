@@ -1,5 +1,6 @@
 using Coordination.Events;
 using Coordination.Messaging;
+using Coordination.Persistence;
 using Coordination.Personnel.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,6 +26,9 @@ public sealed class ServiceabilityBelowThresholdConsumer(PersonnelDbContext db, 
 
 public static class EquipmentConditions
 {
+    /// <summary>The transaction lock every change of an equipment condition holds (<see cref="TransactionLocks"/>).</summary>
+    public const long CapabilityLock = 0x4551_5549_5043_4150; // "EQUIPCAP"
+
     /// <summary>
     /// Holds the line's latest inspection. Logistics announces an inspection (EquipmentInspected) and, when it is below
     /// the threshold, that too (ServiceabilityBelowThreshold), in either order: the two events of one inspection add up
@@ -35,6 +39,10 @@ public static class EquipmentConditions
     public static async Task ApplyAsync(PersonnelDbContext db, IntegrationEvent message, string contingentId, string inspectionId,
         DateOnly inspectedOn, int serviceabilityPercent, bool belowThreshold, CancellationToken ct)
     {
+        // Two lines of one contingent heard at once (one restored, the other falling below) must not each read the other
+        // as it was: one consumer at a time, so the second reads the first's commit and the announcement is right.
+        // Inspections are few; one lock for all of them costs nothing.
+        await db.Database.HoldLockAsync(CapabilityLock, ct);
         var condition = await db.EquipmentConditions.FindAsync([message.SubjectId], ct);
         var wasBelow = condition?.BelowThreshold ?? false;
         if (condition is null)

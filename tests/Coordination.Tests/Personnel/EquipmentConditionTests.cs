@@ -52,23 +52,46 @@ public sealed class EquipmentConditionTests : IAsyncLifetime
         Assert.Equal(("i3", 93, false), await Condition());
     }
 
-    private Task Inspected(string inspection, DateOnly on, int percent) => Apply(new EquipmentInspected
+    [Fact]
+    public async Task The_contingent_is_announced_reduced_at_its_first_line_below_and_restored_at_its_last_line_back()
     {
-        OccurredAt = DateTime.UtcNow, SubjectId = "line-1", Nation = "TCD", ContingentId = "contingent-1", InspectionId = inspection,
+        await Below("a1", new DateOnly(2025, 2, 1), 70, "line-a");
+        await Below("b1", new DateOnly(2025, 2, 2), 80, "line-b");
+        await Inspected("a2", new DateOnly(2025, 3, 1), 95, "line-a");
+        Assert.Equal([true], await Announced());
+
+        await Inspected("b2", new DateOnly(2025, 3, 2), 91, "line-b");
+        Assert.Equal([true, false], await Announced());
+    }
+
+    /// <summary>The ContingentCapabilityChanged events in the outbox, in order: reduced (true) or restored (false).</summary>
+    private async Task<List<bool>> Announced() =>
+        (await db.OutboxMessages.AsNoTracking().Where(m => m.MessageType == nameof(ContingentCapabilityChanged)).ToListAsync())
+            .OrderBy(m => m.OccurredAt).ThenBy(m => m.Id)
+            .Select(m => System.Text.Json.JsonSerializer.Deserialize<ContingentCapabilityChanged>(m.Payload, EventCatalog.JsonOptions)!.ReducedCapability)
+            .ToList();
+
+    private Task Inspected(string inspection, DateOnly on, int percent, string line = "line-1") => Apply(new EquipmentInspected
+    {
+        OccurredAt = DateTime.UtcNow, SubjectId = line, Nation = "TCD", ContingentId = "contingent-1", InspectionId = inspection,
         Kind = "PERIODIC", LeaseType = "WET", Quantity = 6, ServiceabilityPercent = percent, InspectedOn = on,
     }, inspection, on, percent, below: false);
 
-    private Task Below(string inspection, DateOnly on, int percent) => Apply(new ServiceabilityBelowThreshold
+    private Task Below(string inspection, DateOnly on, int percent, string line = "line-1") => Apply(new ServiceabilityBelowThreshold
     {
-        OccurredAt = DateTime.UtcNow, SubjectId = "line-1", Nation = "TCD", ContingentId = "contingent-1", InspectionId = inspection,
+        OccurredAt = DateTime.UtcNow, SubjectId = line, Nation = "TCD", ContingentId = "contingent-1", InspectionId = inspection,
         ServiceabilityPercent = percent, ThresholdPercent = 90, InspectedOn = on,
     }, inspection, on, percent, below: true);
 
-    /// <summary>What each consumer does with its event, then the save its idempotent base makes.</summary>
+    /// <summary>What each consumer does with its event, in the transaction and with the save its idempotent base makes.</summary>
     private async Task Apply(IntegrationEvent message, string inspection, DateOnly on, int percent, bool below)
     {
-        await EquipmentConditions.ApplyAsync(db, message, "contingent-1", inspection, on, percent, below, default);
-        await db.SaveChangesAsync();
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            await EquipmentConditions.ApplyAsync(db, message, "contingent-1", inspection, on, percent, below, default);
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+        }
         db.ChangeTracker.Clear();
     }
 
