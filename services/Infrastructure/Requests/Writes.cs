@@ -1,3 +1,4 @@
+using Coordination.Errors;
 using Coordination.Auth;
 using Coordination.Persistence;
 using Coordination.Validation;
@@ -16,7 +17,8 @@ namespace Coordination.Requests;
 /// <see cref="IWriteGuard"/> goes first in it (finance locks its ledger head) and names the failures it refuses;</item>
 /// <item>a retry gets the stored answer and changes nothing. It is answered before it is validated again
 /// (<see cref="RequestReplayInterceptor"/>); the write looks the id up itself only when that did not happen;</item>
-/// <item>a concurrent call with the same id that commits first wins: its answer is this call's answer;</item>
+/// <item>a concurrent call with the same id that commits first wins: its answer is this call's answer, whether this call
+/// then lost on the id's unique key or was refused on the state the first one left (a retry racing its own first try);</item>
 /// <item>a concurrent call that creates the same row first (any other unique key: a name, a resolution symbol, a stock
 /// balance) is a concurrent change like a moved revision: ABORTED (<see cref="DbUpdateConcurrencyException"/>), and a
 /// retry with the same id applies on fresh state and gets the precise answer.</item>
@@ -51,11 +53,25 @@ public sealed class Writes(ServiceDbContext db, RequestLog log, IWriteGuard guar
                 ? RequestLog.Parse<TResponse>(winner)
                 : throw new DbUpdateConcurrencyException("A concurrent change created the same record first; retry with the same request_id.", e);
         }
+        catch (Exception e) when (IsRefusal(e))
+        {
+            // Judged on state a call with this very id may have just changed: a client's retry racing its own first try,
+            // which committed after the replay interceptor looked. That call's answer is this call's answer.
+            db.ChangeTracker.Clear();
+            if (await log.AnswerAsync(key, ct) is { } first)
+            {
+                return RequestLog.Parse<TResponse>(first);
+            }
+            throw;
+        }
         catch (Exception e) when (guard.Refusal(e) is { } refusal)
         {
             throw refusal;
         }
     }
+
+    private static bool IsRefusal(Exception e) => e is ResourceNotFoundException or ResourceAlreadyExistsException
+        or PreconditionFailedException or RequestValidationException or AccessDeniedException or DbUpdateConcurrencyException;
 
     private async Task<TResponse> RunAsync<TResponse>(RequestKey key, bool lookedUp, Func<Task<TResponse>> write, CancellationToken ct)
         where TResponse : IMessage<TResponse>, new()

@@ -1,3 +1,4 @@
+using Coordination.Errors;
 using Coordination.Auth;
 using Coordination.Persistence;
 using Coordination.Personnel.V1;
@@ -42,6 +43,29 @@ public sealed class IdempotentRequestTests(PersonnelFixture fixture) : IClassFix
                 return new Contingent { Id = "second" };
             });
         await transaction.CommitAsync();
+
+        Assert.Equal("first", answer.Id);
+    }
+
+    [Fact]
+    public async Task A_retry_refused_on_the_state_its_own_first_try_just_left_gets_the_first_tries_answer()
+    {
+        var caller = new Caller("retrying-client", "KEN", Roles.Contributor) { Issuer = "https://issuer.test" };
+        var request = new CreateContingentRequest { RequestId = Guid.NewGuid().ToString("N"), NationCode = "KEN", Name = "Kenya FPU 4" };
+        // The retry arrives while the first try is in flight: the replay interceptor finds no answer yet and says so.
+        var context = new TestCallContext(Method);
+        RequestLog.MarkLookedUp(context, request.RequestId);
+        await using var scope = fixture.Suite.Scope("personnel");
+
+        var answer = await scope.ServiceProvider.GetRequiredService<Writes>()
+            .ExecuteAsync<CreateContingentRequest, Contingent>(request, request.RequestId, caller, context, async () =>
+            {
+                // The first try commits now; the retry's write then judges the state it left, and refuses.
+                await using var first = fixture.Suite.Scope("personnel");
+                await first.ServiceProvider.GetRequiredService<Writes>()
+                    .ExecuteAsync(request, request.RequestId, caller, new TestCallContext(Method), () => Task.FromResult(new Contingent { Id = "first" }));
+                throw new ResourceAlreadyExistsException("contingent", "Kenya FPU 4", "Kenya already has a contingent of that name.");
+            });
 
         Assert.Equal("first", answer.Id);
     }
