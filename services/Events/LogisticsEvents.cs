@@ -84,6 +84,8 @@ public sealed record EquipmentInspected : IntegrationEvent
     public required int Quantity { get; init; }
     public required int ServiceabilityPercent { get; init; }
     public required DateOnly InspectedOn { get; init; }
+    /// <summary>The line is below the serviceability it must keep (ServiceabilityBelowThreshold says so too, with the threshold).</summary>
+    public bool BelowThreshold { get; init; }
 }
 
 /// <summary>

@@ -40,6 +40,8 @@ public sealed record ContingentCapabilityChanged : IntegrationEvent
     public required bool ReducedCapability { get; init; }
     /// <summary>The inspection day that changed it.</summary>
     public required DateOnly InspectedOn { get; init; }
+    /// <summary>The contingent's announcements in the order personnel made them (1, 2, …): a consumer keeps the highest.</summary>
+    public required int Sequence { get; init; }
 }
 
 /// <summary>A nation pledged officers to the mission. Subject: the pledge id; nation: the pledging nation.</summary>

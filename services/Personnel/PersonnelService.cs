@@ -34,7 +34,6 @@ public static class PersonnelService
             bus.AddConsumer<AgreementInForceConsumer>();
             bus.AddConsumer<AgreementTerminatedConsumer>();
             bus.AddConsumer<EquipmentInspectedConsumer>();
-            bus.AddConsumer<ServiceabilityBelowThresholdConsumer>();
         });
         builder.Services.AddScoped<RosterImport>();
         builder.Services.AddScoped<SiteCoverage>();

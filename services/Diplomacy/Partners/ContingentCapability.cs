@@ -4,8 +4,9 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Coordination.Diplomacy.Partners;
 
 /// <summary>
-/// A contingent personnel reported with reduced capability (its major equipment below its serviceability threshold),
-/// for its nation's brief; gone when personnel reports it restored or the contingent goes home.
+/// A contingent's capability as personnel last reported it (reduced: its major equipment below its serviceability
+/// threshold), for its nation's brief. The highest announcement number wins, whatever the order events arrive in; a
+/// contingent gone home stays marked so, and a late report about it changes nothing.
 /// </summary>
 public sealed class ContingentCapability
 {
@@ -13,8 +14,10 @@ public sealed class ContingentCapability
     public string Nation { get; set; } = "";
     public bool Reduced { get; set; }
     public DateOnly InspectedOn { get; set; }
-    /// <summary>When the change held here happened; an older event arriving late does not overwrite it.</summary>
-    public DateTime ChangedAt { get; set; }
+    /// <summary>The number of personnel's announcement held here (ContingentCapabilityChanged.Sequence).</summary>
+    public int Sequence { get; set; }
+    /// <summary>The contingent went home (ContingentRepatriated): it no longer counts, whatever arrives after.</summary>
+    public bool Repatriated { get; set; }
     public int Revision { get; set; }
 }
 

@@ -45,17 +45,21 @@ public sealed class ContingentRepatriatedConsumer(DiplomacyDbContext db, ILogger
         tally.DeployedContingents = Math.Max(0, tally.DeployedContingents - 1);
         tally.UpdatedAt = message.OccurredAt;
         tally.Revision++;
-        // Home, its equipment no longer reduces what the nation has in the mission area.
-        if (await db.ContingentCapabilities.FindAsync([message.SubjectId], ct) is { } capability)
+        // Home, its equipment no longer reduces what the nation has in the mission area, even if a report arrives late.
+        var capability = await db.ContingentCapabilities.FindAsync([message.SubjectId], ct);
+        if (capability is null)
         {
-            db.ContingentCapabilities.Remove(capability);
+            capability = new ContingentCapability { ContingentId = message.SubjectId, Nation = message.Nation ?? "" };
+            db.ContingentCapabilities.Add(capability);
         }
+        capability.Repatriated = true;
+        capability.Revision++;
     }
 }
 
 /// <summary>
 /// A contingent's capability as personnel reports it from its equipment's inspections, for its nation's brief: the
-/// latest report wins; a repatriated contingent is forgotten (<see cref="ContingentRepatriatedConsumer"/>).
+/// highest-numbered report wins; a repatriated contingent no longer counts (<see cref="ContingentRepatriatedConsumer"/>).
 /// </summary>
 public sealed class ContingentCapabilityChangedConsumer(DiplomacyDbContext db, ILogger<ContingentCapabilityChangedConsumer> logger)
     : IdempotentConsumer<ContingentCapabilityChanged>(db, logger)
@@ -68,14 +72,14 @@ public sealed class ContingentCapabilityChangedConsumer(DiplomacyDbContext db, I
             capability = new ContingentCapability { ContingentId = message.SubjectId };
             db.ContingentCapabilities.Add(capability);
         }
-        else if (message.OccurredAt < capability.ChangedAt)
+        else if (message.Sequence <= capability.Sequence)
         {
             return;
         }
         capability.Nation = message.Nation ?? "";
         capability.Reduced = message.ReducedCapability;
         capability.InspectedOn = message.InspectedOn;
-        capability.ChangedAt = message.OccurredAt;
+        capability.Sequence = message.Sequence;
         capability.Revision++;
     }
 }

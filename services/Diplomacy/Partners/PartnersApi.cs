@@ -28,7 +28,7 @@ public sealed class PartnersApi(DiplomacyDbContext db, TimeProvider time) : Part
         var tally = await db.PartnerTallies.AsNoTracking().FirstOrDefaultAsync(t => t.Nation == request.NationCode, ct);
         var commitments = await db.Commitments.AsNoTracking().Where(c => c.Nation == request.NationCode)
             .OrderBy(c => c.DueOn).ThenBy(c => c.Id).Take(200).ToListAsync(ct);
-        var reduced = await db.ContingentCapabilities.AsNoTracking().Where(c => c.Nation == request.NationCode && c.Reduced)
+        var reduced = await db.ContingentCapabilities.AsNoTracking().Where(c => c.Nation == request.NationCode && c.Reduced && !c.Repatriated)
             .OrderBy(c => c.ContingentId).Select(c => c.ContingentId).Take(200).ToListAsync(ct);
         var agreements = await db.Agreements.AsNoTracking().Where(a => a.Parties.Any(p => p.Nation == request.NationCode))
             .OrderBy(a => a.Id).Take(200).ToListAsync(ct);

@@ -109,6 +109,7 @@ public sealed class EquipmentApi(LogisticsDbContext db, Writes writes, TimeProvi
                 Quantity = line.Quantity,
                 ServiceabilityPercent = inspection.ServiceabilityPercent,
                 InspectedOn = inspection.InspectedOn,
+                BelowThreshold = inspection.BelowThreshold,
             });
             if (inspection.BelowThreshold)
             {

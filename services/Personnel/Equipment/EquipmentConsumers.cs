@@ -1,27 +1,20 @@
 using Coordination.Events;
 using Coordination.Messaging;
 using Coordination.Persistence;
+using Coordination.Personnel.Contingents;
 using Coordination.Personnel.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.Personnel.Equipment;
 
-/// <summary>An inspection of a contingent's MOU line: its serviceability becomes the line's condition, unless a later one is held.</summary>
+/// <summary>
+/// An inspection of a contingent's MOU line: its serviceability, and whether it is below its threshold, become the
+/// line's condition unless a later inspection is held; the contingent's capability follows.
+/// </summary>
 public sealed class EquipmentInspectedConsumer(PersonnelDbContext db, ILogger<EquipmentInspectedConsumer> logger)
     : IdempotentConsumer<EquipmentInspected>(db, logger)
 {
-    protected override Task HandleAsync(EquipmentInspected message, CancellationToken ct) =>
-        EquipmentConditions.ApplyAsync(db, message, message.ContingentId, message.InspectionId, message.InspectedOn,
-            message.ServiceabilityPercent, belowThreshold: false, ct);
-}
-
-/// <summary>An inspection found a line below its serviceability threshold: its contingent is deployed with reduced capability.</summary>
-public sealed class ServiceabilityBelowThresholdConsumer(PersonnelDbContext db, ILogger<ServiceabilityBelowThresholdConsumer> logger)
-    : IdempotentConsumer<ServiceabilityBelowThreshold>(db, logger)
-{
-    protected override Task HandleAsync(ServiceabilityBelowThreshold message, CancellationToken ct) =>
-        EquipmentConditions.ApplyAsync(db, message, message.ContingentId, message.InspectionId, message.InspectedOn,
-            message.ServiceabilityPercent, belowThreshold: true, ct);
+    protected override Task HandleAsync(EquipmentInspected message, CancellationToken ct) => EquipmentConditions.ApplyAsync(db, message, ct);
 }
 
 public static class EquipmentConditions
@@ -30,71 +23,72 @@ public static class EquipmentConditions
     public const long CapabilityLock = 0x4551_5549_5043_4150; // "EQUIPCAP"
 
     /// <summary>
-    /// Holds the line's latest inspection. Logistics announces an inspection (EquipmentInspected) and, when it is below
-    /// the threshold, that too (ServiceabilityBelowThreshold), in either order: the two events of one inspection add up
-    /// (below stays below); an inspection later than the one held replaces it; an earlier one changes nothing. When the
-    /// contingent's capability changes with it (its first line below, or its last one restored), ContingentCapabilityChanged
-    /// tells the other services.
+    /// Holds the line's latest inspection (by inspection day, then by when logistics recorded it; an older one heard late
+    /// changes nothing). When the contingent's capability changes with it — its first line below, or its last one
+    /// serviceable again — and the contingent is in the mission area, ContingentCapabilityChanged tells the other
+    /// services, numbered so that they keep the latest.
     /// </summary>
-    public static async Task ApplyAsync(PersonnelDbContext db, IntegrationEvent message, string contingentId, string inspectionId,
-        DateOnly inspectedOn, int serviceabilityPercent, bool belowThreshold, CancellationToken ct)
+    public static async Task ApplyAsync(PersonnelDbContext db, EquipmentInspected message, CancellationToken ct)
     {
-        // Two lines of one contingent heard at once (one restored, the other falling below) must not each read the other
-        // as it was: one consumer at a time, so the second reads the first's commit and the announcement is right.
-        // Inspections are few; one lock for all of them costs nothing.
+        // Two lines of one contingent heard at once must not each read the other as it was: one consumer at a time, so
+        // the second reads the first's commit. Inspections are few; one lock for all of them costs nothing.
         await db.Database.HoldLockAsync(CapabilityLock, ct);
         var condition = await db.EquipmentConditions.FindAsync([message.SubjectId], ct);
-        var wasBelow = condition?.BelowThreshold ?? false;
         if (condition is null)
         {
             condition = new EquipmentCondition { EquipmentLineId = message.SubjectId };
             db.EquipmentConditions.Add(condition);
         }
-        else if (condition.InspectionId == inspectionId)
-        {
-            condition.BelowThreshold |= belowThreshold;
-            condition.Revision++;
-            await AnnounceAsync(db, message, condition, wasBelow, ct);
-            return;
-        }
-        else if ((inspectedOn, message.OccurredAt).CompareTo((condition.InspectedOn, condition.RecordedAt)) < 0)
+        else if ((message.InspectedOn, message.OccurredAt).CompareTo((condition.InspectedOn, condition.RecordedAt)) <= 0)
         {
             return;
         }
-        else
-        {
-            condition.Revision++;
-        }
-        condition.ContingentId = contingentId;
+        condition.ContingentId = message.ContingentId;
         condition.Nation = message.Nation ?? "";
-        condition.InspectionId = inspectionId;
-        condition.InspectedOn = inspectedOn;
+        condition.InspectionId = message.InspectionId;
+        condition.InspectedOn = message.InspectedOn;
         condition.RecordedAt = message.OccurredAt;
-        condition.ServiceabilityPercent = serviceabilityPercent;
-        condition.BelowThreshold = belowThreshold;
-        await AnnounceAsync(db, message, condition, wasBelow, ct);
+        condition.ServiceabilityPercent = message.ServiceabilityPercent;
+        condition.BelowThreshold = message.BelowThreshold;
+        condition.Revision++;
+        await FollowAsync(db, condition, ct);
     }
 
-    private static async Task AnnounceAsync(PersonnelDbContext db, IntegrationEvent message, EquipmentCondition condition, bool wasBelow,
-        CancellationToken ct)
+    private static async Task FollowAsync(PersonnelDbContext db, EquipmentCondition changed, CancellationToken ct)
     {
-        if (wasBelow == condition.BelowThreshold)
+        var inMissionArea = await db.Contingents.AsNoTracking()
+            .AnyAsync(c => c.Id == changed.ContingentId && ContingentLifecycle.InMissionArea.Contains(c.Status), ct);
+        if (!inMissionArea)
+        {
+            return; // not yet arrived, or gone home: its equipment does not reduce what the mission has
+        }
+        var reduced = changed.BelowThreshold || await db.EquipmentConditions.AsNoTracking()
+            .AnyAsync(e => e.ContingentId == changed.ContingentId && e.EquipmentLineId != changed.EquipmentLineId && e.BelowThreshold, ct);
+        var capability = await db.ContingentCapabilities.FindAsync([changed.ContingentId], ct);
+        if (capability is null)
+        {
+            if (!reduced)
+            {
+                return; // never reduced: nothing to announce
+            }
+            capability = new ContingentCapability { ContingentId = changed.ContingentId };
+            db.ContingentCapabilities.Add(capability);
+        }
+        else if (capability.Reduced == reduced)
         {
             return;
         }
-        var othersBelow = await db.EquipmentConditions.AsNoTracking()
-            .CountAsync(e => e.ContingentId == condition.ContingentId && e.EquipmentLineId != condition.EquipmentLineId && e.BelowThreshold, ct);
-        if (othersBelow > 0)
-        {
-            return; // the contingent was, and stays, reduced by another line
-        }
+        capability.Reduced = reduced;
+        capability.Sequence++;
+        capability.Revision++;
         db.Publish(new ContingentCapabilityChanged
         {
-            OccurredAt = message.OccurredAt,
-            SubjectId = condition.ContingentId,
-            Nation = condition.Nation,
-            ReducedCapability = condition.BelowThreshold,
-            InspectedOn = condition.InspectedOn,
+            OccurredAt = changed.RecordedAt,
+            SubjectId = changed.ContingentId,
+            Nation = changed.Nation,
+            ReducedCapability = reduced,
+            InspectedOn = changed.InspectedOn,
+            Sequence = capability.Sequence,
         });
     }
 }

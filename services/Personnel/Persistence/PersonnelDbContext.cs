@@ -27,6 +27,7 @@ public sealed class PersonnelDbContext(DbContextOptions<PersonnelDbContext> opti
     public DbSet<OfficerTally> OfficerTallies => Set<OfficerTally>();
     public DbSet<SiteView> Sites => Set<SiteView>();
     public DbSet<EquipmentCondition> EquipmentConditions => Set<EquipmentCondition>();
+    public DbSet<ContingentCapability> ContingentCapabilities => Set<ContingentCapability>();
     public DbSet<StatusOfForcesParty> StatusOfForces => Set<StatusOfForcesParty>();
 
     /// <summary>Saves, and moves the officer tallies by what the save changed, in one transaction.</summary>

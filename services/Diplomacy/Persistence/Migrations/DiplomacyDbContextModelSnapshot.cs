@@ -480,9 +480,6 @@ namespace Coordination.Diplomacy.Persistence.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
-                    b.Property<DateTime>("ChangedAt")
-                        .HasColumnType("timestamp with time zone");
-
                     b.Property<DateOnly>("InspectedOn")
                         .HasColumnType("date");
 
@@ -494,8 +491,14 @@ namespace Coordination.Diplomacy.Persistence.Migrations
                     b.Property<bool>("Reduced")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("Repatriated")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Sequence")
                         .HasColumnType("integer");
 
                     b.HasKey("ContingentId");

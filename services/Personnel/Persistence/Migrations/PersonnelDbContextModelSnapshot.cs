@@ -285,6 +285,27 @@ namespace Coordination.Personnel.Persistence.Migrations
                     b.ToTable("rotations", (string)null);
                 });
 
+            modelBuilder.Entity("Coordination.Personnel.Equipment.ContingentCapability", b =>
+                {
+                    b.Property<string>("ContingentId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<bool>("Reduced")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ContingentId");
+
+                    b.ToTable("contingent_capabilities", (string)null);
+                });
+
             modelBuilder.Entity("Coordination.Personnel.Equipment.EquipmentCondition", b =>
                 {
                     b.Property<string>("EquipmentLineId")
