@@ -22,6 +22,7 @@ public sealed class LocalSuite : IAsyncDisposable
     private readonly List<WebApplication> hosts = [];
     private readonly List<ServiceProcess> processes = [];
     private readonly Dictionary<string, Uri> serviceAddresses = [];
+    private FileStream? dataLock;
 
     private LocalSuite(LocalOptions options, DevelopmentKey key)
     {
@@ -47,6 +48,7 @@ public sealed class LocalSuite : IAsyncDisposable
         var suite = new LocalSuite(options, DevelopmentKeyFile.LoadOrCreate(options.DataDirectory));
         try
         {
+            suite.dataLock = DataDirectoryLock(options.DataDirectory);
             await suite.StartServicesAsync(log, ct);
             await suite.StartGatewayAsync(ct);
             return suite;
@@ -55,6 +57,23 @@ public sealed class LocalSuite : IAsyncDisposable
         {
             await suite.DisposeAsync();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// One run at a time on a data folder: a second one would share its SQLite files and, asked to rebuild stale data,
+    /// could delete a file the first is writing. Held (an exclusive lock on <c>.lock</c>) until the suite is disposed.
+    /// </summary>
+    private static FileStream DataDirectoryLock(string directory)
+    {
+        var path = Path.Combine(directory, ".lock");
+        try
+        {
+            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException e)
+        {
+            throw new LocalDataInUseException($"Another local run is using {directory}. Stop it, or give this one its own folder with --data DIR.", e);
         }
     }
 
@@ -159,5 +178,12 @@ public sealed class LocalSuite : IAsyncDisposable
         {
             await process.DisposeAsync();
         }
+        if (dataLock is not null)
+        {
+            await dataLock.DisposeAsync();
+        }
     }
 }
+
+/// <summary>The data folder is held by another local run.</summary>
+public sealed class LocalDataInUseException(string message, Exception inner) : Exception(message, inner);

@@ -62,6 +62,11 @@ while (true)
         Console.Error.WriteLine($"{e.Message} Is Coordination already running? Stop it, or choose other ports with --grpc-port and --http-port.");
         return 1;
     }
+    catch (LocalDataInUseException e)
+    {
+        Console.Error.WriteLine(e.Message);
+        return 1;
+    }
     catch (StaleLocalDatabaseException e) when (!options.RebuildLocalData)
     {
         // The local data was built by an older checkout: offer to start again from empty files.

@@ -41,8 +41,8 @@ public static class SqliteSchema
                 }
                 await db.Database.CloseConnectionAsync();
                 SqliteConnection.ClearAllPools();
-                // The write-ahead log goes with its file: a new file beside an old log would replay the log into it.
-                foreach (var part in new[] { file, file + "-wal", file + "-shm" })
+                // The write-ahead log goes first, then its file: a new file beside an old log would replay the log into it.
+                foreach (var part in new[] { file + "-wal", file + "-shm", file })
                 {
                     File.Delete(part);
                 }

@@ -143,6 +143,17 @@ public sealed class LocalRunTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_second_local_run_on_the_same_data_folder_is_refused_while_the_first_runs()
+    {
+        await using (var first = await LocalSuite.StartAsync(Options, TextWriter.Null, CancellationToken.None))
+        {
+            var second = await Assert.ThrowsAsync<LocalDataInUseException>(() => LocalSuite.StartAsync(Options, TextWriter.Null, CancellationToken.None));
+            Assert.Contains(dataDirectory, second.Message, StringComparison.Ordinal);
+        }
+        await using var after = await LocalSuite.StartAsync(Options, TextWriter.Null, CancellationToken.None);
+    }
+
+    [Fact]
     public void The_local_run_keeps_its_issuers_private_key_to_its_owner_and_publishes_only_the_public_half()
     {
         Directory.CreateDirectory(dataDirectory);
