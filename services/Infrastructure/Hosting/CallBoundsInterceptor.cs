@@ -43,8 +43,32 @@ public sealed class CallBoundsInterceptor : Interceptor
             return true;
         });
 
-    private static void HandDeadline(ServerCallContext context) =>
-        context.GetHttpContext().RequestServices.GetService<CallDeadline>()?.At = context.Deadline;
+    /// <summary>
+    /// Hands the call's deadline to the write path. gRPC reads a <c>grpc-timeout</c> shorter than its clock's tick
+    /// (100 ns; clients send <c>1n</c> for a deadline about to pass) as no deadline at all, and an unreadable one
+    /// likewise: the call would run unbounded while its client has already given up, and could commit a change the
+    /// client was told DEADLINE_EXCEEDED about. Such a call is refused before it starts.
+    /// </summary>
+    private static void HandDeadline(ServerCallContext context)
+    {
+        var http = context.GetHttpContext();
+        if (context.Deadline == DateTime.MaxValue && http.Request.Headers.TryGetValue(TimeoutHeader, out var timeout))
+        {
+            throw IsTimeout(timeout.ToString())
+                ? new RpcException(new Status(StatusCode.DeadlineExceeded,
+                    $"The call's grpc-timeout ({timeout}) had run out when it arrived; nothing was done."))
+                : new RpcException(new Status(StatusCode.InvalidArgument,
+                    $"grpc-timeout '{Shorten(timeout.ToString())}' is not a gRPC timeout (1 to 8 digits and a unit: H, M, S, m, u or n); nothing was done."));
+        }
+        http.RequestServices.GetService<CallDeadline>()?.At = context.Deadline;
+    }
+
+    private const string TimeoutHeader = "grpc-timeout";
+
+    private static bool IsTimeout(string value) =>
+        value.Length is >= 2 and <= 9 && "HMSmun".Contains(value[^1], StringComparison.Ordinal) && value[..^1].All(char.IsAsciiDigit);
+
+    private static string Shorten(string value) => value.Length <= 20 ? value : value[..20] + "…";
 
     private static async Task<T> WithinTokenAsync<T>(ServerCallContext context, Func<ServerCallContext, Task<T>> handler)
     {

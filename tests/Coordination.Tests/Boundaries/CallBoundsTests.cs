@@ -69,6 +69,32 @@ public sealed class CallDeadlineTests(LateCallClockFixture fixture) : IClassFixt
         Assert.True(answer.Code == StatusCode.DeadlineExceeded, answer.ToString());
         Assert.Equal(before, await StoredRows.OfAsync(fixture.Suite, "personnel", "contingents", "request_records"));
     }
+
+    /// <summary>
+    /// gRPC reads a timeout under its 100 ns tick, or one it cannot read, as no deadline: without a check the call would
+    /// run unbounded, and commit, while its client (which sends <c>1n</c> for a deadline about to pass) has given up.
+    /// </summary>
+    [Theory]
+    [InlineData("1n", StatusCode.DeadlineExceeded)]
+    [InlineData("99n", StatusCode.DeadlineExceeded)]
+    [InlineData("0S", StatusCode.DeadlineExceeded)]
+    [InlineData("soon", StatusCode.InvalidArgument)]
+    [InlineData("5x", StatusCode.InvalidArgument)]
+    [InlineData("-5m", StatusCode.InvalidArgument)]
+    public async Task A_timeout_gRPC_reads_as_none_is_refused_before_the_call_starts(string timeout, StatusCode expected)
+    {
+        var before = await StoredRows.OfAsync(fixture.Suite, "personnel", "contingents", "request_records");
+
+        var answer = await fixture.Gateway.CallAsync("/coordination.personnel.v1.ContingentService/CreateContingent",
+            TestTokens.For("KEN", Roles.Contributor), RawGrpc.Frame(new CreateContingentRequest
+            {
+                RequestId = Guid.NewGuid().ToString("N"), NationCode = "KEN", Name = "Kenya FPU out of time",
+                UnitType = UnitType.FormedPoliceUnit, OfficerCount = 120, TourMonths = 6,
+            }.ToByteArray()), timeout);
+
+        Assert.True(answer.Code == expected, answer.ToString());
+        Assert.Equal(before, await StoredRows.OfAsync(fixture.Suite, "personnel", "contingents", "request_records"));
+    }
 }
 
 /// <summary>A stream ends with the token that opened it, however far ahead the token's <c>exp</c>.</summary>

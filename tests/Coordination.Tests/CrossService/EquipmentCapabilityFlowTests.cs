@@ -51,12 +51,63 @@ public sealed class EquipmentCapabilityFlowTests(FullSuiteFixture fixture) : ICl
         Assert.False(seen.OwnFigures);
         Assert.Empty(seen.ReducedCapabilityContingentIds);
 
+        await HostileInspectionsChangeNothingAsync(suite, equipment, vehicles.Id, chad);
+
         await equipment.RecordInspectionAsync(Inspection(vehicles.Id, 93, Day(2025, 3, 1)));
         var recovered = await Eventually.Get(() => chad.GetStrengthReportAsync(new GetStrengthReportRequest { NationCode = "TCD" }).ResponseAsync,
             r => r.Nations.Single().ReducedCapabilityContingentIds.Count == 0, what: "personnel to hear the line is serviceable again");
         Assert.Equal(200, recovered.Nations.Single().Figures.DeployedOfficers);
         await Eventually.Get(() => briefs.GetPartnerBriefAsync(new GetPartnerBriefRequest { NationCode = "TCD" }).ResponseAsync,
             b => b.ReducedCapabilityContingentIds.Count == 0, what: "diplomacy to hear the capability is restored");
+    }
+
+    /// <summary>
+    /// What a hostile or careless caller sends the inspection that feeds this loop — a NUL and 20 KB in its notes, days in
+    /// 1900 and 9999, another nation's brief — gets a precise status and changes nothing; calls on a 1 ms deadline, asked
+    /// again with their request_id, store one inspection each.
+    /// </summary>
+    private static async Task HostileInspectionsChangeNothingAsync(
+        SuiteHost suite, EquipmentService.EquipmentServiceClient equipment, string lineId, ForceStrengthService.ForceStrengthServiceClient chad)
+    {
+        var before = (await equipment.ListInspectionsAsync(new ListInspectionsRequest { EquipmentLineId = lineId })).Inspections.Count;
+        foreach (var notes in new[] { "Tyres\0flat", new string('x', 20_000) })
+        {
+            var bad = Inspection(lineId, 95, Day(2025, 2, 15));
+            bad.Notes = notes;
+            await RpcAssert.InvalidFields(() => equipment.RecordInspectionAsync(bad).ResponseAsync, "notes");
+        }
+        foreach (var day in new[] { Day(1900, 1, 1), Day(9999, 12, 31) })
+        {
+            await RpcAssert.InvalidFields(() => equipment.RecordInspectionAsync(Inspection(lineId, 95, day)).ResponseAsync, "inspected_on");
+        }
+        // Calls with a 1 ms deadline: the client gives up at once, whatever the service does. A call told DEADLINE_EXCEEDED
+        // may or may not have committed (no server can promise otherwise once the answer is on its way); asked again with
+        // its request_id, each gets one inspection. Still below the threshold, so the capability stays reduced.
+        var hurried = Enumerable.Range(0, 10).Select(_ => Inspection(lineId, 65, Day(2025, 2, 10))).ToList();
+        var gaveUp = new List<RecordInspectionRequest>();
+        foreach (var request in hurried)
+        {
+            try
+            {
+                await equipment.RecordInspectionAsync(request, deadline: DateTime.UtcNow.AddMilliseconds(1));
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.DeadlineExceeded)
+            {
+                gaveUp.Add(request);
+            }
+        }
+        Assert.NotEmpty(gaveUp);
+        foreach (var request in gaveUp)
+        {
+            await equipment.RecordInspectionAsync(request);
+        }
+        var jamaica = suite.ViaGateway<PartnerService.PartnerServiceClient>(TestTokens.For("JAM", Roles.Contributor));
+        await RpcAssert.FailsWith(StatusCode.PermissionDenied, () => jamaica.GetPartnerBriefAsync(new GetPartnerBriefRequest { NationCode = "TCD" }).ResponseAsync);
+
+        var stored = (await equipment.ListInspectionsAsync(new ListInspectionsRequest { EquipmentLineId = lineId })).Inspections;
+        Assert.Equal(before + hurried.Count, stored.Count);
+        var report = await chad.GetStrengthReportAsync(new GetStrengthReportRequest { NationCode = "TCD" });
+        Assert.Single(report.Nations.Single().ReducedCapabilityContingentIds);
     }
 
     /// <summary>
