@@ -8,6 +8,10 @@ public sealed record MandateAdopted : IntegrationEvent
     public required DateOnly PeriodStart { get; init; }
     public required DateOnly PeriodEnd { get; init; }
     public required int PersonnelCeiling { get; init; }
+    /// <summary>The part of the ceiling for uniformed personnel (S/RES/2793: 5,500); null when the resolution does not split it (and in older events).</summary>
+    public int? UniformedCeiling { get; init; }
+    /// <summary>The part of the ceiling for civilians (S/RES/2793: 50); null when not split.</summary>
+    public int? CivilianCeiling { get; init; }
 }
 
 /// <summary>A renewal extended a mandate's period (and perhaps its ceiling). Subject: the mandate id.</summary>
@@ -19,6 +23,10 @@ public sealed record MandateExtended : IntegrationEvent
     public required DateOnly PreviousPeriodEnd { get; init; }
     public required DateOnly PeriodEnd { get; init; }
     public required int PersonnelCeiling { get; init; }
+    /// <summary>The part of the ceiling for uniformed personnel (S/RES/2793: 5,500); null when the resolution does not split it (and in older events).</summary>
+    public int? UniformedCeiling { get; init; }
+    /// <summary>The part of the ceiling for civilians (S/RES/2793: 50); null when not split.</summary>
+    public int? CivilianCeiling { get; init; }
 }
 
 /// <summary>A successor mandate took over from another (contingents and funds carry over). Subject: the successor's id.</summary>
@@ -31,6 +39,10 @@ public sealed record MandateTransitioned : IntegrationEvent
     public required DateOnly PeriodStart { get; init; }
     public required DateOnly PeriodEnd { get; init; }
     public required int PersonnelCeiling { get; init; }
+    /// <summary>The part of the ceiling for uniformed personnel (S/RES/2793: 5,500); null when the resolution does not split it (and in older events).</summary>
+    public int? UniformedCeiling { get; init; }
+    /// <summary>The part of the ceiling for civilians (S/RES/2793: 50); null when not split.</summary>
+    public int? CivilianCeiling { get; init; }
 }
 
 /// <summary>A mandate ends in <see cref="DaysBefore"/> days (sent at 90 and at 30) and no renewal or successor is recorded. Subject: the mandate id.</summary>
@@ -92,4 +104,19 @@ public sealed record CommitmentSlipping : IntegrationEvent
     public required long Promised { get; init; }
     /// <summary>Officers, or USD cents, delivered so far.</summary>
     public required long Delivered { get; init; }
+}
+
+/// <summary>
+/// Diplomacy issued an appeal to partners: the funding gap per budget line, the trust fund's runway, and each partner's
+/// committed vs delivered. Subject: the appeal id.
+/// </summary>
+public sealed record AppealIssued : IntegrationEvent
+{
+    public required DateOnly IssuedOn { get; init; }
+    /// <summary>The mission's funding gap over all budget lines of the current period, in US cents.</summary>
+    public required long GapUsdCents { get; init; }
+    /// <summary>The runway in months (decimal string, rounded down) from the FundRunwayLow that prompted it; null when issued without one.</summary>
+    public string? RunwayMonths { get; init; }
+    /// <summary>Partners with a line in the appeal.</summary>
+    public required int PartnerCount { get; init; }
 }

@@ -27,9 +27,10 @@ public static class EventCatalog
         ("logistics", [typeof(SiteRegistered), typeof(SiteStatusChanged), typeof(InKindPledged), typeof(ShipmentDispatched),
             typeof(ShipmentReceived), typeof(EquipmentInspected), typeof(ServiceabilityBelowThreshold)]),
         ("finance", [typeof(ContributionPledged), typeof(ContributionCommitted), typeof(ContributionPaid), typeof(ContributionSuspended),
-            typeof(ContributionCorrected), typeof(ReimbursementOwed), typeof(FundRunwayLow)]),
+            typeof(ContributionReinstated), typeof(ContributionCorrected), typeof(ReimbursementOwed), typeof(FundRunwayLow)]),
         ("diplomacy", [typeof(MandateAdopted), typeof(MandateExtended), typeof(MandateTransitioned), typeof(MandateExpiring),
-            typeof(AgreementInForce), typeof(AgreementTerminated), typeof(CommitmentAnnounced), typeof(CommitmentSlipping)]),
+            typeof(AgreementInForce), typeof(AgreementTerminated), typeof(CommitmentAnnounced), typeof(CommitmentSlipping),
+            typeof(AppealIssued)]),
     }.SelectMany(o => o.Events.Select(e => KeyValuePair.Create(e, o.Service))).ToFrozenDictionary();
 
     public static IEnumerable<Type> All => TypesByName.Values;

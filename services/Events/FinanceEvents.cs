@@ -37,6 +37,18 @@ public sealed record ContributionSuspended : IntegrationEvent
 }
 
 /// <summary>
+/// A suspension was lifted: the contribution is back at the status it had when suspended. Subject: the contribution id;
+/// nation: the donor.
+/// </summary>
+public sealed record ContributionReinstated : IntegrationEvent
+{
+    /// <summary>PLEDGED, COMMITTED or PAID: the status the contribution returned to.</summary>
+    public required string Status { get; init; }
+    /// <summary>Its USD value in cents (latest version).</summary>
+    public required long UsdCents { get; init; }
+}
+
+/// <summary>
 /// A contribution was corrected (a new version: amount, rate, earmark, recipient or dates). Subject: the contribution
 /// id; nation: the donor. Not published for allocations from the trust fund, which are internal.
 /// </summary>

@@ -55,6 +55,10 @@ public sealed record ShipmentDispatched : IntegrationEvent
     public required int LineCount { get; init; }
     /// <summary>Units of issue shipped over all lines.</summary>
     public required long TotalQuantity { get; init; }
+    /// <summary>The carrier's freight charge in US cents; null when none was recorded (and in events sent before it was added).</summary>
+    public long? FreightUsdCents { get; init; }
+    /// <summary>The value of the goods shipped in US cents; null when none was recorded (and in older events).</summary>
+    public long? GoodsValueUsdCents { get; init; }
 }
 
 /// <summary>A shipment's receipt was recorded. Subject: the shipment id.</summary>
@@ -70,6 +74,8 @@ public sealed record ShipmentReceived : IntegrationEvent
     public required long ReceivedQuantity { get; init; }
     public required long DamagedQuantity { get; init; }
     public required long MissingQuantity { get; init; }
+    /// <summary>The value in US cents of the damaged and missing units, to be written off; null when the shipment's goods carry no value (and in older events).</summary>
+    public long? WrittenOffUsdCents { get; init; }
 }
 
 /// <summary>Contingent-owned equipment was inspected. Subject: the MOU line id; nation: the contributing nation.</summary>
