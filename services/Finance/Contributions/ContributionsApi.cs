@@ -111,13 +111,14 @@ public sealed partial class ContributionsApi(
         {
             var contribution = await db.Contributions.GetAsync(request.Id, "contribution", ct);
             var before = FlowFigures.Of(contribution);
+            var lifted = contribution.Status == ContributionStatus.Suspended && request.Status != ContributionStatus.Cancelled;
             contribution.MoveTo(request.Status, effectiveOn);
             await allocations.EnsureStatusChangeAllowedAsync(contribution, request.Status, ct);
             await EnsureInOrderAsync(contribution, effectiveOn, ct);
             var now = time.UtcNow();
             contribution.Audit.Touch(caller, request.RequestId, now);
             await book.AppendAsync(contribution, before, VersionChange.StatusChanged, request.Reason, effectiveOn, request.RequestId, ct);
-            if (!contribution.IsInternal && Announcement(contribution, request.Reason, effectiveOn, now) is { } announcement)
+            if (!contribution.IsInternal && Announcement(contribution, lifted, request.Reason, effectiveOn, now) is { } announcement)
             {
                 db.Publish(announcement);
             }
@@ -180,7 +181,13 @@ public sealed partial class ContributionsApi(
         Channel = ContributionLifecycle.Name(c.Channel),
     };
 
-    private static IntegrationEvent? Announcement(Contribution c, string reason, DateOnly? effectiveOn, DateTime now) => c.Status switch
+    /// <summary>What a status change announces: a lifted suspension is a reinstatement (back to PLEDGED or COMMITTED), not a new step.</summary>
+    private static IntegrationEvent? Announcement(Contribution c, bool lifted, string reason, DateOnly? effectiveOn, DateTime now) => lifted
+        ? new ContributionReinstated
+        {
+            OccurredAt = now, SubjectId = c.Id, Nation = c.DonorNation, Status = ContributionLifecycle.Name(c.Status), UsdCents = c.UsdCents,
+        }
+        : c.Status switch
     {
         ContributionStatus.Committed => new ContributionCommitted
         {

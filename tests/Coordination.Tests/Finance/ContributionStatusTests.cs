@@ -70,6 +70,13 @@ public sealed class ContributionStatusTests(FinanceFixture fixture) : IClassFixt
         await RpcAssert.FailedPrecondition(() => MoveAsync(pledge.Id, ContributionStatus.Pledged), "CONTRIBUTION_STATUS_TRANSITION");
         var lifted = await MoveAsync(pledge.Id, ContributionStatus.Committed);
         Assert.Equal(ContributionStatus.Committed, lifted.Status);
+
+        // Lifting is announced as a reinstatement, not as a second commitment.
+        await using var scope = fixture.Suite.Scope("finance");
+        var db = scope.ServiceProvider.GetRequiredService<FinanceDbContext>();
+        var events = await db.OutboxMessages.AsNoTracking().Where(m => m.Payload.Contains(pledge.Id)).ToListAsync();
+        Assert.Equal(["ContributionCommitted", "ContributionPledged", "ContributionReinstated", "ContributionSuspended"], events.Select(m => m.MessageType).Order());
+        Assert.Contains("\"status\":\"COMMITTED\"", events.Single(m => m.MessageType == "ContributionReinstated").Payload, StringComparison.Ordinal);
     }
 
     [Fact]
