@@ -108,4 +108,20 @@ public sealed record FundRunwayLow : IntegrationEvent
     public required int WarningMonths { get; init; }
     /// <summary>The day the runway was measured, by finance's clock.</summary>
     public required DateOnly AsOf { get; init; }
+    /// <summary>The budget period the gaps are of (the one running on <see cref="AsOf"/>, else the latest); empty when there is none.</summary>
+    public string BudgetPeriodId { get; init; } = "";
+    /// <summary>Each budget line of that period with its requirement, funding and gap (empty in events sent before it was added).</summary>
+    public IReadOnlyList<FundingGap> Gaps { get; init; } = [];
+}
+
+/// <summary>A budget line's requirement (as revised), what funds it, and the gap (never negative), in US cents.</summary>
+public sealed record FundingGap
+{
+    public required string BudgetLineId { get; init; }
+    /// <summary>PERSONNEL_REIMBURSEMENT, EQUIPMENT, LOGISTICS, TRAINING or HUMAN_RIGHTS_OVERSIGHT.</summary>
+    public required string Category { get; init; }
+    public required string Description { get; init; }
+    public required long RequirementUsdCents { get; init; }
+    public required long FundedUsdCents { get; init; }
+    public required long GapUsdCents { get; init; }
 }

@@ -5,6 +5,10 @@ namespace Coordination.Finance.Budget;
 
 public static class BudgetMapping
 {
+    /// <summary>A category as events name it: the contract's value without its prefix, e.g. LOGISTICS.</summary>
+    public static string CategoryName(V1.BudgetCategory category) =>
+        V1.BudgetReflection.Descriptor.EnumTypes.Single(e => e.ClrType == typeof(V1.BudgetCategory)).FindValueByNumber((int)category).Name["BUDGET_CATEGORY_".Length..];
+
     public static V1.BudgetLine ToProto(this BudgetLine line) => new()
     {
         Id = line.Id,

@@ -7,6 +7,11 @@ namespace Coordination.Finance.Budget;
 /// <summary>A span the mission budgets for, opened by a mandate or its renewal.</summary>
 public sealed class BudgetPeriod : IKeyed
 {
+    /// <summary>The period running on <paramref name="today"/>, else the latest; null when there is none.</summary>
+    public static async Task<BudgetPeriod?> CurrentAsync(IQueryable<BudgetPeriod> periods, DateOnly today, CancellationToken ct) =>
+        await periods.Where(p => p.StartsOn <= today && p.EndsOn >= today).FirstOrDefaultAsync(ct)
+        ?? await periods.OrderByDescending(p => p.StartsOn).FirstOrDefaultAsync(ct);
+
     public string Id { get; init; } = Ids.New();
     public string MandateId { get; init; } = "";
     public string ResolutionSymbol { get; init; } = "";

@@ -1,5 +1,6 @@
 using Coordination.Events;
 using Coordination.Hosting;
+using Coordination.Finance.Budget;
 using Coordination.Finance.Persistence;
 using Coordination.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -62,8 +63,16 @@ public sealed class RunwayWatch(IServiceScopeFactory scopes, TimeProvider time, 
         state.Revision++;
         if (position.RunwayLow)
         {
+            var period = await BudgetPeriod.CurrentAsync(db.BudgetPeriods.AsNoTracking(), position.AsOf, ct);
+            var lines = period is null ? [] : await db.BudgetLines.AsNoTracking().Where(l => l.BudgetPeriodId == period.Id).ToListAsync(ct);
             db.Publish(new FundRunwayLow
             {
+                BudgetPeriodId = period?.Id ?? "",
+                Gaps = lines.OrderBy(l => l.Category).Select(l => new FundingGap
+                {
+                    BudgetLineId = l.Id, Category = BudgetMapping.CategoryName(l.Category), Description = l.Description,
+                    RequirementUsdCents = l.RevisedUsdCents, FundedUsdCents = l.FundedUsdCents, GapUsdCents = l.GapUsdCents,
+                }).ToList(),
                 OccurredAt = now,
                 SubjectId = FundSubject,
                 BalanceUsdCents = position.BalanceUsdCents,

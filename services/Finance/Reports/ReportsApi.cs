@@ -30,8 +30,7 @@ public sealed class ReportsApi(FinanceDbContext db, TimeProvider time, IOptions<
         var periods = db.BudgetPeriods.AsNoTracking();
         var period = request.BudgetPeriodId.Length > 0
             ? await periods.GetAsync(request.BudgetPeriodId, "budget period", ct)
-            : await periods.Where(p => p.StartsOn <= today && p.EndsOn >= today).FirstOrDefaultAsync(ct)
-              ?? await periods.OrderByDescending(p => p.StartsOn).FirstOrDefaultAsync(ct);
+            : await Budget.BudgetPeriod.CurrentAsync(periods, today, ct);
         var report = new CoverageReport { AsOf = today.ToProto() };
         if (period is null)
         {

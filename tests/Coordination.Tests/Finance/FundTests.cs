@@ -114,6 +114,13 @@ public sealed class FundTests : IAsyncLifetime
         var warnings = await desk.OutboxAsync(nameof(FundRunwayLow));
         var low = JsonSerializer.Deserialize<FundRunwayLow>(Assert.Single(warnings).Payload, EventCatalog.JsonOptions)!;
         Assert.Equal((20_010_000L, 30_000_000L, "0.66", 3, new DateOnly(2025, 3, 31)), (low.BalanceUsdCents, low.MonthlyBurnUsdCents, low.RunwayMonths, low.WarningMonths, low.AsOf));
+        // It carries the period's gap per budget line, as the coverage report shows it, for diplomacy's appeal.
+        var coverage = await desk.Reports(TestTokens.For("KEN", Roles.Observer)).GetCoverageReportAsync(new GetCoverageReportRequest());
+        var gap = Assert.Single(low.Gaps);
+        Assert.Equal((coverage.BudgetPeriodId, line), (low.BudgetPeriodId, gap.BudgetLineId));
+        Assert.Equal(coverage.Rows.Single().Line.Category.ToString().ToUpperInvariant(), gap.Category.Replace("_", "", StringComparison.Ordinal));
+        Assert.Equal(coverage.Rows.Single().Gap, Usd(gap.GapUsdCents / 100, (int)(gap.GapUsdCents % 100) * 10_000_000));
+        Assert.True(gap.GapUsdCents > 0 && gap.RequirementUsdCents - gap.FundedUsdCents == gap.GapUsdCents, gap.ToString());
 
         // A payment lifts it above three months (balance 1,200,100 = 4.00 months): no announcement, the watch resets.
         await desk.PaidAsync("CAN", 1_000_000, line);
