@@ -41,11 +41,7 @@ public static class SqliteSchema
                 }
                 await db.Database.CloseConnectionAsync();
                 SqliteConnection.ClearAllPools();
-                // The write-ahead log goes first, then its file: a new file beside an old log would replay the log into it.
-                foreach (var part in new[] { file + "-wal", file + "-shm", file })
-                {
-                    File.Delete(part);
-                }
+                DeleteFiles(file);
             }
             await db.Database.EnsureCreatedAsync(ct);
             // A pragma takes no parameters; the stamp is a number this method computed.
@@ -54,6 +50,18 @@ public static class SqliteSchema
         }
         // Readers do not block the writer (the gRPC handlers, consumers and relay share the file).
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+    }
+
+    /// <summary>
+    /// Deletes a closed SQLite database: its write-ahead log first, then the file (a new file beside an old log would
+    /// replay the log into it). Files that are not there are no error.
+    /// </summary>
+    public static void DeleteFiles(string file)
+    {
+        foreach (var part in new[] { file + "-wal", file + "-shm", file })
+        {
+            File.Delete(part);
+        }
     }
 
     private static async Task<long> ScalarAsync(DbContext db, string sql, CancellationToken ct)

@@ -44,7 +44,7 @@ public sealed class SqliteRunningTotalTests : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        File.Delete(file);
+        SqliteSchema.DeleteFiles(file); // the schema runs in WAL mode: its log and index too
         return Task.CompletedTask;
     }
 

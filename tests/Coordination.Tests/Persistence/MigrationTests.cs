@@ -63,7 +63,7 @@ public sealed class MigrationTests
         }
         finally
         {
-            DeleteSqlite(file);
+            SqliteSchema.DeleteFiles(file);
         }
     }
 
@@ -91,7 +91,7 @@ public sealed class MigrationTests
         }
         finally
         {
-            DeleteSqlite(file);
+            SqliteSchema.DeleteFiles(file);
         }
     }
 
@@ -110,7 +110,7 @@ public sealed class MigrationTests
         }
         finally
         {
-            DeleteSqlite(file);
+            SqliteSchema.DeleteFiles(file);
         }
     }
 
@@ -122,13 +122,6 @@ public sealed class MigrationTests
     private static async Task<long> UserVersionAsync(DbContext db) =>
         await db.Database.SqlQueryRaw<long>("SELECT user_version AS \"Value\" FROM pragma_user_version").SingleAsync();
 
-    private static void DeleteSqlite(string file)
-    {
-        foreach (var part in new[] { file, file + "-wal", file + "-shm" })
-        {
-            File.Delete(part);
-        }
-    }
 
     [Fact]
     public async Task The_migrate_step_an_operator_runs_brings_an_empty_database_up_to_date_and_exits()

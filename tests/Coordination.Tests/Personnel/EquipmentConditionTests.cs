@@ -26,10 +26,7 @@ public sealed class EquipmentConditionTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await db.DisposeAsync();
-        foreach (var part in new[] { file, file + "-wal", file + "-shm" })
-        {
-            File.Delete(part);
-        }
+        SqliteSchema.DeleteFiles(file);
     }
 
     [Fact]
