@@ -23,16 +23,26 @@ public sealed class Shipment : IKeyed
     public string ReceivingWarehouseId { get; private set; } = "";
     public ReceiptCondition ReceiptCondition { get; private set; }
     public string CancelReason { get; private set; } = "";
+    /// <summary>The carrier's freight charge in US cents; null when none was recorded.</summary>
+    public long? FreightUsdCents { get; private init; }
     public int Revision { get; private set; }
     public Audit Audit { get; private init; } = null!;
     public IReadOnlyList<ShipmentLine> Lines => lines;
+
+    /// <summary>The value of the goods shipped in US cents; null when they were not valued.</summary>
+    public long? GoodsValueUsdCents => ShipmentValuation.Value(lines.Select(l => (l.Quantity, l.UnitValueUsdCents)));
+
+    /// <summary>The value of the damaged and missing units in US cents; null until received, and when the goods were not valued.</summary>
+    public long? WrittenOffUsdCents => Status == ShipmentStatus.Received
+        ? ShipmentValuation.Value(lines.Select(l => (l.DamagedQuantity + l.Missing, l.UnitValueUsdCents)))
+        : null;
 
     private Shipment()
     {
     }
 
     public static Shipment Prepare(string originWarehouseId, string destinationSiteId, SiteStatus destinationStatus, string carrier, string waybill,
-        DateTime eta, IEnumerable<ShipmentLineSpec> specs, Audit audit)
+        DateTime eta, IEnumerable<ShipmentLineSpec> specs, long? freightUsdCents, Audit audit)
     {
         var shipment = new Shipment
         {
@@ -43,6 +53,7 @@ public sealed class Shipment : IKeyed
             Eta = eta,
             EscortRequired = NeedsEscort(destinationStatus),
             Status = ShipmentStatus.Preparing,
+            FreightUsdCents = freightUsdCents,
             Audit = audit,
         };
         shipment.lines.AddRange(specs.Select(s => new ShipmentLine
@@ -52,6 +63,7 @@ public sealed class Shipment : IKeyed
             Quantity = s.Quantity,
             RequisitionId = s.RequisitionId,
             RequisitionLineId = s.RequisitionLineId,
+            UnitValueUsdCents = s.UnitValueUsdCents,
         }));
         return shipment;
     }
@@ -122,6 +134,8 @@ public sealed class ShipmentLine
     public int Quantity { get; init; }
     public string RequisitionId { get; init; } = "";
     public string RequisitionLineId { get; init; } = "";
+    /// <summary>The declared value of one unit of issue in US cents; null when the shipment's goods were not valued.</summary>
+    public long? UnitValueUsdCents { get; init; }
     public int ReceivedQuantity { get; private set; }
     public int DamagedQuantity { get; private set; }
     public string ReceiptNote { get; private set; } = "";
@@ -143,7 +157,7 @@ public sealed class ShipmentLine
 }
 
 /// <summary>What a CreateShipment line asks for.</summary>
-public sealed record ShipmentLineSpec(string ItemId, int Quantity, string RequisitionId, string RequisitionLineId);
+public sealed record ShipmentLineSpec(string ItemId, int Quantity, string RequisitionId, string RequisitionLineId, long? UnitValueUsdCents);
 
 /// <summary>What arrived of one shipment line.</summary>
 public sealed record LineReceipt(int Received, int Damaged, string Note);

@@ -1,6 +1,7 @@
 using Coordination.Contracts;
 using Coordination.Logistics.Catalog;
 using Coordination.Logistics.Sites;
+using Coordination.Values;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -23,6 +24,8 @@ public sealed class ShipmentConfiguration : IEntityTypeConfiguration<Shipment>
         b.Property(x => x.CancelReason).HasMaxLength(500);
         b.Property(x => x.Revision).IsConcurrencyToken();
         b.ComplexProperty(x => x.Audit);
+        b.Ignore(x => x.GoodsValueUsdCents);
+        b.Ignore(x => x.WrittenOffUsdCents);
         b.HasMany(x => x.Lines).WithOne().HasForeignKey(l => l.ShipmentId);
         b.Navigation(x => x.Lines).UsePropertyAccessMode(PropertyAccessMode.Field);
         b.HasIndex(x => x.WaybillNumber).IsUnique();
@@ -37,8 +40,12 @@ public sealed class ShipmentLineConfiguration : IEntityTypeConfiguration<Shipmen
 {
     public void Configure(EntityTypeBuilder<ShipmentLine> b)
     {
-        b.ToTable("shipment_lines", t => t.HasCheckConstraint("ck_shipment_lines_receipt",
-            "\"ReceivedQuantity\" <= \"Quantity\" AND \"DamagedQuantity\" <= \"ReceivedQuantity\" AND \"DamagedQuantity\" >= 0"));
+        b.ToTable("shipment_lines", t =>
+        {
+            t.HasCheckConstraint("ck_shipment_lines_receipt",
+                "\"ReceivedQuantity\" <= \"Quantity\" AND \"DamagedQuantity\" <= \"ReceivedQuantity\" AND \"DamagedQuantity\" >= 0");
+            t.HasCheckConstraint("ck_shipment_lines_unit_value", "\"UnitValueUsdCents\" IS NULL OR \"UnitValueUsdCents\" > 0");
+        });
         b.HasKey(x => x.Id);
         b.Property(x => x.Id).HasMaxLength(32);
         b.Property(x => x.ShipmentId).HasMaxLength(32);
@@ -72,7 +79,12 @@ public static class ShipmentMapping
         ReceiptCondition = s.ReceiptCondition,
         CancelReason = s.CancelReason,
         Audit = s.Audit.ToProto(),
+        FreightCost = Usd(s.FreightUsdCents),
+        GoodsValue = Usd(s.GoodsValueUsdCents),
+        WrittenOffValue = Usd(s.WrittenOffUsdCents),
     };
+
+    private static Coordination.Common.V1.Money? Usd(long? cents) => cents is { } c ? new ExactMoney("USD", c).ToProto() : null;
 
     public static V1.ShipmentLine ToProto(this ShipmentLine l) => new()
     {
@@ -85,5 +97,6 @@ public static class ShipmentMapping
         DamagedQuantity = l.DamagedQuantity,
         MissingQuantity = l.Missing,
         ReceiptNote = l.ReceiptNote,
+        UnitValue = Usd(l.UnitValueUsdCents),
     };
 }

@@ -37,6 +37,7 @@ public sealed class ShipmentsApi(LogisticsDbContext db, StockLedger ledger, Writ
         v.Text(request.WaybillNumber, "waybill_number", 1, 60);
         var eta = ReadEta(request.Eta, v, time.UtcNow());
         Lines(v, request.Lines);
+        var valuation = ShipmentValuation.Read(request, v);
         v.ThrowIfAny();
         var ct = context.CancellationToken;
 
@@ -48,8 +49,8 @@ public sealed class ShipmentsApi(LogisticsDbContext db, StockLedger ledger, Writ
                 throw new ResourceAlreadyExistsException("shipment", request.WaybillNumber, $"A shipment with waybill '{request.WaybillNumber}' already exists.");
             }
             var shipment = Shipment.Prepare(origin.Id, site.Id, site.Status, request.Carrier, request.WaybillNumber, eta!.Value,
-                request.Lines.Select(l => new ShipmentLineSpec(l.ItemId, l.Quantity, l.RequisitionId, l.RequisitionLineId)),
-                Audit.Created(caller, request.RequestId, time.UtcNow()));
+                request.Lines.Select((l, i) => new ShipmentLineSpec(l.ItemId, l.Quantity, l.RequisitionId, l.RequisitionLineId, valuation.UnitValuesUsdCents[i])),
+                valuation.FreightUsdCents, Audit.Created(caller, request.RequestId, time.UtcNow()));
             db.Shipments.Add(shipment);
             return shipment.ToProto();
         });
@@ -190,6 +191,8 @@ public sealed class ShipmentsApi(LogisticsDbContext db, StockLedger ledger, Writ
                 EscortRequired = shipment.EscortRequired,
                 LineCount = shipment.Lines.Count,
                 TotalQuantity = shipment.Lines.Sum(l => (long)l.Quantity),
+                FreightUsdCents = shipment.FreightUsdCents,
+                GoodsValueUsdCents = shipment.GoodsValueUsdCents,
             });
             return shipment.ToProto();
         });
@@ -251,6 +254,7 @@ public sealed class ShipmentsApi(LogisticsDbContext db, StockLedger ledger, Writ
                 ReceivedQuantity = shipment.Lines.Sum(l => (long)l.ReceivedQuantity),
                 DamagedQuantity = shipment.Lines.Sum(l => (long)l.DamagedQuantity),
                 MissingQuantity = shipment.Lines.Sum(l => (long)l.Missing),
+                WrittenOffUsdCents = shipment.WrittenOffUsdCents,
             });
             return shipment.ToProto();
         });

@@ -535,6 +535,9 @@ namespace Coordination.Logistics.Persistence.Migrations
                     b.Property<DateTime>("Eta")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long?>("FreightUsdCents")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("OriginWarehouseId")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -647,6 +650,9 @@ namespace Coordination.Logistics.Persistence.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<long?>("UnitValueUsdCents")
+                        .HasColumnType("bigint");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ItemId");
@@ -658,6 +664,8 @@ namespace Coordination.Logistics.Persistence.Migrations
                     b.ToTable("shipment_lines", null, t =>
                         {
                             t.HasCheckConstraint("ck_shipment_lines_receipt", "\"ReceivedQuantity\" <= \"Quantity\" AND \"DamagedQuantity\" <= \"ReceivedQuantity\" AND \"DamagedQuantity\" >= 0");
+
+                            t.HasCheckConstraint("ck_shipment_lines_unit_value", "\"UnitValueUsdCents\" IS NULL OR \"UnitValueUsdCents\" > 0");
                         });
                 });
 
