@@ -94,6 +94,7 @@ public sealed class DemoScenario(CallInvoker gateway, TextWriter log)
                 PeriodStart = Day(2025, 10, 3),
                 PeriodEnd = Day(2026, 10, 2),
                 PersonnelCeiling = 5_550,
+                CeilingSplit = new CeilingSplit { Uniformed = 5_500, Civilian = 50 },
                 Tasks = { "Neutralise gangs and protect critical infrastructure with the Haitian National Police" },
                 ReportingObligations =
                 {

@@ -15,6 +15,15 @@ public sealed record MemberVoteRecord(string Member, VotePosition Position);
 /// <summary>A report or review a mandate requires.</summary>
 public sealed record Obligation(string Title, DateOnly DueOn, ObligationKind Kind);
 
+/// <summary>How a resolution splits its personnel ceiling (S/RES/2793 (2025): 5,500 uniformed and 50 civilian).</summary>
+public sealed record CeilingParts(int Uniformed, int Civilian)
+{
+    public int Total => Uniformed + Civilian;
+
+    public static CeilingParts? Of(int? uniformed, int? civilian) =>
+        uniformed is { } u && civilian is { } c ? new CeilingParts(u, c) : null;
+}
+
 /// <summary>What the Council decided in adopting a mandate: everything AdoptMandate takes.</summary>
 public sealed record MandateTerms(
     string ResolutionSymbol,
@@ -25,7 +34,8 @@ public sealed record MandateTerms(
     DateOnly PeriodEnd,
     int PersonnelCeiling,
     IReadOnlyList<string> Tasks,
-    IReadOnlyList<Obligation> Obligations);
+    IReadOnlyList<Obligation> Obligations,
+    CeilingParts? Split = null);
 
 /// <summary>A Security Council mandate with its renewals; the period and ceiling reflect the latest renewal.</summary>
 public sealed class Mandate : IKeyed
@@ -40,6 +50,10 @@ public sealed class Mandate : IKeyed
     public DateOnly PeriodStart { get; private init; }
     public DateOnly PeriodEnd { get; private set; }
     public int PersonnelCeiling { get; private set; }
+    /// <summary>The uniformed part of the ceiling when the resolution splits it (with <see cref="CivilianCeiling"/>).</summary>
+    public int? UniformedCeiling { get; private set; }
+    public int? CivilianCeiling { get; private set; }
+    public CeilingParts? Split => CeilingParts.Of(UniformedCeiling, CivilianCeiling);
     public List<string> Tasks { get; private init; } = [];
     public List<Obligation> Obligations { get; private init; } = [];
     public string PredecessorId { get; private init; } = "";
@@ -61,6 +75,8 @@ public sealed class Mandate : IKeyed
         PeriodStart = terms.PeriodStart,
         PeriodEnd = terms.PeriodEnd,
         PersonnelCeiling = terms.PersonnelCeiling,
+        UniformedCeiling = terms.Split?.Uniformed,
+        CivilianCeiling = terms.Split?.Civilian,
         Tasks = [.. terms.Tasks],
         Obligations = [.. terms.Obligations.OrderBy(o => o.DueOn)],
         PredecessorId = predecessorId,
@@ -75,9 +91,10 @@ public sealed class Mandate : IKeyed
 
     /// <summary>
     /// A renewal extends the period while the mandate is still in force; once it has lapsed, the Council must
-    /// adopt a successor mandate instead.
+    /// adopt a successor mandate instead. A new ceiling of 0 keeps the current one; a new split sets the ceiling to its
+    /// sum; a split ceiling cannot change without a new split.
     /// </summary>
-    public MandateRenewal Extend(string symbol, DateOnly adoptedOn, DateOnly newEnd, int newCeiling, CouncilVote vote, Caller caller, string requestId, DateTime now)
+    public MandateRenewal Extend(string symbol, DateOnly adoptedOn, DateOnly newEnd, int newCeiling, CeilingParts? newSplit, CouncilVote vote, Caller caller, string requestId, DateTime now)
     {
         EnsureNotSucceeded();
         EnsureAdoptedAfter(adoptedOn, "adopted_on");
@@ -90,6 +107,12 @@ public sealed class Mandate : IKeyed
         {
             throw new RequestValidationException([new FieldViolation("period_end", $"must be after the current period end {PeriodEnd:yyyy-MM-dd}")]);
         }
+        var split = newSplit ?? Split;
+        if (newSplit is null && Split is { } current && newCeiling > 0 && newCeiling != current.Total)
+        {
+            throw new RequestValidationException([new FieldViolation("ceiling_split",
+                $"required to change the ceiling: {ResolutionSymbol} splits it into {current.Uniformed} uniformed and {current.Civilian} civilian personnel")]);
+        }
         var renewal = new MandateRenewal
         {
             MandateId = Id,
@@ -97,12 +120,16 @@ public sealed class Mandate : IKeyed
             AdoptedOn = adoptedOn,
             PreviousPeriodEnd = PeriodEnd,
             PeriodEnd = newEnd,
-            PersonnelCeiling = newCeiling > 0 ? newCeiling : PersonnelCeiling,
+            PersonnelCeiling = split?.Total ?? (newCeiling > 0 ? newCeiling : PersonnelCeiling),
+            UniformedCeiling = split?.Uniformed,
+            CivilianCeiling = split?.Civilian,
             Vote = vote,
         };
         renewals.Add(renewal);
         PeriodEnd = newEnd;
         PersonnelCeiling = renewal.PersonnelCeiling;
+        UniformedCeiling = renewal.UniformedCeiling;
+        CivilianCeiling = renewal.CivilianCeiling;
         Revision++;
         Audit.Touch(caller, requestId, now);
         return renewal;
@@ -156,5 +183,7 @@ public sealed class MandateRenewal
     public DateOnly PreviousPeriodEnd { get; init; }
     public DateOnly PeriodEnd { get; init; }
     public int PersonnelCeiling { get; init; }
+    public int? UniformedCeiling { get; init; }
+    public int? CivilianCeiling { get; init; }
     public CouncilVote Vote { get; init; } = null!;
 }

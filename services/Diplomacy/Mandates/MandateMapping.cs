@@ -58,6 +58,7 @@ public static class MandateMapping
         PeriodStart = m.PeriodStart.ToProto(),
         PeriodEnd = m.PeriodEnd.ToProto(),
         PersonnelCeiling = m.PersonnelCeiling,
+        CeilingSplit = m.Split?.ToProto(),
         Renewals =
         {
             m.Renewals.OrderBy(r => r.AdoptedOn).Select(r => new V1.MandateRenewal
@@ -68,10 +69,13 @@ public static class MandateMapping
                 PeriodEnd = r.PeriodEnd.ToProto(),
                 PersonnelCeiling = r.PersonnelCeiling,
                 Vote = r.Vote.ToProto(),
+                CeilingSplit = CeilingParts.Of(r.UniformedCeiling, r.CivilianCeiling)?.ToProto(),
             }),
         },
         Audit = m.Audit.ToProto(),
     };
+
+    public static V1.CeilingSplit ToProto(this CeilingParts p) => new() { Uniformed = p.Uniformed, Civilian = p.Civilian };
 
     public static V1.Vote ToProto(this CouncilVote v) => new() { InFavour = v.InFavour, Against = v.Against, Abstentions = v.Abstentions };
 }

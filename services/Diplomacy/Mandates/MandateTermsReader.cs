@@ -29,7 +29,9 @@ public static class MandateTermsReader
         {
             v.Check(end > start, prefix + "period_end", "must be after period_start");
         }
-        v.Range(request.PersonnelCeiling, prefix + "personnel_ceiling", 1, 100_000);
+        var split = ReadSplit(request.CeilingSplit, v, prefix + "ceiling_split");
+        var ceiling = CeilingWithSplit(request.PersonnelCeiling, split, v, prefix + "personnel_ceiling");
+        v.Range(ceiling, prefix + "personnel_ceiling", 1, 100_000);
         if (v.CountWithin(request.Tasks.Count, prefix + "tasks", 0, 50))
         {
             for (var i = 0; i < request.Tasks.Count; i++)
@@ -60,7 +62,30 @@ public static class MandateTermsReader
         return v.Any
             ? null
             : new MandateTerms(request.ResolutionSymbol, adoptedOn!.Value, vote, members, start!.Value, end!.Value,
-                request.PersonnelCeiling, [.. request.Tasks], obligations);
+                ceiling, [.. request.Tasks], obligations, split);
+    }
+
+    /// <summary>The split of a ceiling, when given: each part from 0 to 100,000.</summary>
+    public static CeilingParts? ReadSplit(CeilingSplit? split, Violations v, string field)
+    {
+        if (split is null)
+        {
+            return null;
+        }
+        v.Range(split.Uniformed, field + ".uniformed", 0, 100_000);
+        v.Range(split.Civilian, field + ".civilian", 0, 100_000);
+        return new CeilingParts(split.Uniformed, split.Civilian);
+    }
+
+    /// <summary>With a split, the ceiling is its sum: a given ceiling must equal it (0 stands for it).</summary>
+    public static int CeilingWithSplit(int ceiling, CeilingParts? split, Violations v, string field)
+    {
+        if (split is null)
+        {
+            return ceiling;
+        }
+        v.Check(ceiling == 0 || ceiling == split.Total, field, $"must be 0 or the sum of ceiling_split ({split.Total})");
+        return split.Total;
     }
 
     public static CouncilVote ReadVote(Vote? vote, Violations v, string field)

@@ -38,6 +38,8 @@ public sealed class MandatesApi(DiplomacyDbContext db, Writes writes, TimeProvid
                 PeriodStart = mandate.PeriodStart,
                 PeriodEnd = mandate.PeriodEnd,
                 PersonnelCeiling = mandate.PersonnelCeiling,
+                UniformedCeiling = mandate.UniformedCeiling,
+                CivilianCeiling = mandate.CivilianCeiling,
             });
             return mandate.ToProto(time.Today());
         });
@@ -68,6 +70,8 @@ public sealed class MandatesApi(DiplomacyDbContext db, Writes writes, TimeProvid
         var end = v.RequiredPlan(request.PeriodEnd, "period_end", time.Today(), DateBounds.MandateCalendar);
         var vote = MandateTermsReader.ReadVote(request.Vote, v, "vote");
         v.Range(request.PersonnelCeiling, "personnel_ceiling", 0, 100_000);
+        var split = MandateTermsReader.ReadSplit(request.CeilingSplit, v, "ceiling_split");
+        var ceiling = MandateTermsReader.CeilingWithSplit(request.PersonnelCeiling, split, v, "personnel_ceiling");
         v.ThrowIfAny();
 
         return await writes.ExecuteAsync(request, request.RequestId, caller, context, async () =>
@@ -75,7 +79,7 @@ public sealed class MandatesApi(DiplomacyDbContext db, Writes writes, TimeProvid
             var mandate = await FindAsync(request.Id, context.CancellationToken);
             await EnsureSymbolIsNewAsync(request.ResolutionSymbol, context.CancellationToken);
             var now = time.UtcNow();
-            var renewal = mandate.Extend(request.ResolutionSymbol, adoptedOn!.Value, end!.Value, request.PersonnelCeiling, vote, caller, request.RequestId, now);
+            var renewal = mandate.Extend(request.ResolutionSymbol, adoptedOn!.Value, end!.Value, ceiling, split, vote, caller, request.RequestId, now);
             db.Publish(new MandateExtended
             {
                 OccurredAt = now,
@@ -86,6 +90,8 @@ public sealed class MandatesApi(DiplomacyDbContext db, Writes writes, TimeProvid
                 PreviousPeriodEnd = renewal.PreviousPeriodEnd,
                 PeriodEnd = renewal.PeriodEnd,
                 PersonnelCeiling = renewal.PersonnelCeiling,
+                UniformedCeiling = renewal.UniformedCeiling,
+                CivilianCeiling = renewal.CivilianCeiling,
             });
             return mandate.ToProto(time.Today());
         });
@@ -118,6 +124,8 @@ public sealed class MandatesApi(DiplomacyDbContext db, Writes writes, TimeProvid
                 PeriodStart = successor.PeriodStart,
                 PeriodEnd = successor.PeriodEnd,
                 PersonnelCeiling = successor.PersonnelCeiling,
+                UniformedCeiling = successor.UniformedCeiling,
+                CivilianCeiling = successor.CivilianCeiling,
             });
             return successor.ToProto(time.Today());
         });

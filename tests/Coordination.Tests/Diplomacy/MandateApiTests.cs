@@ -343,4 +343,56 @@ public sealed class MandateApiTests(DiplomacyFixture fixture) : IClassFixture<Di
         Assert.Equal(2600, extended.PersonnelCeiling);
         Assert.Equal(2, rows.Count);
     }
+    [Fact]
+    public async Task S_RES_2793_splits_the_ceiling_into_5500_uniformed_and_50_civilian_and_the_events_carry_both_parts()
+    {
+        var request = NewMandate();
+        request.PersonnelCeiling = 0;
+        request.CeilingSplit = new CeilingSplit { Uniformed = 5_500, Civilian = 50 };
+        var mandate = await Mandates(diplomat).AdoptMandateAsync(request);
+
+        Assert.Equal(5_550, mandate.PersonnelCeiling);
+        Assert.Equal(new CeilingSplit { Uniformed = 5_500, Civilian = 50 }, mandate.CeilingSplit);
+        Assert.Equal(AsStored(mandate), await GetAsync(mandate.Id));
+
+        // A renewal that keeps the ceiling keeps the split; one that gives a new split changes both.
+        var kept = await Mandates(diplomat).ExtendMandateAsync(Renewal(mandate.Id, NewSymbol(), Day(2024, 9, 30), Day(2025, 1, 31)));
+        Assert.Equal(new CeilingSplit { Uniformed = 5_500, Civilian = 50 }, kept.CeilingSplit);
+        var renewal = Renewal(mandate.Id, NewSymbol(), Day(2025, 1, 30), Day(2025, 10, 2));
+        renewal.CeilingSplit = new CeilingSplit { Uniformed = 5_000, Civilian = 80 };
+        var changed = await Mandates(diplomat).ExtendMandateAsync(renewal);
+        Assert.Equal(5_080, changed.PersonnelCeiling);
+        Assert.Equal(new CeilingSplit { Uniformed = 5_000, Civilian = 80 }, changed.CeilingSplit);
+        Assert.Equal(new CeilingSplit { Uniformed = 5_000, Civilian = 80 }, changed.Renewals[^1].CeilingSplit);
+
+        await using var scope = fixture.Suite.Scope("diplomacy");
+        var db = scope.ServiceProvider.GetRequiredService<DiplomacyDbContext>();
+        var rows = await db.OutboxMessages.Where(m => m.Payload.Contains(mandate.Id)).OrderBy(m => m.Id).ToListAsync();
+        var adopted = JsonSerializer.Deserialize<MandateAdopted>(Assert.Single(rows, r => r.MessageType == nameof(MandateAdopted)).Payload, EventCatalog.JsonOptions)!;
+        Assert.Equal((5_550, 5_500, 50), (adopted.PersonnelCeiling, adopted.UniformedCeiling, adopted.CivilianCeiling));
+        var extended = rows.Where(r => r.MessageType == nameof(MandateExtended))
+            .Select(r => JsonSerializer.Deserialize<MandateExtended>(r.Payload, EventCatalog.JsonOptions)!).ToList();
+        Assert.Equal([(5_550, 5_500, 50), (5_080, 5_000, 80)],
+            extended.Select(e => (e.PersonnelCeiling, e.UniformedCeiling ?? -1, e.CivilianCeiling ?? -1)).ToList());
+    }
+
+    [Fact]
+    public async Task A_split_that_does_not_add_up_to_the_ceiling_or_a_new_ceiling_without_a_split_is_invalid_and_changes_nothing()
+    {
+        var request = NewMandate();
+        request.PersonnelCeiling = 5_000;
+        request.CeilingSplit = new CeilingSplit { Uniformed = 5_500, Civilian = 50 };
+        await RpcAssert.InvalidFields(() => Mandates(diplomat).AdoptMandateAsync(request).ResponseAsync, "personnel_ceiling");
+        request.PersonnelCeiling = 0;
+        request.CeilingSplit = new CeilingSplit { Uniformed = -1, Civilian = 50 };
+        await RpcAssert.InvalidFields(() => Mandates(diplomat).AdoptMandateAsync(request).ResponseAsync, "ceiling_split.uniformed");
+
+        var split = NewMandate();
+        split.CeilingSplit = new CeilingSplit { Uniformed = 2_450, Civilian = 50 };
+        var mandate = await Mandates(diplomat).AdoptMandateAsync(split);
+        await RpcAssert.InvalidFields(
+            () => Mandates(diplomat).ExtendMandateAsync(Renewal(mandate.Id, NewSymbol(), Day(2024, 9, 30), Day(2025, 10, 2), ceiling: 3_000)).ResponseAsync,
+            "ceiling_split");
+        Assert.Equal(AsStored(mandate), await GetAsync(mandate.Id));
+    }
 }

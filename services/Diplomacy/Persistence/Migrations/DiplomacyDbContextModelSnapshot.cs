@@ -337,6 +337,9 @@ namespace Coordination.Diplomacy.Persistence.Migrations
                     b.Property<DateOnly>("AdoptedOn")
                         .HasColumnType("date");
 
+                    b.Property<int?>("CivilianCeiling")
+                        .HasColumnType("integer");
+
                     b.Property<string>("MemberVotes")
                         .IsRequired()
                         .HasColumnType("text");
@@ -376,6 +379,9 @@ namespace Coordination.Diplomacy.Persistence.Migrations
                     b.Property<string>("Tasks")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<int?>("UniformedCeiling")
+                        .HasColumnType("integer");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Audit", "Coordination.Diplomacy.Mandates.Mandate.Audit#Audit", b1 =>
                         {
@@ -431,6 +437,9 @@ namespace Coordination.Diplomacy.Persistence.Migrations
                     b.Property<DateOnly>("AdoptedOn")
                         .HasColumnType("date");
 
+                    b.Property<int?>("CivilianCeiling")
+                        .HasColumnType("integer");
+
                     b.Property<string>("MandateId")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -449,6 +458,9 @@ namespace Coordination.Diplomacy.Persistence.Migrations
                         .IsRequired()
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
+
+                    b.Property<int?>("UniformedCeiling")
+                        .HasColumnType("integer");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Vote", "Coordination.Diplomacy.Mandates.MandateRenewal.Vote#CouncilVote", b1 =>
                         {
