@@ -30,6 +30,8 @@ public static class DiplomacyService
             bus.AddConsumer<PersonnelPledgedConsumer>();
             bus.AddConsumer<PledgeWithdrawnConsumer>();
             bus.AddConsumer<ContributionPaidConsumer>();
+            bus.AddConsumer<ContributionSuspendedConsumer>();
+            bus.AddConsumer<ContributionReinstatedConsumer>();
             bus.AddConsumer<ContingentCapabilityChangedConsumer>();
             bus.AddConsumer<SiteStatusChangedConsumer>();
         });

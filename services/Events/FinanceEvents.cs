@@ -42,7 +42,7 @@ public sealed record ContributionSuspended : IntegrationEvent
 /// </summary>
 public sealed record ContributionReinstated : IntegrationEvent
 {
-    /// <summary>PLEDGED, COMMITTED or PAID: the status the contribution returned to.</summary>
+    /// <summary>PLEDGED or COMMITTED: the status the contribution returned to (finance never suspends a payment).</summary>
     public required string Status { get; init; }
     /// <summary>Its USD value in cents (latest version).</summary>
     public required long UsdCents { get; init; }

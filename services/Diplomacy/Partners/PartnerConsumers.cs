@@ -6,14 +6,17 @@ using Coordination.Messaging;
 
 namespace Coordination.Diplomacy.Partners;
 
-/// <summary>A donor's pledge raises its pledged total.</summary>
+/// <summary>A donor's pledge raises its pledged total, unless its suspension was heard of first.</summary>
 public sealed class ContributionPledgedConsumer(DiplomacyDbContext db, ILogger<ContributionPledgedConsumer> logger)
     : IdempotentConsumer<ContributionPledged>(db, logger)
 {
     protected override async Task HandleAsync(ContributionPledged message, CancellationToken ct)
     {
+        var view = await ContributionViews.GetAsync(db, message.SubjectId, message.Nation, ct);
+        view.PledgedUsdCents = message.UsdCents;
+        view.Revision++;
         var tally = await PartnerTallies.GetAsync(db, message.Nation, ct);
-        tally.PledgedUsdCents += message.UsdCents;
+        tally.PledgedUsdCents += view.Suspended ? 0 : message.UsdCents;
         tally.ContributionsPledged++;
         tally.UpdatedAt = message.OccurredAt;
         tally.Revision++;
@@ -197,6 +200,84 @@ public sealed class ContributionPaidConsumer(DiplomacyDbContext db, ILogger<Cont
         await CommitmentLedger.ApplyAsync(db, message.Nation ?? "", CommitmentKind.Funds, message.UsdCents,
             CommitmentLedger.ContributionSource, message.SubjectId, message.OccurredAt, ct);
     }
+}
+
+/// <summary>
+/// A suspended contribution (finance suspends only pledged or committed money, never a payment) no longer counts
+/// in what its donor has pledged against its funds commitments: the brief's and the appeal's pledged USD drop by its
+/// value until the suspension is lifted (<see cref="ContributionReinstatedConsumer"/>). The latest status change
+/// wins: a suspension older than a reinstatement already heard of changes nothing.
+/// </summary>
+public sealed class ContributionSuspendedConsumer(DiplomacyDbContext db, ILogger<ContributionSuspendedConsumer> logger)
+    : IdempotentConsumer<ContributionSuspended>(db, logger)
+{
+    protected override async Task HandleAsync(ContributionSuspended message, CancellationToken ct)
+    {
+        var view = await ContributionViews.GetAsync(db, message.SubjectId, message.Nation, ct);
+        if (!ContributionViews.IsNewer(view, message.OccurredAt) || view.Suspended)
+        {
+            return;
+        }
+        view.Suspended = true;
+        view.StatusChangedAt = message.OccurredAt;
+        view.Revision++;
+        await ContributionViews.CountAsync(db, view, -view.PledgedUsdCents, message.OccurredAt, ct);
+    }
+}
+
+/// <summary>A lifted suspension counts the contribution in its donor's pledged USD again, at its latest value.</summary>
+public sealed class ContributionReinstatedConsumer(DiplomacyDbContext db, ILogger<ContributionReinstatedConsumer> logger)
+    : IdempotentConsumer<ContributionReinstated>(db, logger)
+{
+    protected override async Task HandleAsync(ContributionReinstated message, CancellationToken ct)
+    {
+        var view = await ContributionViews.GetAsync(db, message.SubjectId, message.Nation, ct);
+        if (!ContributionViews.IsNewer(view, message.OccurredAt))
+        {
+            return;
+        }
+        var wasSuspended = view.Suspended;
+        view.Suspended = false;
+        view.StatusChangedAt = message.OccurredAt;
+        view.Revision++;
+        if (wasSuspended && view.PledgedUsdCents > 0)
+        {
+            // Taken off at the value it had; counted again at its latest value.
+            await ContributionViews.CountAsync(db, view, message.UsdCents, message.OccurredAt, ct);
+            view.PledgedUsdCents = message.UsdCents;
+        }
+    }
+}
+
+/// <summary>Finds or starts the view of one contribution.</summary>
+public static class ContributionViews
+{
+    public static async Task<ContributionView> GetAsync(DiplomacyDbContext db, string contributionId, string? nation, CancellationToken ct)
+    {
+        var view = await db.ContributionViews.FindAsync([contributionId], ct);
+        if (view is null)
+        {
+            view = new ContributionView { ContributionId = contributionId, Nation = nation ?? "" };
+            db.ContributionViews.Add(view);
+        }
+        return view;
+    }
+
+    /// <summary>Adds <paramref name="usdCents"/> (negative to take off) to the donor's pledged USD, never below 0.</summary>
+    public static async Task CountAsync(DiplomacyDbContext db, ContributionView view, long usdCents, DateTime at, CancellationToken ct)
+    {
+        if (usdCents == 0)
+        {
+            return;
+        }
+        var tally = await PartnerTallies.GetAsync(db, view.Nation, ct);
+        tally.PledgedUsdCents = Math.Max(0, tally.PledgedUsdCents + usdCents);
+        tally.UpdatedAt = at;
+        tally.Revision++;
+    }
+
+    /// <summary>Whether a status change at <paramref name="at"/> is later than the latest one heard of.</summary>
+    public static bool IsNewer(ContributionView view, DateTime at) => view.StatusChangedAt is not { } seen || at > seen;
 }
 
 /// <summary>

@@ -22,6 +22,7 @@ public sealed class DiplomacyDbContext(DbContextOptions<DiplomacyDbContext> opti
     public DbSet<DeadlineNotice> DeadlineNotices => Set<DeadlineNotice>();
     public DbSet<SiteStatusTally> SiteStatusTallies => Set<SiteStatusTally>();
     public DbSet<PledgeView> PledgeViews => Set<PledgeView>();
+    public DbSet<ContributionView> ContributionViews => Set<ContributionView>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

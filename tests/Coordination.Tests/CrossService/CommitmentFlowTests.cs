@@ -136,6 +136,37 @@ public sealed class CommitmentFlowTests(FullSuiteFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_suspended_contribution_no_longer_counts_in_what_its_donor_pledged_and_lifting_the_suspension_counts_it_again()
+    {
+        var suite = fixture.Suite;
+        var canada = TestTokens.For("CAN", Roles.Contributor);
+        var briefs = suite.ViaGateway<PartnerService.PartnerServiceClient>(canada);
+        var contributions = suite.ViaGateway<ContributionService.ContributionServiceClient>(financeOfficer);
+        Task<Contribution> Record(long units) => contributions.RecordContributionAsync(new RecordContributionRequest
+        {
+            RequestId = NewId(), DonorNationCode = "CAN", Amount = new Money { CurrencyCode = "USD", Units = units },
+            Channel = Channel.TrustFund, DecidedOn = Day(2024, 10, 20),
+        }).ResponseAsync;
+        Task<Contribution> Change(string id, ContributionStatus status, string reason = "") => contributions.ChangeContributionStatusAsync(
+            new ChangeContributionStatusRequest { RequestId = NewId(), Id = id, Status = status, EffectiveOn = Day(2024, 11, 5), Reason = reason }).ResponseAsync;
+        var before = (await briefs.GetPartnerBriefAsync(new GetPartnerBriefRequest { NationCode = "CAN" })).PledgedUsd?.Units ?? 0;
+
+        await Record(1_000_000);
+        var audited = await Record(4_000_000);
+        await Change(audited.Id, ContributionStatus.Committed);
+        await Eventually.Get(() => briefs.GetPartnerBriefAsync(new GetPartnerBriefRequest { NationCode = "CAN" }).ResponseAsync,
+            b => b.PledgedUsd?.Units == before + 5_000_000, what: "diplomacy to count both pledges");
+
+        await Change(audited.Id, ContributionStatus.Suspended, "Audit of the transfer");
+        await Eventually.Get(() => briefs.GetPartnerBriefAsync(new GetPartnerBriefRequest { NationCode = "CAN" }).ResponseAsync,
+            b => b.PledgedUsd?.Units == before + 1_000_000, what: "diplomacy to take the suspended contribution off the pledged USD");
+
+        await Change(audited.Id, ContributionStatus.Committed);
+        await Eventually.Get(() => briefs.GetPartnerBriefAsync(new GetPartnerBriefRequest { NationCode = "CAN" }).ResponseAsync,
+            b => b.PledgedUsd?.Units == before + 5_000_000, what: "diplomacy to count the reinstated contribution again");
+    }
+
+    [Fact]
     public async Task A_successor_mandate_carries_contingents_over_moves_the_ceiling_and_opens_a_budget_period()
     {
         var suite = fixture.Suite;

@@ -520,6 +520,35 @@ namespace Coordination.Diplomacy.Persistence.Migrations
                     b.ToTable("contingent_capabilities", (string)null);
                 });
 
+            modelBuilder.Entity("Coordination.Diplomacy.Partners.ContributionView", b =>
+                {
+                    b.Property<string>("ContributionId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Nation")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<long>("PledgedUsdCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("StatusChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Suspended")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("ContributionId");
+
+                    b.ToTable("contribution_views", (string)null);
+                });
+
             modelBuilder.Entity("Coordination.Diplomacy.Partners.PartnerTally", b =>
                 {
                     b.Property<string>("Nation")
