@@ -7,7 +7,8 @@ namespace Coordination.Diplomacy;
 /// <summary>
 /// Diplomacy's authorization matrix (docs/security.md). Diplomats and the mission-admin record mandates, agreements,
 /// engagements and commitments. A contributor reads the agreements its nation is party to, the commitments it
-/// announced and its own partner brief. Security Council mandates and the mandate calendar are public.
+/// announced and its own partner brief. Security Council mandates and the mandate calendar are public; so are appeals,
+/// each caller seeing the mission's figures and the partners' lines it reaches (a contributor its own).
 /// </summary>
 public static class DiplomacyAccess
 {
@@ -39,5 +40,9 @@ public static class DiplomacyAccess
             .Rpc("GetCommitment", any: Staff, own: Nation)
             .Rpc("ListCommitments", any: Staff, own: Nation))
         .Service(PartnerService.Descriptor, s => s
-            .Rpc("GetPartnerBrief", any: Staff, own: Nation));
+            .Rpc("GetPartnerBrief", any: Staff, own: Nation))
+        .Service(AppealService.Descriptor, s => s
+            .Rpc("IssueAppeal", any: Staff)
+            .Rpc("GetAppeal", any: Staff, own: Nation, publicPart: Everyone)
+            .Rpc("ListAppeals", any: Staff, own: Nation, publicPart: Everyone));
 }

@@ -1,4 +1,5 @@
 using Coordination.Diplomacy.Agreements;
+using Coordination.Diplomacy.Appeals;
 using Coordination.Diplomacy.Commitments;
 using Coordination.Diplomacy.Deadlines;
 using Coordination.Diplomacy.Engagements;
@@ -34,6 +35,7 @@ public static class DiplomacyService
             bus.AddConsumer<ContributionReinstatedConsumer>();
             bus.AddConsumer<ContingentCapabilityChangedConsumer>();
             bus.AddConsumer<SiteStatusChangedConsumer>();
+            bus.AddConsumer<FundRunwayLowConsumer>();
         });
         builder.Services.Configure<DeadlineOptions>(builder.Configuration.GetSection("Diplomacy:Deadlines"));
         builder.Services.AddSingleton<DeadlineWatch>();
@@ -49,6 +51,7 @@ public static class DiplomacyService
         app.MapGrpcService<AgreementsApi>().RequireAuthorization();
         app.MapGrpcService<EngagementsApi>().RequireAuthorization();
         app.MapGrpcService<CommitmentsApi>().RequireAuthorization();
+        app.MapGrpcService<AppealsApi>().RequireAuthorization();
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using Coordination.Diplomacy.Agreements;
+using Coordination.Diplomacy.Appeals;
 using Coordination.Diplomacy.Commitments;
 using Coordination.Diplomacy.Deadlines;
 using Coordination.Diplomacy.Engagements;
@@ -23,6 +24,8 @@ public sealed class DiplomacyDbContext(DbContextOptions<DiplomacyDbContext> opti
     public DbSet<SiteStatusTally> SiteStatusTallies => Set<SiteStatusTally>();
     public DbSet<PledgeView> PledgeViews => Set<PledgeView>();
     public DbSet<ContributionView> ContributionViews => Set<ContributionView>();
+    public DbSet<Appeal> Appeals => Set<Appeal>();
+    public DbSet<FundingPicture> FundingPictures => Set<FundingPicture>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

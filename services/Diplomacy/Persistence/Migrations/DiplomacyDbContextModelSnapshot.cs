@@ -108,6 +108,125 @@ namespace Coordination.Diplomacy.Persistence.Migrations
                     b.ToTable("agreement_parties", (string)null);
                 });
 
+            modelBuilder.Entity("Coordination.Diplomacy.Appeals.Appeal", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("BalanceUsdCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("BudgetPeriodId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly?>("FundingAsOf")
+                        .HasColumnType("date");
+
+                    b.Property<long>("GapUsdCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Gaps")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Lines")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<long>("MonthlyBurnUsdCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RunwayMonths")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Trigger")
+                        .HasColumnType("integer");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Audit", "Coordination.Diplomacy.Appeals.Appeal.Audit#Audit", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<DateTime>("CreatedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("CreatedBy")
+                                .IsRequired()
+                                .HasColumnType("text");
+
+                            b1.Property<string>("LastRequestId")
+                                .IsRequired()
+                                .HasColumnType("text");
+
+                            b1.Property<DateTime>("UpdatedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("UpdatedBy")
+                                .IsRequired()
+                                .HasColumnType("text");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.ToTable("appeals", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.Diplomacy.Appeals.FundingPicture", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date");
+
+                    b.Property<long>("BalanceUsdCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("BudgetPeriodId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Gaps")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("HeardAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("MonthlyBurnUsdCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RunwayMonths")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("WarningMonths")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("funding_pictures", (string)null);
+                });
+
             modelBuilder.Entity("Coordination.Diplomacy.Commitments.Commitment", b =>
                 {
                     b.Property<string>("Id")
