@@ -36,6 +36,8 @@ public sealed class DemoScenario(CallInvoker gateway, TextWriter log)
     private readonly ShipmentService.ShipmentServiceClient shipments = new(gateway);
     private readonly FinanceReportService.FinanceReportServiceClient financeReports = new(gateway);
     private readonly LedgerService.LedgerServiceClient ledger = new(gateway);
+    private readonly DisbursementService.DisbursementServiceClient disbursements = new(gateway);
+    private readonly AppealService.AppealServiceClient appeals = new(gateway);
 
     public async Task LoadAsync(CancellationToken ct)
     {
@@ -112,6 +114,17 @@ public sealed class DemoScenario(CallInvoker gateway, TextWriter log)
         await PledgeAsync("kor", "KOR", "USD", 1_500_000, "", paid: true, ct);
         await PledgeAsync("aus", "AUS", "USD", 3_100_000, "", paid: false, ct);
 
+        await commitments.AnnounceCommitmentAsync(new AnnounceCommitmentRequest
+        {
+            RequestId = "demo-commitment-can-funds",
+            NationCode = "CAN",
+            Kind = CommitmentKind.Funds,
+            Description = "CAD 30M to the MSS trust fund (about USD 22.2M)",
+            AnnouncedOn = Day(2024, 7, 15),
+            DueOn = Day(2025, 3, 31),
+            Amount = new Money { CurrencyCode = "USD", Units = 22_200_000 },
+        }, cancellationToken: ct);
+        await GsfBudgetAsync(ct);
         await BudgetAsync(usa, gbr, fra, ct);
         await SupplyHospitalFromPortAsync(port, hospital, ct);
 
@@ -148,6 +161,54 @@ public sealed class DemoScenario(CallInvoker gateway, TextWriter log)
         await AllocateAsync("gbr-equipment", gbr, lines[BudgetCategory.Equipment], 9_000_000, ct);
         await AllocateAsync("gbr-training", gbr, lines[BudgetCategory.Training], 2_500_000, ct);
         await AllocateAsync("fra-oversight", fra, lines[BudgetCategory.HumanRightsOversight], 1_000_000, ct);
+        await SpendAsync("personnel", lines[BudgetCategory.PersonnelReimbursement], 38_000_000, 50, "Kenya National Police Service", "Reimbursement of the first two contingents", ct);
+        await SpendAsync("logistics", lines[BudgetCategory.Logistics], 14_000_000, 20, "Port-au-Prince fuel and rations suppliers", "Rations, water and fuel for the bases", ct);
+    }
+
+    /// <summary>
+    /// The Gang Suppression Force's first period (S/RES/2793) as five budget lines, none funded yet (illustrative figures):
+    /// the gap the appeal to partners quotes.
+    /// </summary>
+    private async Task GsfBudgetAsync(CancellationToken ct)
+    {
+        var periods = await WaitAsync(() => budget.ListBudgetPeriodsAsync(new ListBudgetPeriodsRequest(), cancellationToken: ct).ResponseAsync,
+            p => p.Periods.Any(x => x.ResolutionSymbol == "S/RES/2793 (2025)"), ct);
+        var period = periods.Periods.Single(x => x.ResolutionSymbol == "S/RES/2793 (2025)").Id;
+        foreach (var (key, category, usd, description) in new[]
+        {
+            ("personnel", BudgetCategory.PersonnelReimbursement, 300_000_000L, "Reimbursement of the Gang Suppression Force's 5,500 uniformed personnel"),
+            ("equipment", BudgetCategory.Equipment, 100_000_000L, "Armoured vehicles, helicopters, communications"),
+            ("logistics", BudgetCategory.Logistics, 150_000_000L, "Rations, water, fuel, bases and convoys for the larger force"),
+            ("training", BudgetCategory.Training, 25_000_000L, "Pre-deployment and in-mission training"),
+            ("oversight", BudgetCategory.HumanRightsOversight, 10_000_000L, "Human-rights compliance and oversight mechanism"),
+        })
+        {
+            await budget.CreateBudgetLineAsync(new CreateBudgetLineRequest
+            {
+                RequestId = $"demo-budget-2793-{key}", BudgetPeriodId = period, Category = category, Description = description,
+                Amount = new Money { CurrencyCode = "USD", Units = usd },
+            }, cancellationToken: ct);
+        }
+    }
+
+    /// <summary>
+    /// What the trust fund spent in the last three months (dated back from the day the demo is loaded, so the burn is
+    /// current): 52M of the 85M received, which leaves a runway under three months, and finance warns (FundRunwayLow).
+    /// A second load finds the disbursement on its line and leaves it.
+    /// </summary>
+    private async Task SpendAsync(string key, string lineId, long usd, int daysAgo, string payee, string purpose, CancellationToken ct)
+    {
+        var spent = await disbursements.ListDisbursementsAsync(new ListDisbursementsRequest { BudgetLineId = lineId }, cancellationToken: ct);
+        if (spent.Disbursements.Any(d => d.Purpose == purpose))
+        {
+            return;
+        }
+        var on = DateTime.UtcNow.Date.AddDays(-daysAgo);
+        await disbursements.RecordDisbursementAsync(new RecordDisbursementRequest
+        {
+            RequestId = $"demo-disburse-{key}-{on:yyyyMMdd}", BudgetLineId = lineId, Amount = new Money { CurrencyCode = "USD", Units = usd },
+            DisbursedOn = Day(on.Year, on.Month, on.Day), Payee = payee, Purpose = purpose,
+        }, cancellationToken: ct);
     }
 
     private async Task AllocateAsync(string key, string parentId, string lineId, long usd, CancellationToken ct)
@@ -253,8 +314,35 @@ public sealed class DemoScenario(CallInvoker gateway, TextWriter log)
         {
             log.WriteLine($"    {row.Line.Description}: {row.CoverageBasisPoints / 100m:F2}% funded, gap USD {row.Gap.Units:N0}");
         }
+        await AppealAsync(ct);
         var verification = await ledger.VerifyLedgerAsync(new VerifyLedgerRequest(), cancellationToken: ct);
         log.WriteLine($"  Finance ledger: {verification.EntriesChecked} entries, {(verification.Intact ? "intact" : $"BROKEN at entry {verification.FirstBreak.Sequence}: {verification.FirstBreak.Problem}")}, head {verification.HeadHash[..12]}….");
+    }
+
+    /// <summary>The call to partners diplomacy issued on finance's low-runway warning, as a partner government reads it.</summary>
+    private async Task AppealAsync(CancellationToken ct)
+    {
+        var listed = await WaitAsync(() => appeals.ListAppealsAsync(new ListAppealsRequest { Page = new PageRequest { PageSize = 500 } }, cancellationToken: ct).ResponseAsync,
+            l => l.Appeals.Any(a => a.Trigger == AppealTrigger.FundRunwayLow), ct);
+        var appeal = listed.Appeals.LastOrDefault(a => a.Trigger == AppealTrigger.FundRunwayLow);
+        if (appeal is null)
+        {
+            log.WriteLine("  No appeal to partners yet: finance has not reported the trust fund's runway low (its check runs every few seconds in the local run).");
+            return;
+        }
+        log.WriteLine($"  Appeal to partners (diplomacy, {appeal.IssuedOn.Year:D4}-{appeal.IssuedOn.Month:D2}-{appeal.IssuedOn.Day:D2}, on finance's low-runway warning): \"{appeal.Message}\"");
+        log.WriteLine($"    trust fund USD {appeal.FundBalance.Units:N0}, burning USD {appeal.MonthlyBurn.Units:N0} a month: {appeal.RunwayMonths} months of runway; gap USD {appeal.Gap.Units:N0}:");
+        foreach (var gap in appeal.Gaps)
+        {
+            log.WriteLine($"    {gap.Description}: USD {gap.Funded.Units:N0} of {gap.Requirement.Units:N0}, gap USD {gap.Gap.Units:N0}");
+        }
+        log.WriteLine($"    {appeal.PartnerCount} partners, the most overdue first:");
+        foreach (var p in appeal.Partners)
+        {
+            var overdue = p.CommitmentsOverdue > 0 ? $"{p.CommitmentsOverdue} overdue since {p.OverdueSince.Year:D4}-{p.OverdueSince.Month:D2}-{p.OverdueSince.Day:D2}" : "nothing overdue";
+            log.WriteLine($"    {p.NationCode}: officers {p.OfficersDelivered:N0} delivered of {p.OfficersCommitted:N0} committed ({p.OfficersDeployed:N0} deployed); " +
+                $"USD {p.UsdDelivered.Units:N0} paid of {p.UsdCommitted.Units:N0} committed; {overdue}");
+        }
     }
 
     private async Task<Logistics.V1.Site> RecapturedSiteAsync(string key, string name, SiteKind kind, double lat, double lng, int posture, string reason, CancellationToken ct)

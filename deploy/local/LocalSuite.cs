@@ -136,6 +136,8 @@ public sealed class LocalSuite : IAsyncDisposable
             ["Auth:PublicKeys"] = Key.PublicKeys,
             ["Database:SqliteDirectory"] = Options.DataDirectory,
             ["Database:MigrateOnStartup"] = "true",
+            // The demo's spending shows as a low runway (and diplomacy's appeal) within seconds, not at the next hourly check.
+            ["Finance:Runway:CheckInterval"] = "00:00:05",
             ["Database:RebuildStaleSqlite"] = Options.RebuildLocalData ? "true" : "false",
             ["Messaging:RabbitMqUri"] = Options.RabbitMqUri ?? "",
             ["Messaging:Prefix"] = Options.MessagingPrefix,
