@@ -79,6 +79,15 @@ public sealed class LocalRunTests : IAsyncLifetime
         Assert.Equal(CommitmentState.Fulfilled, commitment.State);
         Assert.Equal([AgreementStatus.InForce, AgreementStatus.Draft], brief.Agreements.Select(a => a.Status));
 
+        // The demo spends enough that finance warns of a short runway, and diplomacy appeals to partners at once.
+        var appeal = Assert.Single((await new AppealService.AppealServiceClient(admin).ListAppealsAsync(new ListAppealsRequest())).Appeals);
+        Assert.Equal(AppealTrigger.FundRunwayLow, appeal.Trigger);
+        Assert.Equal((5, 585_000_000L, "1.90"), (appeal.Gaps.Count, appeal.Gap.Units, appeal.RunwayMonths));
+        Assert.Equal(["CAN", "KEN"], appeal.Partners.Select(p => p.NationCode));
+        Assert.Equal(["KEN"], (await new AppealService.AppealServiceClient(kenya).GetAppealAsync(new GetAppealRequest { Id = appeal.Id })).Partners.Select(p => p.NationCode));
+        var gsf = Assert.Single((await new MandateService.MandateServiceClient(kenya).ListMandatesAsync(new ListMandatesRequest())).Mandates, m => m.ResolutionSymbol == "S/RES/2793 (2025)");
+        Assert.Equal((5_500, 50), (gsf.CeilingSplit.Uniformed, gsf.CeilingSplit.Civilian));
+
         var usa = Invoker(suite, "USA", Roles.Contributor);
         var briefs = new PartnerService.PartnerServiceClient(usa);
         var before = await briefs.GetPartnerBriefAsync(new GetPartnerBriefRequest { NationCode = "USA" });
@@ -111,6 +120,7 @@ public sealed class LocalRunTests : IAsyncLifetime
         Assert.Equal(600, (await new ForceStrengthService.ForceStrengthServiceClient(admin).GetStrengthReportAsync(new GetStrengthReportRequest { NationCode = "KEN" })).Nations.Single().Officers.Registered);
         Assert.Equal(2, (await new MandateService.MandateServiceClient(admin).ListMandatesAsync(new ListMandatesRequest())).Mandates.Count);
         Assert.Equal(7, (await new ContributionService.ContributionServiceClient(admin).ListContributionsAsync(new ListContributionsRequest())).Contributions.Count);
+        Assert.Single((await new AppealService.AppealServiceClient(admin).ListAppealsAsync(new ListAppealsRequest())).Appeals);
     }
 
     [Fact]
