@@ -28,7 +28,8 @@ public static class PersonnelAccess
             .Rpc("RecordPledgeEvidence", any: Admin, own: Nation, declares: "deployable_within_days only")
             .Rpc("RenewPledge", any: Admin, own: Nation)
             .Rpc("WithdrawPledge", any: Admin, own: Nation)
-            .Rpc("ListPledgeVersions", any: [MissionAdmin, Diplomat], own: Nation))
+            .Rpc("ListPledgeVersions", any: [MissionAdmin, Diplomat], own: Nation)
+            .Rpc("ListExpectedPledges", any: [MissionAdmin, Diplomat], own: Nation))
         .Service(OfficerService.Descriptor, s => s
             // A nation registers its officers with its own certification only; the other stages and screening are the mission's.
             .Rpc("RegisterOfficer", any: Admin, own: Nation, declares: "NATION_CERTIFICATION only, no screening")

@@ -34,6 +34,7 @@ public static class PersonnelService
             bus.AddConsumer<AgreementInForceConsumer>();
             bus.AddConsumer<AgreementTerminatedConsumer>();
             bus.AddConsumer<EquipmentInspectedConsumer>();
+            bus.AddConsumer<CommitmentAnnouncedConsumer>();
         });
         builder.Services.AddScoped<RosterImport>();
         builder.Services.AddScoped<SiteCoverage>();

@@ -127,6 +127,7 @@ public sealed class OwnNationTests(FullSuiteFixture fixture) : IClassFixture<Ful
             RequestId = NewId(), Id = k.Pledge, Reason = "Needed at home",
         }),
         ["/coordination.personnel.v1.PledgeService/ListPledgeVersions"] = new(() => new PersonnelV1.ListPledgeVersionsRequest { Id = k.Pledge }),
+        ["/coordination.personnel.v1.PledgeService/ListExpectedPledges"] = new(() => new PersonnelV1.ListExpectedPledgesRequest { NationCode = Own }),
         ["/coordination.personnel.v1.OfficerService/RegisterOfficer"] = new(() => new PersonnelV1.RegisterOfficerRequest
         {
             RequestId = NewId(), NationCode = Own, Officer = Coordination.Tests.Personnel.PersonnelDesk.Record(vetted: false),

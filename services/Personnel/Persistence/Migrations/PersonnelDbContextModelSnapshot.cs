@@ -565,6 +565,41 @@ namespace Coordination.Personnel.Persistence.Migrations
                     b.ToTable("officer_qualifications", (string)null);
                 });
 
+            modelBuilder.Entity("Coordination.Personnel.Pledges.ExpectedPledge", b =>
+                {
+                    b.Property<string>("CommitmentId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("AnnouncedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("AnnouncedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("EngagementId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Nation")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<int>("Officers")
+                        .HasColumnType("integer");
+
+                    b.HasKey("CommitmentId");
+
+                    b.HasIndex("Nation", "DueOn");
+
+                    b.ToTable("expected_pledges", (string)null);
+                });
+
             modelBuilder.Entity("Coordination.Personnel.Pledges.Pledge", b =>
                 {
                     b.Property<string>("Id")
