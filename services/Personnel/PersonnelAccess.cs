@@ -50,7 +50,8 @@ public static class PersonnelAccess
             .Rpc("ReleaseOfficers", any: Admin, own: Nation)
             .Rpc("AssignContingentToSite", any: Admin)
             .Rpc("ScheduleRotation", any: Admin, own: Nation, declares: "posting no unit to a site")
-            .Rpc("ListRotations", any: Admin, own: Nation))
+            .Rpc("ListRotations", any: Admin, own: Nation)
+            .Rpc("SetContingentCommand", any: Admin, own: Nation))
         .Service(ForceStrengthService.Descriptor, s => s
             .Rpc("GetForceStrength", any: Everyone)
             .Rpc("GetStrengthReport", any: Admin, own: Nation, publicPart: Everyone)

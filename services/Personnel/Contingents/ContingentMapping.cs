@@ -14,6 +14,8 @@ public sealed class ContingentConfiguration : IEntityTypeConfiguration<Contingen
         b.Property(x => x.Nation).HasMaxLength(3);
         b.Property(x => x.Name).HasMaxLength(120);
         b.Property(x => x.SiteId).HasMaxLength(32);
+        b.Property(x => x.Commander).HasMaxLength(120);
+        b.Property(x => x.HomeUnit).HasMaxLength(120);
         b.Property(x => x.UnitType).HasConversion<string>().HasMaxLength(40);
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.Revision).IsConcurrencyToken();
@@ -65,6 +67,8 @@ public static class ContingentMapping
         Audit = c.Audit.ToProto(),
         DeclaredOfficerCount = c.DeclaredOfficers,
         AssignedOfficerCount = c.AssignedOfficers,
+        Commander = c.Commander,
+        HomeUnit = c.HomeUnit,
     };
 
     public static V1.Rotation ToProto(this Rotation r) => new()

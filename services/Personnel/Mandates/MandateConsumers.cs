@@ -14,7 +14,8 @@ public sealed class MandateAdoptedConsumer(PersonnelDbContext db, ILogger<Mandat
     {
         if (await db.Mandates.FindAsync([message.SubjectId], ct) is null)
         {
-            MandateViews.Add(db, message.SubjectId, message.ResolutionSymbol, message.PeriodStart, message.PeriodEnd, message.PersonnelCeiling, message.OccurredAt);
+            MandateViews.Add(db, message.SubjectId, message.ResolutionSymbol, message.PeriodStart, message.PeriodEnd, message.OccurredAt)
+                .SetCeilings(message.PersonnelCeiling, message.UniformedCeiling, message.CivilianCeiling);
         }
     }
 }
@@ -37,7 +38,8 @@ public sealed class MandateExtendedConsumer(PersonnelDbContext db, ILogger<Manda
         }
         view.ResolutionSymbol = message.ResolutionSymbol;
         view.PeriodEnd = message.PeriodEnd;
-        view.PersonnelCeiling = message.PersonnelCeiling;
+        // The renewal's resolution sets the ceiling anew: a renewal without a split applies its whole ceiling.
+        view.SetCeilings(message.PersonnelCeiling, message.UniformedCeiling, message.CivilianCeiling);
         view.UpdatedAt = message.OccurredAt;
         view.Revision++;
 
@@ -55,23 +57,23 @@ public sealed class MandateTransitionedConsumer(PersonnelDbContext db, ILogger<M
         {
             return;
         }
-        MandateViews.Add(db, message.SubjectId, message.ResolutionSymbol, message.PeriodStart, message.PeriodEnd, message.PersonnelCeiling, message.OccurredAt);
+        MandateViews.Add(db, message.SubjectId, message.ResolutionSymbol, message.PeriodStart, message.PeriodEnd, message.OccurredAt)
+            .SetCeilings(message.PersonnelCeiling, message.UniformedCeiling, message.CivilianCeiling);
         await MandateViews.CarryCappedToursAsync(db, message.PeriodEnd, nameof(MandateTransitioned), message.OccurredAt, ct);
     }
 }
 
 internal static class MandateViews
 {
-    public static void Add(PersonnelDbContext db, string mandateId, string symbol, DateOnly start, DateOnly end, int ceiling, DateTime at) =>
+    public static MandateView Add(PersonnelDbContext db, string mandateId, string symbol, DateOnly start, DateOnly end, DateTime at) =>
         db.Mandates.Add(new MandateView
         {
             MandateId = mandateId,
             ResolutionSymbol = symbol,
             PeriodStart = start,
             PeriodEnd = end,
-            PersonnelCeiling = ceiling,
             UpdatedAt = at,
-        });
+        }).Entity;
 
     /// <summary>Tours the old mandate end had cut short end at the new one instead.</summary>
     public static async Task CarryCappedToursAsync(PersonnelDbContext db, DateOnly periodEnd, string reason, DateTime at, CancellationToken ct)

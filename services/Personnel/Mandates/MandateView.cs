@@ -11,8 +11,22 @@ public sealed class MandateView
     public DateOnly PeriodStart { get; set; }
     public DateOnly PeriodEnd { get; set; }
     public int PersonnelCeiling { get; set; }
+    /// <summary>The part of the ceiling for uniformed personnel, when the resolution splits it (S/RES/2793: 5,500); null: the whole ceiling.</summary>
+    public int? UniformedCeiling { get; set; }
+    /// <summary>The part for civilians (S/RES/2793: 50); null when not split. Personnel's contingents are police: none counts against it.</summary>
+    public int? CivilianCeiling { get; set; }
     public DateTime UpdatedAt { get; set; }
     public int Revision { get; set; }
+
+    /// <summary>What police officers (every contingent this service holds) are counted against: the uniformed part, or the whole ceiling when the resolution gives no split.</summary>
+    public int UniformedLimit => UniformedCeiling ?? PersonnelCeiling;
+
+    public void SetCeilings(int personnel, int? uniformed, int? civilian)
+    {
+        PersonnelCeiling = personnel;
+        UniformedCeiling = uniformed;
+        CivilianCeiling = civilian;
+    }
 }
 
 public sealed class MandateViewConfiguration : IEntityTypeConfiguration<MandateView>

@@ -55,6 +55,14 @@ public sealed class StrengthReports(PersonnelDbContext db, TimeProvider time)
             Mission = Figures(pledges.Sum(p => p.Officers), contingents.Select(c => (c.Status, c.Officers))),
             AllNations = caller.ActsForMission,
         };
+        if (mandate?.UniformedCeiling is { } uniformed)
+        {
+            report.UniformedCeiling = uniformed;
+        }
+        if (mandate?.CivilianCeiling is { } civilian)
+        {
+            report.CivilianCeiling = civilian;
+        }
 
         var nations = nation.Length > 0
             ? [nation]

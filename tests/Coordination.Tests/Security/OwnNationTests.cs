@@ -177,6 +177,10 @@ public sealed class OwnNationTests(FullSuiteFixture fixture) : IClassFixture<Ful
             OutgoingDepartsOn = Day(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(40)),
         }),
         ["/coordination.personnel.v1.ContingentService/ListRotations"] = new(() => new PersonnelV1.ListRotationsRequest { NationCode = Own }),
+        ["/coordination.personnel.v1.ContingentService/SetContingentCommand"] = new(() => new PersonnelV1.SetContingentCommandRequest
+        {
+            RequestId = NewId(), Id = k.Contingent, Commander = "Commissioner G. Otieno", HomeUnit = "General Service Unit",
+        }),
         ["/coordination.personnel.v1.ForceStrengthService/GetDueReport"] = new(() => new PersonnelV1.GetDueReportRequest { Days = 30, NationCode = Own }),
         ["/coordination.logistics.v1.RequisitionService/RecordInKindPledge"] = new(() => new LogisticsV1.RecordInKindPledgeRequest
         {

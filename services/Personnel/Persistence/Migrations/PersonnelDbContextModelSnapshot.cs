@@ -126,11 +126,21 @@ namespace Coordination.Personnel.Persistence.Migrations
                     b.Property<int>("AssignedOfficers")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Commander")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
                     b.Property<int>("DeclaredOfficers")
                         .HasColumnType("integer");
 
                     b.Property<DateOnly?>("DeployedOn")
                         .HasColumnType("date");
+
+                    b.Property<string>("HomeUnit")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -356,6 +366,9 @@ namespace Coordination.Personnel.Persistence.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<int?>("CivilianCeiling")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly>("PeriodEnd")
                         .HasColumnType("date");
 
@@ -372,6 +385,9 @@ namespace Coordination.Personnel.Persistence.Migrations
 
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("UniformedCeiling")
                         .HasColumnType("integer");
 
                     b.Property<DateTime>("UpdatedAt")

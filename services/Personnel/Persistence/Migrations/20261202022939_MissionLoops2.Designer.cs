@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Coordination.Personnel.Persistence.Migrations
 {
     [DbContext(typeof(PersonnelDbContext))]
-    [Migration("20261202021229_MissionLoops2")]
+    [Migration("20261202022939_MissionLoops2")]
     partial class MissionLoops2
     {
         /// <inheritdoc />
@@ -129,11 +129,21 @@ namespace Coordination.Personnel.Persistence.Migrations
                     b.Property<int>("AssignedOfficers")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Commander")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
                     b.Property<int>("DeclaredOfficers")
                         .HasColumnType("integer");
 
                     b.Property<DateOnly?>("DeployedOn")
                         .HasColumnType("date");
+
+                    b.Property<string>("HomeUnit")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -359,6 +369,9 @@ namespace Coordination.Personnel.Persistence.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<int?>("CivilianCeiling")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly>("PeriodEnd")
                         .HasColumnType("date");
 
@@ -375,6 +388,9 @@ namespace Coordination.Personnel.Persistence.Migrations
 
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("UniformedCeiling")
                         .HasColumnType("integer");
 
                     b.Property<DateTime>("UpdatedAt")

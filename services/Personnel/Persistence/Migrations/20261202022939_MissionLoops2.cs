@@ -11,6 +11,34 @@ namespace Coordination.Personnel.Persistence.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "CivilianCeiling",
+                table: "mandates",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "UniformedCeiling",
+                table: "mandates",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Commander",
+                table: "contingents",
+                type: "character varying(120)",
+                maxLength: 120,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<string>(
+                name: "HomeUnit",
+                table: "contingents",
+                type: "character varying(120)",
+                maxLength: 120,
+                nullable: false,
+                defaultValue: "");
+
             migrationBuilder.CreateTable(
                 name: "expected_pledges",
                 columns: table => new
@@ -39,6 +67,22 @@ namespace Coordination.Personnel.Persistence.Migrations
         {
             migrationBuilder.DropTable(
                 name: "expected_pledges");
+
+            migrationBuilder.DropColumn(
+                name: "CivilianCeiling",
+                table: "mandates");
+
+            migrationBuilder.DropColumn(
+                name: "UniformedCeiling",
+                table: "mandates");
+
+            migrationBuilder.DropColumn(
+                name: "Commander",
+                table: "contingents");
+
+            migrationBuilder.DropColumn(
+                name: "HomeUnit",
+                table: "contingents");
         }
     }
 }
