@@ -29,6 +29,7 @@ public static class PersonnelService
             bus.AddConsumer<MandateAdoptedConsumer>();
             bus.AddConsumer<MandateExtendedConsumer>();
             bus.AddConsumer<MandateTransitionedConsumer>();
+            bus.AddConsumer<MandateExpiringConsumer>();
             bus.AddConsumer<SiteStatusChangedConsumer>();
             bus.AddConsumer<SiteRegisteredConsumer>();
             bus.AddConsumer<AgreementInForceConsumer>();

@@ -51,6 +51,25 @@ public sealed class RotationConfiguration : IEntityTypeConfiguration<Rotation>
 
 public static class ContingentMapping
 {
+    /// <summary>The contingent as read: with the mandate its tour ends with, when diplomacy has warned that the mandate in force ends unrenewed.</summary>
+    public static V1.Contingent ToProto(this Contingent c, Mandates.MandateView? expiring)
+    {
+        var proto = c.ToProto();
+        if (expiring is not null && ContingentLifecycle.InMissionArea.Contains(c.Status) && expiring.EndsTourOf(c.PlannedTourEnd))
+        {
+            proto.EndsWithMandate = expiring.ToExpiry();
+        }
+        return proto;
+    }
+
+    public static V1.MandateExpiry ToExpiry(this Mandates.MandateView m) => new()
+    {
+        MandateId = m.MandateId,
+        ResolutionSymbol = m.ResolutionSymbol,
+        PeriodEnd = m.PeriodEnd.ToProto(),
+        DaysBefore = m.ExpiryWarningDays ?? 0,
+    };
+
     public static V1.Contingent ToProto(this Contingent c) => new()
     {
         Id = c.Id,

@@ -65,7 +65,7 @@ public sealed partial class ContingentsApi(PersonnelDbContext db, Writes writes,
         var caller = Caller.From(context);
         var contingent = await FindAsync(request.Id, context.CancellationToken);
         caller.RequireNation(contingent.Nation, "read contingents");
-        return contingent.ToProto();
+        return contingent.ToProto(await Mandates.MandateViews.ExpiringAsync(db, context.CancellationToken));
     }
 
     public override async Task<ListContingentsResponse> ListContingents(ListContingentsRequest request, ServerCallContext context)
@@ -90,7 +90,8 @@ public sealed partial class ContingentsApi(PersonnelDbContext db, Writes writes,
             query = query.Where(c => c.Status == request.Status);
         }
         var (items, page) = await query.ToPageAsync(cursor, context.CancellationToken);
-        return new ListContingentsResponse { Contingents = { items.Select(c => c.ToProto()) }, Page = page };
+        var expiring = await Mandates.MandateViews.ExpiringAsync(db, context.CancellationToken);
+        return new ListContingentsResponse { Contingents = { items.Select(c => c.ToProto(expiring)) }, Page = page };
     }
 
     public override async Task<V1.Contingent> ChangeContingentStatus(ChangeContingentStatusRequest request, ServerCallContext context)

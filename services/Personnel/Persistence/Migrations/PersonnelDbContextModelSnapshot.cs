@@ -369,6 +369,9 @@ namespace Coordination.Personnel.Persistence.Migrations
                     b.Property<int?>("CivilianCeiling")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("ExpiryWarningDays")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly>("PeriodEnd")
                         .HasColumnType("date");
 

@@ -18,6 +18,12 @@ namespace Coordination.Personnel.Persistence.Migrations
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
+                name: "ExpiryWarningDays",
+                table: "mandates",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
                 name: "UniformedCeiling",
                 table: "mandates",
                 type: "integer",
@@ -70,6 +76,10 @@ namespace Coordination.Personnel.Persistence.Migrations
 
             migrationBuilder.DropColumn(
                 name: "CivilianCeiling",
+                table: "mandates");
+
+            migrationBuilder.DropColumn(
+                name: "ExpiryWarningDays",
                 table: "mandates");
 
             migrationBuilder.DropColumn(

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Coordination.Personnel.Persistence.Migrations
 {
     [DbContext(typeof(PersonnelDbContext))]
-    [Migration("20261202022939_MissionLoops2")]
+    [Migration("20261202024200_MissionLoops2")]
     partial class MissionLoops2
     {
         /// <inheritdoc />
@@ -370,6 +370,9 @@ namespace Coordination.Personnel.Persistence.Migrations
                         .HasColumnType("character varying(32)");
 
                     b.Property<int?>("CivilianCeiling")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ExpiryWarningDays")
                         .HasColumnType("integer");
 
                     b.Property<DateOnly>("PeriodEnd")
