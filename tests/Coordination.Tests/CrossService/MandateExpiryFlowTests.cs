@@ -55,6 +55,8 @@ public sealed class MandateExpiryFlowTests(FullSuiteFixture fixture) : IClassFix
         var report = await kenya.GetStrengthReportAsync(new GetStrengthReportRequest { NationCode = "KEN" });
         Assert.Equal(("S/RES/2699 (2023)", 90), (report.MandateExpiry.ResolutionSymbol, report.MandateExpiry.DaysBefore));
         Assert.Equal([yearLong.Id], report.Nations.Single().ContingentsEndingWithMandateIds);
+        var due = await kenya.GetDueReportAsync(new GetDueReportRequest { Days = 90, NationCode = "KEN" });
+        Assert.Equal([(endsBefore.Id, false), (yearLong.Id, true)], due.Rotations.Select(r => (r.ContingentId, r.EndsWithMandate)));
         // When a nation's units leave is its own: another nation sees the warning, not Kenya's contingents.
         var jamaica = suite.ViaGateway<ForceStrengthService.ForceStrengthServiceClient>(TestTokens.For("JAM", Roles.Contributor));
         var seen = await jamaica.GetStrengthReportAsync(new GetStrengthReportRequest { NationCode = "KEN" });
@@ -72,5 +74,6 @@ public sealed class MandateExpiryFlowTests(FullSuiteFixture fixture) : IClassFix
         report = await kenya.GetStrengthReportAsync(new GetStrengthReportRequest { NationCode = "KEN" });
         Assert.Null(report.MandateExpiry);
         Assert.Empty(report.Nations.Single().ContingentsEndingWithMandateIds);
+        Assert.DoesNotContain((await kenya.GetDueReportAsync(new GetDueReportRequest { Days = 366, NationCode = "KEN" })).Rotations, r => r.EndsWithMandate);
     }
 }
