@@ -28,7 +28,8 @@ public static class PersonnelAccess
             .Rpc("RecordPledgeEvidence", any: Admin, own: Nation, declares: "deployable_within_days only")
             .Rpc("RenewPledge", any: Admin, own: Nation)
             .Rpc("WithdrawPledge", any: Admin, own: Nation)
-            .Rpc("ListPledgeVersions", any: [MissionAdmin, Diplomat], own: Nation))
+            .Rpc("ListPledgeVersions", any: [MissionAdmin, Diplomat], own: Nation)
+            .Rpc("ListExpectedPledges", any: [MissionAdmin, Diplomat], own: Nation))
         .Service(OfficerService.Descriptor, s => s
             // A nation registers its officers with its own certification only; the other stages and screening are the mission's.
             .Rpc("RegisterOfficer", any: Admin, own: Nation, declares: "NATION_CERTIFICATION only, no screening")
@@ -49,7 +50,8 @@ public static class PersonnelAccess
             .Rpc("ReleaseOfficers", any: Admin, own: Nation)
             .Rpc("AssignContingentToSite", any: Admin)
             .Rpc("ScheduleRotation", any: Admin, own: Nation, declares: "posting no unit to a site")
-            .Rpc("ListRotations", any: Admin, own: Nation))
+            .Rpc("ListRotations", any: Admin, own: Nation)
+            .Rpc("SetContingentCommand", any: Admin, own: Nation))
         .Service(ForceStrengthService.Descriptor, s => s
             .Rpc("GetForceStrength", any: Everyone)
             .Rpc("GetStrengthReport", any: Admin, own: Nation, publicPart: Everyone)

@@ -29,11 +29,13 @@ public static class PersonnelService
             bus.AddConsumer<MandateAdoptedConsumer>();
             bus.AddConsumer<MandateExtendedConsumer>();
             bus.AddConsumer<MandateTransitionedConsumer>();
+            bus.AddConsumer<MandateExpiringConsumer>();
             bus.AddConsumer<SiteStatusChangedConsumer>();
             bus.AddConsumer<SiteRegisteredConsumer>();
             bus.AddConsumer<AgreementInForceConsumer>();
             bus.AddConsumer<AgreementTerminatedConsumer>();
             bus.AddConsumer<EquipmentInspectedConsumer>();
+            bus.AddConsumer<CommitmentAnnouncedConsumer>();
         });
         builder.Services.AddScoped<RosterImport>();
         builder.Services.AddScoped<SiteCoverage>();

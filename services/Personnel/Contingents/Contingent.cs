@@ -31,6 +31,10 @@ public sealed class Contingent : IKeyed
     public DateOnly? DeployedOn { get; private set; }
     public DateOnly? PlannedTourEnd { get; private set; }
     public bool TourEndCappedByMandate { get; private set; }
+    /// <summary>The officer commanding it; empty when not recorded.</summary>
+    public string Commander { get; private set; } = "";
+    /// <summary>The home unit it is drawn from (e.g. the national police unit); empty when not recorded.</summary>
+    public string HomeUnit { get; private set; } = "";
     public int Revision { get; private set; }
     public Audit Audit { get; private init; } = null!;
 
@@ -38,8 +42,11 @@ public sealed class Contingent : IKeyed
     {
     }
 
-    public static Contingent Request(string nation, string name, UnitType unitType, int officerCount, int tourMonths, string siteId, Audit audit) => new()
+    public static Contingent Request(string nation, string name, UnitType unitType, int officerCount, int tourMonths, string siteId,
+        string commander, string homeUnit, Audit audit) => new()
     {
+        Commander = commander,
+        HomeUnit = homeUnit,
         Nation = nation,
         Name = name,
         UnitType = unitType,
@@ -111,6 +118,14 @@ public sealed class Contingent : IKeyed
         Revision++;
     }
 
+    /// <summary>Records who commands it and the home unit it comes from, as given.</summary>
+    public void SetCommand(string commander, string homeUnit)
+    {
+        Commander = commander;
+        HomeUnit = homeUnit;
+        Revision++;
+    }
+
     /// <summary>Assigns the contingent to a site (or to none); returns the site it leaves.</summary>
     public string AssignToSite(string siteId)
     {
@@ -141,11 +156,15 @@ public sealed class Contingent : IKeyed
         {
             throw new PreconditionFailedException("SOFA_NOT_IN_FORCE", $"contingents/{Id}", NoStatusOfForces(on, conditions.StatusOfForces));
         }
+        // Police officers are uniformed personnel: where the resolution splits its ceiling, they count against the uniformed part.
         var strength = conditions.OfficersInMissionArea + OfficerCount;
-        if (strength > mandate.PersonnelCeiling)
+        if (strength > mandate.UniformedLimit)
         {
+            var ceiling = mandate.UniformedCeiling is { } uniformed
+                ? $"the uniformed ceiling of {uniformed:N0} (of {mandate.PersonnelCeiling:N0} in all)"
+                : $"the ceiling of {mandate.PersonnelCeiling:N0}";
             throw new PreconditionFailedException("MANDATE_CEILING", $"contingents/{Id}",
-                $"Deploying {OfficerCount:N0} officers would bring the mission to {strength:N0}, above the ceiling of {mandate.PersonnelCeiling:N0} set by {mandate.ResolutionSymbol} ({conditions.OfficersInMissionArea:N0} are in the mission area now).");
+                $"Deploying {OfficerCount:N0} officers would bring the mission to {strength:N0}, above {ceiling} set by {mandate.ResolutionSymbol} ({conditions.OfficersInMissionArea:N0} are in the mission area now).");
         }
         var refusals = conditions.Roster.Select(o => o.DeploymentRefusal(on)).OfType<string>().ToList();
         if (refusals.Count > 0)

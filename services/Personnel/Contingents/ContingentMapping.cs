@@ -14,6 +14,8 @@ public sealed class ContingentConfiguration : IEntityTypeConfiguration<Contingen
         b.Property(x => x.Nation).HasMaxLength(3);
         b.Property(x => x.Name).HasMaxLength(120);
         b.Property(x => x.SiteId).HasMaxLength(32);
+        b.Property(x => x.Commander).HasMaxLength(120);
+        b.Property(x => x.HomeUnit).HasMaxLength(120);
         b.Property(x => x.UnitType).HasConversion<string>().HasMaxLength(40);
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.Revision).IsConcurrencyToken();
@@ -49,6 +51,25 @@ public sealed class RotationConfiguration : IEntityTypeConfiguration<Rotation>
 
 public static class ContingentMapping
 {
+    /// <summary>The contingent as read: with the mandate its tour ends with, when diplomacy has warned that the mandate in force ends unrenewed.</summary>
+    public static V1.Contingent ToProto(this Contingent c, Mandates.MandateView? expiring)
+    {
+        var proto = c.ToProto();
+        if (expiring is not null && ContingentLifecycle.InMissionArea.Contains(c.Status) && expiring.EndsTourOf(c.PlannedTourEnd))
+        {
+            proto.EndsWithMandate = expiring.ToExpiry();
+        }
+        return proto;
+    }
+
+    public static V1.MandateExpiry ToExpiry(this Mandates.MandateView m) => new()
+    {
+        MandateId = m.MandateId,
+        ResolutionSymbol = m.ResolutionSymbol,
+        PeriodEnd = m.PeriodEnd.ToProto(),
+        DaysBefore = m.ExpiryWarningDays ?? 0,
+    };
+
     public static V1.Contingent ToProto(this Contingent c) => new()
     {
         Id = c.Id,
@@ -65,6 +86,8 @@ public static class ContingentMapping
         Audit = c.Audit.ToProto(),
         DeclaredOfficerCount = c.DeclaredOfficers,
         AssignedOfficerCount = c.AssignedOfficers,
+        Commander = c.Commander,
+        HomeUnit = c.HomeUnit,
     };
 
     public static V1.Rotation ToProto(this Rotation r) => new()

@@ -35,6 +35,8 @@ public sealed partial class ContingentsApi(PersonnelDbContext db, Writes writes,
         v.Range(request.OfficerCount, "officer_count", 1, Contingent.MaxOfficers);
         v.Check(request.TourMonths is 6 or 12, "tour_months", "must be 6 or 12");
         v.OptionalId(request.SiteId, "site_id");
+        v.Text(request.Commander, "commander", 0, 120);
+        v.Text(request.HomeUnit, "home_unit", 0, 120);
         v.ThrowIfAny();
         caller.RequireNation(request.NationCode, "create contingents");
 
@@ -43,7 +45,7 @@ public sealed partial class ContingentsApi(PersonnelDbContext db, Writes writes,
             await db.EnsureKnownAsync(request.SiteId, context.CancellationToken);
             var now = time.UtcNow();
             var contingent = Contingent.Request(request.NationCode, request.Name, request.UnitType, request.OfficerCount,
-                request.TourMonths, request.SiteId, Audit.Created(caller, request.RequestId, now));
+                request.TourMonths, request.SiteId, request.Commander, request.HomeUnit, Audit.Created(caller, request.RequestId, now));
             db.Contingents.Add(contingent);
             // Known to the mission from its request on: logistics records its MOU lines and requisitions before it deploys.
             db.Publish(new ContingentRequested
@@ -63,7 +65,7 @@ public sealed partial class ContingentsApi(PersonnelDbContext db, Writes writes,
         var caller = Caller.From(context);
         var contingent = await FindAsync(request.Id, context.CancellationToken);
         caller.RequireNation(contingent.Nation, "read contingents");
-        return contingent.ToProto();
+        return contingent.ToProto(await Mandates.MandateViews.ExpiringAsync(db, context.CancellationToken));
     }
 
     public override async Task<ListContingentsResponse> ListContingents(ListContingentsRequest request, ServerCallContext context)
@@ -88,7 +90,8 @@ public sealed partial class ContingentsApi(PersonnelDbContext db, Writes writes,
             query = query.Where(c => c.Status == request.Status);
         }
         var (items, page) = await query.ToPageAsync(cursor, context.CancellationToken);
-        return new ListContingentsResponse { Contingents = { items.Select(c => c.ToProto()) }, Page = page };
+        var expiring = await Mandates.MandateViews.ExpiringAsync(db, context.CancellationToken);
+        return new ListContingentsResponse { Contingents = { items.Select(c => c.ToProto(expiring)) }, Page = page };
     }
 
     public override async Task<V1.Contingent> ChangeContingentStatus(ChangeContingentStatusRequest request, ServerCallContext context)
@@ -120,6 +123,26 @@ public sealed partial class ContingentsApi(PersonnelDbContext db, Writes writes,
             var contingent = await FindAsync(request.Id, ct);
             caller.RequireNation(contingent.Nation, "change contingents");
             return await ChangeStatusAsync(request, contingent, effectiveOn, caller, ct);
+        });
+    }
+
+    public override async Task<V1.Contingent> SetContingentCommand(SetContingentCommandRequest request, ServerCallContext context)
+    {
+        var caller = Caller.From(context);
+        var v = new Violations();
+        v.RequestId(request.RequestId);
+        v.Id(request.Id);
+        v.Text(request.Commander, "commander", 0, 120);
+        v.Text(request.HomeUnit, "home_unit", 0, 120);
+        v.ThrowIfAny();
+
+        return await writes.ExecuteAsync(request, request.RequestId, caller, context, async () =>
+        {
+            var contingent = await FindAsync(request.Id, context.CancellationToken);
+            caller.RequireNation(contingent.Nation, "change contingents");
+            contingent.SetCommand(request.Commander, request.HomeUnit);
+            contingent.Touch(caller, request.RequestId, time.UtcNow());
+            return contingent.ToProto();
         });
     }
 

@@ -22,6 +22,7 @@ public sealed class PersonnelDbContext(DbContextOptions<PersonnelDbContext> opti
     public DbSet<MandateView> Mandates => Set<MandateView>();
     public DbSet<Pledge> Pledges => Set<Pledge>();
     public DbSet<PledgeVersion> PledgeVersions => Set<PledgeVersion>();
+    public DbSet<ExpectedPledge> ExpectedPledges => Set<ExpectedPledge>();
     public DbSet<Officer> Officers => Set<Officer>();
     public DbSet<Qualification> Qualifications => Set<Qualification>();
     public DbSet<OfficerTally> OfficerTallies => Set<OfficerTally>();

@@ -89,3 +89,25 @@ public static class PledgeMapping
         RapidDeploymentConfirmedOn = e.RapidDeploymentConfirmedOn.ToProto(),
     };
 }
+
+public static class ExpectedPledgeMapping
+{
+    public static V1.ExpectedPledge ToProto(this ExpectedPledgeProgress progress, DateOnly today)
+    {
+        var e = progress.Expected;
+        var outstanding = e.Officers - progress.PledgedOfficers;
+        return new V1.ExpectedPledge
+        {
+            CommitmentId = e.CommitmentId,
+            NationCode = e.Nation,
+            OfficersPromised = e.Officers,
+            DueOn = e.DueOn.ToProto(),
+            AnnouncedOn = e.AnnouncedOn.ToProto(),
+            EngagementId = e.EngagementId,
+            OfficersPledged = progress.PledgedOfficers,
+            OfficersOutstanding = outstanding,
+            Overdue = outstanding > 0 && e.DueOn < today,
+            CountedPledges = { progress.CountedPledges.Select(c => new CountedPledge { PledgeId = c.PledgeId, Officers = c.Officers }) },
+        };
+    }
+}

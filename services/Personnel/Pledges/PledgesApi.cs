@@ -16,7 +16,7 @@ namespace Coordination.Personnel.Pledges;
 /// readiness evidence a contributor states only its undertaking (deployable_within_days): the visits and the
 /// confirmation that raise a level are the mission's, so a level rises only on what the mission recorded.
 /// </summary>
-public sealed class PledgesApi(PersonnelDbContext db, Writes writes, TimeProvider time) : PledgeService.PledgeServiceBase
+public sealed partial class PledgesApi(PersonnelDbContext db, Writes writes, TimeProvider time) : PledgeService.PledgeServiceBase
 {
     public override async Task<V1.Pledge> CreatePledge(CreatePledgeRequest request, ServerCallContext context)
     {

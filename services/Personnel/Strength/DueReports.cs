@@ -32,6 +32,7 @@ public sealed class DueReports(PersonnelDbContext db, TimeProvider time)
         // Expiring qualifications are few; grouping them here keeps date aggregates out of SQL, where the providers differ.
         var expiring = await qualifications.Select(q => new { q.Nation, q.Kind, q.Name, ExpiresOn = q.ExpiresOn!.Value }).ToListAsync(ct);
         var renewals = await pledges.OrderBy(p => p.RenewalDueOn).ThenBy(p => p.Id).ToListAsync(ct);
+        var mandateEnding = await Mandates.MandateViews.ExpiringAsync(db, ct);
 
         return new DueReport
         {
@@ -55,6 +56,7 @@ public sealed class DueReports(PersonnelDbContext db, TimeProvider time)
                         IncomingContingentId = relief?.IncomingContingentId ?? "",
                         IncomingArrivesOn = relief?.IncomingArrivesOn.ToProto(),
                         IncomingNationCode = relief?.Nation ?? "",
+                        EndsWithMandate = mandateEnding?.EndsTourOf(c.PlannedTourEnd) == true,
                     };
                 }),
             },

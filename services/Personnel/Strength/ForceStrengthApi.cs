@@ -29,7 +29,7 @@ public sealed class ForceStrengthApi(PersonnelDbContext db, StrengthReports repo
             .Select(g => new { Status = g.Key, Officers = g.Sum(c => c.OfficerCount), Contingents = g.Count() })
             .ToListAsync(ct);
 
-        return new ForceStrength
+        var strength = new ForceStrength
         {
             MandateResolutionSymbol = mandate?.ResolutionSymbol ?? "",
             MandatePeriodEnd = mandate?.PeriodEnd.ToProto(),
@@ -38,6 +38,15 @@ public sealed class ForceStrengthApi(PersonnelDbContext db, StrengthReports repo
             DeployedContingents = byStatus.Where(s => ContingentLifecycle.InMissionArea.Contains(s.Status)).Sum(s => s.Contingents),
             PipelineOfficers = byStatus.Where(s => ContingentLifecycle.InPipeline.Contains(s.Status)).Sum(s => s.Officers),
         };
+        if (mandate?.UniformedCeiling is { } uniformed)
+        {
+            strength.UniformedCeiling = uniformed;
+        }
+        if (mandate?.CivilianCeiling is { } civilian)
+        {
+            strength.CivilianCeiling = civilian;
+        }
+        return strength;
     }
 
     public override async Task<StrengthReport> GetStrengthReport(GetStrengthReportRequest request, ServerCallContext context)

@@ -46,6 +46,7 @@ public sealed class StrengthReports(PersonnelDbContext db, TimeProvider time)
         var agreements = await db.PeriodsAsync(ct);
         var sites = await db.Sites.AsNoTracking().ToListAsync(ct);
         var reduced = await ReducedCapabilityAsync(nation, ct);
+        var endingWithMandate = await EndingWithMandateAsync(mandate, nation, ct);
         var today = time.Today();
 
         var report = new StrengthReport
@@ -55,6 +56,18 @@ public sealed class StrengthReports(PersonnelDbContext db, TimeProvider time)
             Mission = Figures(pledges.Sum(p => p.Officers), contingents.Select(c => (c.Status, c.Officers))),
             AllNations = caller.ActsForMission,
         };
+        if (mandate?.UniformedCeiling is { } uniformed)
+        {
+            report.UniformedCeiling = uniformed;
+        }
+        if (mandate?.CivilianCeiling is { } civilian)
+        {
+            report.CivilianCeiling = civilian;
+        }
+        if (mandate?.ExpiryWarningDays is not null)
+        {
+            report.MandateExpiry = mandate.ToExpiry();
+        }
 
         var nations = nation.Length > 0
             ? [nation]
@@ -99,6 +112,7 @@ public sealed class StrengthReports(PersonnelDbContext db, TimeProvider time)
                 StatusOfForcesInForceOn = since.ToProto(),
                 OwnFigures = true,
                 ReducedCapabilityContingentIds = { reduced.Where(r => r.Nation == code).Select(r => r.Id) },
+                ContingentsEndingWithMandateIds = { endingWithMandate.Where(r => r.Nation == code).Select(r => r.Id) },
             });
         }
 
@@ -142,6 +156,24 @@ public sealed class StrengthReports(PersonnelDbContext db, TimeProvider time)
         var below = db.EquipmentConditions.AsNoTracking().Where(e => e.BelowThreshold).Select(e => e.ContingentId);
         var contingents = db.Contingents.AsNoTracking()
             .Where(c => ContingentLifecycle.InMissionArea.Contains(c.Status) && below.Contains(c.Id));
+        if (nation.Length > 0)
+        {
+            contingents = contingents.Where(c => c.Nation == nation);
+        }
+        var rows = await contingents.Select(c => new { c.Nation, c.Id }).ToListAsync(ct);
+        return rows.Select(r => (r.Nation, r.Id)).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Contingents in the mission area whose tour ends with the mandate in force, once diplomacy warned it ends unrenewed.</summary>
+    private async Task<List<(string Nation, string Id)>> EndingWithMandateAsync(Mandates.MandateView? mandate, string nation, CancellationToken ct)
+    {
+        if (mandate?.ExpiryWarningDays is null)
+        {
+            return [];
+        }
+        var end = mandate.PeriodEnd;
+        var contingents = db.Contingents.AsNoTracking()
+            .Where(c => ContingentLifecycle.InMissionArea.Contains(c.Status) && c.PlannedTourEnd >= end);
         if (nation.Length > 0)
         {
             contingents = contingents.Where(c => c.Nation == nation);

@@ -67,7 +67,7 @@ public sealed class EquipmentConditionTests : IAsyncLifetime
     private async Task DeployedAsync()
     {
         var contingent = Coordination.Personnel.Contingents.Contingent.Request("TCD", "Chad FPU 1", Coordination.Personnel.V1.UnitType.FormedPoliceUnit,
-            140, 12, "", Audit.System("test", DateTime.UtcNow));
+            140, 12, "", "", "", Audit.System("test", DateTime.UtcNow));
         db.Contingents.Add(contingent);
         await db.SaveChangesAsync();
         await db.Database.ExecuteSqlAsync($"UPDATE contingents SET \"Status\" = 'Deployed' WHERE \"Id\" = {contingent.Id}");

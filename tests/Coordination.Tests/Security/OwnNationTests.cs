@@ -127,6 +127,7 @@ public sealed class OwnNationTests(FullSuiteFixture fixture) : IClassFixture<Ful
             RequestId = NewId(), Id = k.Pledge, Reason = "Needed at home",
         }),
         ["/coordination.personnel.v1.PledgeService/ListPledgeVersions"] = new(() => new PersonnelV1.ListPledgeVersionsRequest { Id = k.Pledge }),
+        ["/coordination.personnel.v1.PledgeService/ListExpectedPledges"] = new(() => new PersonnelV1.ListExpectedPledgesRequest { NationCode = Own }),
         ["/coordination.personnel.v1.OfficerService/RegisterOfficer"] = new(() => new PersonnelV1.RegisterOfficerRequest
         {
             RequestId = NewId(), NationCode = Own, Officer = Coordination.Tests.Personnel.PersonnelDesk.Record(vetted: false),
@@ -176,6 +177,10 @@ public sealed class OwnNationTests(FullSuiteFixture fixture) : IClassFixture<Ful
             OutgoingDepartsOn = Day(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(40)),
         }),
         ["/coordination.personnel.v1.ContingentService/ListRotations"] = new(() => new PersonnelV1.ListRotationsRequest { NationCode = Own }),
+        ["/coordination.personnel.v1.ContingentService/SetContingentCommand"] = new(() => new PersonnelV1.SetContingentCommandRequest
+        {
+            RequestId = NewId(), Id = k.Contingent, Commander = "Commissioner G. Otieno", HomeUnit = "General Service Unit",
+        }),
         ["/coordination.personnel.v1.ForceStrengthService/GetDueReport"] = new(() => new PersonnelV1.GetDueReportRequest { Days = 30, NationCode = Own }),
         ["/coordination.logistics.v1.RequisitionService/RecordInKindPledge"] = new(() => new LogisticsV1.RecordInKindPledgeRequest
         {

@@ -126,11 +126,21 @@ namespace Coordination.Personnel.Persistence.Migrations
                     b.Property<int>("AssignedOfficers")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Commander")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
                     b.Property<int>("DeclaredOfficers")
                         .HasColumnType("integer");
 
                     b.Property<DateOnly?>("DeployedOn")
                         .HasColumnType("date");
+
+                    b.Property<string>("HomeUnit")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -356,6 +366,12 @@ namespace Coordination.Personnel.Persistence.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<int?>("CivilianCeiling")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ExpiryWarningDays")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly>("PeriodEnd")
                         .HasColumnType("date");
 
@@ -372,6 +388,9 @@ namespace Coordination.Personnel.Persistence.Migrations
 
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("UniformedCeiling")
                         .HasColumnType("integer");
 
                     b.Property<DateTime>("UpdatedAt")
@@ -563,6 +582,41 @@ namespace Coordination.Personnel.Persistence.Migrations
                     b.HasIndex("OfficerId");
 
                     b.ToTable("officer_qualifications", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.Personnel.Pledges.ExpectedPledge", b =>
+                {
+                    b.Property<string>("CommitmentId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("AnnouncedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("AnnouncedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("EngagementId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Nation")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<int>("Officers")
+                        .HasColumnType("integer");
+
+                    b.HasKey("CommitmentId");
+
+                    b.HasIndex("Nation", "DueOn");
+
+                    b.ToTable("expected_pledges", (string)null);
                 });
 
             modelBuilder.Entity("Coordination.Personnel.Pledges.Pledge", b =>
