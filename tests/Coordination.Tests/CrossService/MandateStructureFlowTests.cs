@@ -1,10 +1,8 @@
 using Coordination.Auth;
-using Coordination.Events;
+using Coordination.Diplomacy.V1;
 using Coordination.Personnel.V1;
 using Coordination.Tests.Infrastructure;
 using Grpc.Core;
-using MassTransit;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 using static Coordination.Tests.CrossService.Calls;
 
@@ -12,29 +10,23 @@ namespace Coordination.Tests.CrossService;
 
 /// <summary>
 /// The mandate's structure as the resolutions give it: S/RES/2793's ceiling of 5,550 split into 5,500 uniformed and 50
-/// civilians reaches personnel (MandateAdopted over RabbitMQ), which counts police officers against the uniformed part;
+/// civilians, recorded by diplomacy's AdoptMandate, reaches personnel (MandateAdopted over RabbitMQ), which counts police
+/// officers against the uniformed part;
 /// a contingent records its commander and home unit.
 /// </summary>
 public sealed class MandateStructureFlowTests(FullSuiteFixture fixture) : IClassFixture<FullSuiteFixture>
 {
     private readonly string admin = TestTokens.For("HTI", Roles.MissionAdmin);
 
-    /// <summary>
-    /// Diplomacy's AdoptMandate does not take the split yet: the event is published on diplomacy's own bus, as diplomacy
-    /// will publish it, on the real broker under this suite's prefix.
-    /// </summary>
-    private Task PublishAsDiplomacyAsync<T>(T message) where T : IntegrationEvent =>
-        fixture.Suite.Service("diplomacy").Services.GetRequiredService<IBus>().Publish(message, context => context.MessageId = message.EventId);
-
     [Fact]
-    public async Task Police_officers_count_against_the_uniformed_part_of_a_split_ceiling_and_against_the_whole_when_a_renewal_gives_none()
+    public async Task Police_officers_count_against_the_uniformed_part_of_the_ceiling_diplomacy_records_and_a_renewal_moves_it()
     {
         var suite = fixture.Suite;
-        var mandateId = NewId();
-        await PublishAsDiplomacyAsync(new MandateAdopted
+        var mandates = suite.ViaGateway<MandateService.MandateServiceClient>(TestTokens.For("HTI", Roles.Diplomat));
+        var gsf = await mandates.AdoptMandateAsync(new AdoptMandateRequest
         {
-            OccurredAt = DateTime.UtcNow, SubjectId = mandateId, ResolutionSymbol = "S/RES/2793 (2025)", AdoptedOn = new(2025, 9, 30),
-            PeriodStart = new(2025, 10, 3), PeriodEnd = new(2026, 10, 2), PersonnelCeiling = 5_550, UniformedCeiling = 5_500, CivilianCeiling = 50,
+            RequestId = NewId(), ResolutionSymbol = "S/RES/2793 (2025)", AdoptedOn = Day(2025, 9, 30), Vote = new Vote { InFavour = 12, Abstentions = 3 },
+            PeriodStart = Day(2025, 10, 3), PeriodEnd = Day(2026, 10, 2), CeilingSplit = new CeilingSplit { Uniformed = 5_500, Civilian = 50 },
         });
         var strength = await PersonnelKnowsMandateAsync(suite, admin, "S/RES/2793 (2025)");
         Assert.Equal((5_550, 5_500, 50), (strength.AuthorizedCeiling, strength.UniformedCeiling, strength.CivilianCeiling));
@@ -48,15 +40,14 @@ public sealed class MandateStructureFlowTests(FullSuiteFixture fixture) : IClass
         Assert.Contains("uniformed ceiling of 5,500 (of 5,550 in all)", e.Violations[0].Description, StringComparison.Ordinal);
         await DeployAsync(suite, admin, "KEN", 500, 12, Day(2025, 11, 1));
 
-        // A renewal whose resolution gives no split: the whole ceiling applies again.
-        await PublishAsDiplomacyAsync(new MandateExtended
+        // A renewal with a new split: 5,600 uniformed places, so 40 more officers fit.
+        await mandates.ExtendMandateAsync(new ExtendMandateRequest
         {
-            OccurredAt = DateTime.UtcNow, SubjectId = mandateId, ResolutionSymbol = "S/RES/2800 (2026)", AdoptedOn = new(2026, 9, 30),
-            PeriodStart = new(2025, 10, 3), PreviousPeriodEnd = new(2026, 10, 2), PeriodEnd = new(2027, 10, 2), PersonnelCeiling = 5_550,
+            RequestId = NewId(), Id = gsf.Id, ResolutionSymbol = "S/RES/2800 (2026)", AdoptedOn = Day(2026, 9, 30), PeriodEnd = Day(2027, 10, 2),
+            Vote = new Vote { InFavour = 13, Abstentions = 2 }, CeilingSplit = new CeilingSplit { Uniformed = 5_600, Civilian = 50 },
         });
         strength = await PersonnelKnowsMandateAsync(suite, admin, "S/RES/2800 (2026)");
-        Assert.False(strength.HasUniformedCeiling);
-        Assert.False(strength.HasCivilianCeiling);
+        Assert.Equal((5_650, 5_600, 50), (strength.AuthorizedCeiling, strength.UniformedCeiling, strength.CivilianCeiling));
         await DeployAsync(suite, admin, "KEN", 40, 12, Day(2025, 11, 1));
         Assert.Equal(5_540, (await suite.ViaGateway<ForceStrengthService.ForceStrengthServiceClient>(admin).GetForceStrengthAsync(new GetForceStrengthRequest())).DeployedOfficers);
     }
