@@ -285,6 +285,13 @@ public sealed class DemoScenario(CallInvoker gateway, TextWriter log)
         log.WriteLine($"  Kenya in personnel: {ken.Figures.PledgedOfficers:N0} officers pledged, {ken.Figures.NotifiedOfficers:N0} notified, {ken.Figures.DeployedOfficers:N0} deployed; " +
             $"on its roster {ken.Officers.Deployed:N0} deployed ({ken.DeployedGender.FemaleShareBasisPoints / 100.0:F1}% women) and {ken.Officers.InVetting:N0} in pre-deployment training and vetting.");
 
+        var expected = await WaitAsync(() => pledges.ListExpectedPledgesAsync(new ListExpectedPledgesRequest { NationCode = "KEN" }, cancellationToken: ct).ResponseAsync,
+            l => l.ExpectedPledges.Count > 0 && l.ExpectedPledges.All(e => e.OfficersPledged > 0), ct);
+        foreach (var e in expected.ExpectedPledges)
+        {
+            log.WriteLine($"  Kenya's expected pledge (personnel, from diplomacy's CommitmentAnnounced): {e.OfficersPromised:N0} officers announced {e.AnnouncedOn.Year:D4}-{e.AnnouncedOn.Month:D2}-{e.AnnouncedOn.Day:D2}, " +
+                $"due {e.DueOn.Year:D4}-{e.DueOn.Month:D2}-{e.DueOn.Day:D2}; {e.OfficersPledged:N0} pledged against it, {e.OfficersOutstanding:N0} outstanding.");
+        }
         var kenya = await WaitAsync(() => partners.GetPartnerBriefAsync(new GetPartnerBriefRequest { NationCode = "KEN" }, cancellationToken: ct).ResponseAsync,
             b => b.DeployedOfficers >= 400 && b.PledgedOfficers >= 600 && b.Commitments.All(c => c.OfficersDelivered == c.OfficersPromised), ct);
         log.WriteLine($"  Kenya's brief (diplomacy, from personnel's events): {kenya.PledgedOfficers:N0} officers pledged, {kenya.DeployedOfficers:N0} deployed in {kenya.DeployedContingents} contingents;");

@@ -93,6 +93,8 @@ public sealed record CommitmentAnnounced : IntegrationEvent
     public required DateOnly DueOn { get; init; }
     /// <summary>Engagement it was announced at; empty when none.</summary>
     public required string EngagementId { get; init; }
+    /// <summary>The day the partner announced it (it may be recorded later); null in older events, then the day of <see cref="IntegrationEvent.OccurredAt"/>.</summary>
+    public DateOnly? AnnouncedOn { get; init; }
 }
 
 /// <summary>A commitment passed its due day without being fulfilled. Subject: the commitment id; nation: the partner.</summary>

@@ -62,6 +62,7 @@ public sealed class CommitmentsApi(DiplomacyDbContext db, Writes writes, TimePro
                 UsdCents = commitment.Kind == CommitmentKind.Funds ? promised : 0,
                 DueOn = commitment.DueOn,
                 EngagementId = commitment.EngagementId,
+                AnnouncedOn = commitment.AnnouncedOn,
             });
             return commitment.ToProto(time.Today());
         });

@@ -23,7 +23,7 @@ public sealed class CommitmentAnnouncedConsumer(PersonnelDbContext db, ILogger<C
             Nation = message.Nation,
             Officers = message.Officers,
             DueOn = message.DueOn,
-            AnnouncedOn = DateOnly.FromDateTime(message.OccurredAt),
+            AnnouncedOn = message.AnnouncedOn ?? DateOnly.FromDateTime(message.OccurredAt),
             AnnouncedAt = message.OccurredAt,
             EngagementId = message.EngagementId,
         });
