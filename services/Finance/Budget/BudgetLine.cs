@@ -26,6 +26,10 @@ public sealed class BudgetLine : IKeyed
     public long PaidInUsdCents { get; set; }
     public long DisbursedUsdCents { get; set; }
     public long AdvancedUsdCents { get; set; }
+    /// <summary>Expenditure recognised against the line from logistics' facts: freight charges and the value of goods shipped.</summary>
+    public long SpentUsdCents { get; private set; }
+    /// <summary>Of the goods' value spent, what was damaged or missing at receipt: shown apart, never added to spent twice.</summary>
+    public long WrittenOffUsdCents { get; private set; }
     public int Revision { get; set; }
     public Audit Audit { get; private init; } = null!;
 
@@ -65,6 +69,14 @@ public sealed class BudgetLine : IKeyed
         Revision++;
         Audit.Touch(caller, requestId, now);
         return revision;
+    }
+
+    /// <summary>Records expenditure recognised against the line (<paramref name="spentUsdCents"/>) and goods written off.</summary>
+    public void Spend(long spentUsdCents, long writtenOffUsdCents)
+    {
+        SpentUsdCents = checked(SpentUsdCents + spentUsdCents);
+        WrittenOffUsdCents = checked(WrittenOffUsdCents + writtenOffUsdCents);
+        Revision++;
     }
 
     /// <summary>Records a disbursement's effect, refusing one beyond what was paid in unless it is an advance.</summary>
@@ -114,7 +126,8 @@ public sealed class BudgetLineConfiguration : IEntityTypeConfiguration<BudgetLin
     public void Configure(EntityTypeBuilder<BudgetLine> b)
     {
         b.ToTableWithBoundedTotals("budget_lines", nameof(BudgetLine.PledgedUsdCents), nameof(BudgetLine.FundedUsdCents),
-            nameof(BudgetLine.PaidInUsdCents), nameof(BudgetLine.DisbursedUsdCents), nameof(BudgetLine.AdvancedUsdCents));
+            nameof(BudgetLine.PaidInUsdCents), nameof(BudgetLine.DisbursedUsdCents), nameof(BudgetLine.AdvancedUsdCents),
+            nameof(BudgetLine.SpentUsdCents), nameof(BudgetLine.WrittenOffUsdCents));
         b.HasKey(x => x.Id);
         b.Property(x => x.Id).HasMaxLength(32);
         b.Property(x => x.BudgetPeriodId).HasMaxLength(32);

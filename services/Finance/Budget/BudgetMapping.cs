@@ -22,6 +22,8 @@ public static class BudgetMapping
         PaidInUsd = Usd(line.PaidInUsdCents),
         DisbursedUsd = Usd(line.DisbursedUsdCents),
         AdvancedUsd = Usd(line.AdvancedUsdCents),
+        SpentUsd = Usd(line.SpentUsdCents),
+        WrittenOffUsd = Usd(line.WrittenOffUsdCents),
         Audit = line.Audit.ToProto(),
     };
 

@@ -32,9 +32,15 @@ public sealed class ReportsApi(FinanceDbContext db, TimeProvider time, IOptions<
             ? await periods.GetAsync(request.BudgetPeriodId, "budget period", ct)
             : await Budget.BudgetPeriod.CurrentAsync(periods, today, ct);
         var report = new CoverageReport { AsOf = today.ToProto() };
+        var periodId = period?.Id ?? "";
+        var unallocated = await db.ShipmentExpenditures.AsNoTracking().Where(e => e.BudgetPeriodId == periodId && e.BudgetLineId == "")
+            .GroupBy(e => 1).Select(g => new { Spent = g.Sum(e => e.FreightUsdCents + e.GoodsUsdCents), WrittenOff = g.Sum(e => e.WrittenOffUsdCents) })
+            .SingleOrDefaultAsync(ct);
+        report.UnallocatedSpent = Usd(unallocated?.Spent ?? 0);
+        report.UnallocatedWrittenOff = Usd(unallocated?.WrittenOff ?? 0);
         if (period is null)
         {
-            report.TotalRequirement = report.TotalFunded = report.TotalGap = Usd(0);
+            report.TotalRequirement = report.TotalFunded = report.TotalGap = report.TotalSpent = report.TotalWrittenOff = Usd(0);
             return report;
         }
         var lines = await db.BudgetLines.AsNoTracking().Where(l => l.BudgetPeriodId == period.Id).ToListAsync(ct);
@@ -55,6 +61,8 @@ public sealed class ReportsApi(FinanceDbContext db, TimeProvider time, IOptions<
         report.TotalFunded = Usd(funded);
         report.TotalGap = Usd(lines.Sum(l => l.GapUsdCents));
         report.CoverageBasisPoints = BasisPoints(funded, requirement);
+        report.TotalSpent = Usd(lines.Sum(l => l.SpentUsdCents));
+        report.TotalWrittenOff = Usd(lines.Sum(l => l.WrittenOffUsdCents));
         return report;
     }
 

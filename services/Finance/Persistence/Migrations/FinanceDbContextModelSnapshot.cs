@@ -69,6 +69,12 @@ namespace Coordination.Finance.Persistence.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
 
+                    b.Property<long>("SpentUsdCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("WrittenOffUsdCents")
+                        .HasColumnType("bigint");
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Audit", "Coordination.Finance.Budget.BudgetLine.Audit#Audit", b1 =>
                         {
                             b1.IsRequired();
@@ -99,7 +105,7 @@ namespace Coordination.Finance.Persistence.Migrations
 
                     b.ToTable("budget_lines", null, t =>
                         {
-                            t.HasCheckConstraint("CK_budget_lines_totals", "\"PledgedUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"FundedUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"PaidInUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"DisbursedUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"AdvancedUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000");
+                            t.HasCheckConstraint("CK_budget_lines_totals", "\"PledgedUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"FundedUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"PaidInUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"DisbursedUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"AdvancedUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"SpentUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"WrittenOffUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000");
                         });
                 });
 
@@ -571,6 +577,56 @@ namespace Coordination.Finance.Persistence.Migrations
                     b.HasIndex("BudgetLineId", "Id");
 
                     b.ToTable("disbursements", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.Finance.Expenditures.ShipmentExpenditure", b =>
+                {
+                    b.Property<string>("ShipmentId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Stage")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("BudgetLineId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("BudgetPeriodId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("FreightUsdCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("GoodsUsdCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("IncurredOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WaybillNumber")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("WrittenOffUsdCents")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("ShipmentId", "Stage");
+
+                    b.HasIndex("BudgetPeriodId", "BudgetLineId");
+
+                    b.ToTable("shipment_expenditures", (string)null);
                 });
 
             modelBuilder.Entity("Coordination.Finance.Fund.RunwayState", b =>

@@ -1,0 +1,88 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Coordination.Finance.Persistence.Migrations
+{
+    /// <inheritdoc />
+    public partial class MissionLoops2 : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropCheckConstraint(
+                name: "CK_budget_lines_totals",
+                table: "budget_lines");
+
+            migrationBuilder.AddColumn<long>(
+                name: "SpentUsdCents",
+                table: "budget_lines",
+                type: "bigint",
+                nullable: false,
+                defaultValue: 0L);
+
+            migrationBuilder.AddColumn<long>(
+                name: "WrittenOffUsdCents",
+                table: "budget_lines",
+                type: "bigint",
+                nullable: false,
+                defaultValue: 0L);
+
+            migrationBuilder.CreateTable(
+                name: "shipment_expenditures",
+                columns: table => new
+                {
+                    ShipmentId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Stage = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    WaybillNumber = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    IncurredOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    BudgetPeriodId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    BudgetLineId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    FreightUsdCents = table.Column<long>(type: "bigint", nullable: false),
+                    GoodsUsdCents = table.Column<long>(type: "bigint", nullable: false),
+                    WrittenOffUsdCents = table.Column<long>(type: "bigint", nullable: false),
+                    EventId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_shipment_expenditures", x => new { x.ShipmentId, x.Stage });
+                });
+
+            migrationBuilder.AddCheckConstraint(
+                name: "CK_budget_lines_totals",
+                table: "budget_lines",
+                sql: "\"PledgedUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"FundedUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"PaidInUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"DisbursedUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"AdvancedUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"SpentUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"WrittenOffUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_shipment_expenditures_BudgetPeriodId_BudgetLineId",
+                table: "shipment_expenditures",
+                columns: new[] { "BudgetPeriodId", "BudgetLineId" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "shipment_expenditures");
+
+            migrationBuilder.DropCheckConstraint(
+                name: "CK_budget_lines_totals",
+                table: "budget_lines");
+
+            migrationBuilder.DropColumn(
+                name: "SpentUsdCents",
+                table: "budget_lines");
+
+            migrationBuilder.DropColumn(
+                name: "WrittenOffUsdCents",
+                table: "budget_lines");
+
+            migrationBuilder.AddCheckConstraint(
+                name: "CK_budget_lines_totals",
+                table: "budget_lines",
+                sql: "\"PledgedUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"FundedUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"PaidInUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"DisbursedUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"AdvancedUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000");
+        }
+    }
+}
