@@ -1,4 +1,5 @@
 using Coordination.Finance.Budget;
+using Coordination.Finance.Commitments;
 using Coordination.Finance.Contributions;
 using Coordination.Finance.Disbursements;
 using Coordination.Finance.Expenditures;
@@ -37,6 +38,7 @@ public static class FinanceService
             bus.AddConsumer<ServiceabilityBelowThresholdConsumer>();
             bus.AddConsumer<ShipmentDispatchedConsumer>();
             bus.AddConsumer<ShipmentReceivedConsumer>();
+            bus.AddConsumer<CommitmentAnnouncedConsumer>();
         });
         builder.Services.AddScoped<FinanceLedger>().AddWriteGuard<FinanceLedger>();
         builder.Services.AddScoped<Tallies>();

@@ -184,6 +184,41 @@ namespace Coordination.Finance.Persistence.Migrations
                     b.ToTable("budget_periods", (string)null);
                 });
 
+            modelBuilder.Entity("Coordination.Finance.Commitments.AnnouncedFunds", b =>
+                {
+                    b.Property<string>("CommitmentId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("AnnouncedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Donor")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("EngagementId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("UsdCents")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("CommitmentId");
+
+                    b.HasIndex("Donor");
+
+                    b.ToTable("announced_funds", (string)null);
+                });
+
             modelBuilder.Entity("Coordination.Finance.Contributions.Contribution", b =>
                 {
                     b.Property<string>("Id")

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Coordination.Finance.Persistence.Migrations
 {
     [DbContext(typeof(FinanceDbContext))]
-    [Migration("20261202021157_MissionLoops2")]
+    [Migration("20261202022151_MissionLoops2")]
     partial class MissionLoops2
     {
         /// <inheritdoc />
@@ -185,6 +185,41 @@ namespace Coordination.Finance.Persistence.Migrations
                         .IsUnique();
 
                     b.ToTable("budget_periods", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.Finance.Commitments.AnnouncedFunds", b =>
+                {
+                    b.Property<string>("CommitmentId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("AnnouncedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Donor")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("EngagementId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("UsdCents")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("CommitmentId");
+
+                    b.HasIndex("Donor");
+
+                    b.ToTable("announced_funds", (string)null);
                 });
 
             modelBuilder.Entity("Coordination.Finance.Contributions.Contribution", b =>

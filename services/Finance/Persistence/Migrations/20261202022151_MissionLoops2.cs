@@ -30,6 +30,23 @@ namespace Coordination.Finance.Persistence.Migrations
                 defaultValue: 0L);
 
             migrationBuilder.CreateTable(
+                name: "announced_funds",
+                columns: table => new
+                {
+                    CommitmentId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Donor = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    UsdCents = table.Column<long>(type: "bigint", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    EngagementId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    AnnouncedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    EventId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_announced_funds", x => x.CommitmentId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "shipment_expenditures",
                 columns: table => new
                 {
@@ -56,6 +73,11 @@ namespace Coordination.Finance.Persistence.Migrations
                 sql: "\"PledgedUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"FundedUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"PaidInUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"DisbursedUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"AdvancedUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"SpentUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"WrittenOffUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000");
 
             migrationBuilder.CreateIndex(
+                name: "IX_announced_funds_Donor",
+                table: "announced_funds",
+                column: "Donor");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_shipment_expenditures_BudgetPeriodId_BudgetLineId",
                 table: "shipment_expenditures",
                 columns: new[] { "BudgetPeriodId", "BudgetLineId" });
@@ -64,6 +86,9 @@ namespace Coordination.Finance.Persistence.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "announced_funds");
+
             migrationBuilder.DropTable(
                 name: "shipment_expenditures");
 
