@@ -40,7 +40,7 @@ public sealed class ReportsApi(FinanceDbContext db, TimeProvider time, IOptions<
         report.UnallocatedWrittenOff = Usd(unallocated?.WrittenOff ?? 0);
         if (period is null)
         {
-            report.TotalRequirement = report.TotalFunded = report.TotalGap = report.TotalSpent = report.TotalWrittenOff = Usd(0);
+            report.TotalRequirement = report.TotalFunded = report.TotalGap = report.TotalSpent = report.TotalWrittenOff = report.TotalCarriedIn = Usd(0);
             return report;
         }
         var lines = await db.BudgetLines.AsNoTracking().Where(l => l.BudgetPeriodId == period.Id).ToListAsync(ct);
@@ -51,7 +51,7 @@ public sealed class ReportsApi(FinanceDbContext db, TimeProvider time, IOptions<
             report.Rows.Add(new CoverageRow
             {
                 Line = line.ToProto(),
-                CoverageBasisPoints = BasisPoints(line.FundedUsdCents, line.RevisedUsdCents),
+                CoverageBasisPoints = BasisPoints(line.CoveredUsdCents, line.RevisedUsdCents),
                 Gap = Usd(line.GapUsdCents),
             });
         }
@@ -60,7 +60,8 @@ public sealed class ReportsApi(FinanceDbContext db, TimeProvider time, IOptions<
         report.TotalRequirement = Usd(requirement);
         report.TotalFunded = Usd(funded);
         report.TotalGap = Usd(lines.Sum(l => l.GapUsdCents));
-        report.CoverageBasisPoints = BasisPoints(funded, requirement);
+        report.CoverageBasisPoints = BasisPoints(lines.Sum(l => l.CoveredUsdCents), requirement);
+        report.TotalCarriedIn = Usd(lines.Sum(l => l.CarriedInUsdCents));
         report.TotalSpent = Usd(lines.Sum(l => l.SpentUsdCents));
         report.TotalWrittenOff = Usd(lines.Sum(l => l.WrittenOffUsdCents));
         return report;

@@ -37,6 +37,12 @@ namespace Coordination.Finance.Persistence.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<long>("CarriedInUsdCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CarriedOutUsdCents")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -105,7 +111,7 @@ namespace Coordination.Finance.Persistence.Migrations
 
                     b.ToTable("budget_lines", null, t =>
                         {
-                            t.HasCheckConstraint("CK_budget_lines_totals", "\"PledgedUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"FundedUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"PaidInUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"DisbursedUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"AdvancedUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"SpentUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"WrittenOffUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000");
+                            t.HasCheckConstraint("CK_budget_lines_totals", "\"PledgedUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"FundedUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"PaidInUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"DisbursedUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"AdvancedUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"SpentUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"WrittenOffUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"CarriedInUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"CarriedOutUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000");
                         });
                 });
 
@@ -154,6 +160,11 @@ namespace Coordination.Finance.Persistence.Migrations
             modelBuilder.Entity("Coordination.Finance.Budget.BudgetPeriod", b =>
                 {
                     b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("CarriedOverFromPeriodId")
+                        .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 

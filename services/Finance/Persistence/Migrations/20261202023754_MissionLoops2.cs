@@ -15,6 +15,28 @@ namespace Coordination.Finance.Persistence.Migrations
                 name: "CK_budget_lines_totals",
                 table: "budget_lines");
 
+            migrationBuilder.AddColumn<string>(
+                name: "CarriedOverFromPeriodId",
+                table: "budget_periods",
+                type: "character varying(32)",
+                maxLength: 32,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<long>(
+                name: "CarriedInUsdCents",
+                table: "budget_lines",
+                type: "bigint",
+                nullable: false,
+                defaultValue: 0L);
+
+            migrationBuilder.AddColumn<long>(
+                name: "CarriedOutUsdCents",
+                table: "budget_lines",
+                type: "bigint",
+                nullable: false,
+                defaultValue: 0L);
+
             migrationBuilder.AddColumn<long>(
                 name: "SpentUsdCents",
                 table: "budget_lines",
@@ -70,7 +92,7 @@ namespace Coordination.Finance.Persistence.Migrations
             migrationBuilder.AddCheckConstraint(
                 name: "CK_budget_lines_totals",
                 table: "budget_lines",
-                sql: "\"PledgedUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"FundedUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"PaidInUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"DisbursedUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"AdvancedUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"SpentUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"WrittenOffUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000");
+                sql: "\"PledgedUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"FundedUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"PaidInUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"DisbursedUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"AdvancedUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"SpentUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"WrittenOffUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"CarriedInUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"CarriedOutUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000");
 
             migrationBuilder.CreateIndex(
                 name: "IX_announced_funds_Donor",
@@ -94,6 +116,18 @@ namespace Coordination.Finance.Persistence.Migrations
 
             migrationBuilder.DropCheckConstraint(
                 name: "CK_budget_lines_totals",
+                table: "budget_lines");
+
+            migrationBuilder.DropColumn(
+                name: "CarriedOverFromPeriodId",
+                table: "budget_periods");
+
+            migrationBuilder.DropColumn(
+                name: "CarriedInUsdCents",
+                table: "budget_lines");
+
+            migrationBuilder.DropColumn(
+                name: "CarriedOutUsdCents",
                 table: "budget_lines");
 
             migrationBuilder.DropColumn(

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Coordination.Finance.Persistence.Migrations
 {
     [DbContext(typeof(FinanceDbContext))]
-    [Migration("20261202022151_MissionLoops2")]
+    [Migration("20261202023754_MissionLoops2")]
     partial class MissionLoops2
     {
         /// <inheritdoc />
@@ -39,6 +39,12 @@ namespace Coordination.Finance.Persistence.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<long>("CarriedInUsdCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CarriedOutUsdCents")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Category")
                         .IsRequired()
@@ -108,7 +114,7 @@ namespace Coordination.Finance.Persistence.Migrations
 
                     b.ToTable("budget_lines", null, t =>
                         {
-                            t.HasCheckConstraint("CK_budget_lines_totals", "\"PledgedUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"FundedUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"PaidInUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"DisbursedUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"AdvancedUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"SpentUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"WrittenOffUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000");
+                            t.HasCheckConstraint("CK_budget_lines_totals", "\"PledgedUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"FundedUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"PaidInUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"DisbursedUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"AdvancedUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"SpentUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"WrittenOffUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"CarriedInUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"CarriedOutUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000");
                         });
                 });
 
@@ -157,6 +163,11 @@ namespace Coordination.Finance.Persistence.Migrations
             modelBuilder.Entity("Coordination.Finance.Budget.BudgetPeriod", b =>
                 {
                     b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("CarriedOverFromPeriodId")
+                        .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
