@@ -39,6 +39,7 @@ public static class FinanceService
             bus.AddConsumer<ShipmentDispatchedConsumer>();
             bus.AddConsumer<ShipmentReceivedConsumer>();
             bus.AddConsumer<CommitmentAnnouncedConsumer>();
+            bus.AddConsumer<RotationScheduledConsumer>();
         });
         builder.Services.AddScoped<FinanceLedger>().AddWriteGuard<FinanceLedger>();
         builder.Services.AddScoped<Tallies>();

@@ -15,7 +15,7 @@ namespace Coordination.Finance.Persistence;
 /// <summary>
 /// The finance database: budget periods and lines; contributions as an append-only chain of versions with the current
 /// version kept beside it for queries; disbursements; the ledger head that chains them; the donor tallies the reports
-/// read; exchange rates; the shipments' expenditure heard from logistics; the funds donors announced to diplomacy; and the deployments and equipment inspections reimbursements are computed from.
+/// read; exchange rates; the shipments' expenditure heard from logistics; the funds donors announced to diplomacy; and the deployments, equipment inspections and rotations' overlaps reimbursements are computed from.
 /// </summary>
 public sealed class FinanceDbContext(DbContextOptions<FinanceDbContext> options) : ServiceDbContext(options)
 {
@@ -35,6 +35,7 @@ public sealed class FinanceDbContext(DbContextOptions<FinanceDbContext> options)
     public DbSet<RunwayState> RunwayStates => Set<RunwayState>();
     public DbSet<ShipmentExpenditure> ShipmentExpenditures => Set<ShipmentExpenditure>();
     public DbSet<AnnouncedFunds> AnnouncedFunds => Set<AnnouncedFunds>();
+    public DbSet<RotationOverlap> RotationOverlaps => Set<RotationOverlap>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -924,6 +924,51 @@ namespace Coordination.Finance.Persistence.Migrations
                     b.ToTable("reimbursement_accounts", (string)null);
                 });
 
+            modelBuilder.Entity("Coordination.Finance.Reimbursements.RotationOverlap", b =>
+                {
+                    b.Property<string>("RotationId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly>("IncomingArrivesOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("IncomingContingentId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("IncomingOfficerCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Nation")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("OutgoingContingentId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("OverlapDays")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ScheduledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SiteId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("RotationId");
+
+                    b.HasIndex("Nation");
+
+                    b.ToTable("rotation_overlaps", (string)null);
+                });
+
             modelBuilder.Entity("Coordination.Messaging.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")

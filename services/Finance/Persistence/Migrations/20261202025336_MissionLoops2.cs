@@ -69,6 +69,25 @@ namespace Coordination.Finance.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "rotation_overlaps",
+                columns: table => new
+                {
+                    RotationId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Nation = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    IncomingContingentId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    OutgoingContingentId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    SiteId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    IncomingOfficerCount = table.Column<int>(type: "integer", nullable: false),
+                    IncomingArrivesOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    OverlapDays = table.Column<int>(type: "integer", nullable: false),
+                    ScheduledAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_rotation_overlaps", x => x.RotationId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "shipment_expenditures",
                 columns: table => new
                 {
@@ -100,6 +119,11 @@ namespace Coordination.Finance.Persistence.Migrations
                 column: "Donor");
 
             migrationBuilder.CreateIndex(
+                name: "IX_rotation_overlaps_Nation",
+                table: "rotation_overlaps",
+                column: "Nation");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_shipment_expenditures_BudgetPeriodId_BudgetLineId",
                 table: "shipment_expenditures",
                 columns: new[] { "BudgetPeriodId", "BudgetLineId" });
@@ -110,6 +134,9 @@ namespace Coordination.Finance.Persistence.Migrations
         {
             migrationBuilder.DropTable(
                 name: "announced_funds");
+
+            migrationBuilder.DropTable(
+                name: "rotation_overlaps");
 
             migrationBuilder.DropTable(
                 name: "shipment_expenditures");
