@@ -33,11 +33,10 @@ public sealed class ReportsApi(FinanceDbContext db, TimeProvider time, IOptions<
             : await Budget.BudgetPeriod.CurrentAsync(periods, today, ct);
         var report = new CoverageReport { AsOf = today.ToProto() };
         var periodId = period?.Id ?? "";
-        var unallocated = await db.ShipmentExpenditures.AsNoTracking().Where(e => e.BudgetPeriodId == periodId && e.BudgetLineId == "")
-            .GroupBy(e => 1).Select(g => new { Spent = g.Sum(e => e.FreightUsdCents + e.GoodsUsdCents), WrittenOff = g.Sum(e => e.WrittenOffUsdCents) })
-            .SingleOrDefaultAsync(ct);
-        report.UnallocatedSpent = Usd(unallocated?.Spent ?? 0);
-        report.UnallocatedWrittenOff = Usd(unallocated?.WrittenOff ?? 0);
+        // Unallocated expenditure is the exception (a period without a logistics line): summed here, not kept as a running total.
+        var unallocated = db.ShipmentExpenditures.AsNoTracking().Where(e => e.BudgetPeriodId == periodId && e.BudgetLineId == "");
+        report.UnallocatedSpent = Usd(await unallocated.SumAsync(e => e.FreightUsdCents + e.GoodsUsdCents, ct));
+        report.UnallocatedWrittenOff = Usd(await unallocated.SumAsync(e => e.WrittenOffUsdCents, ct));
         if (period is null)
         {
             report.TotalRequirement = report.TotalFunded = report.TotalGap = report.TotalSpent = report.TotalWrittenOff = report.TotalCarriedIn = Usd(0);
