@@ -1,6 +1,8 @@
 using Coordination.Finance.Budget;
+using Coordination.Finance.Commitments;
 using Coordination.Finance.Contributions;
 using Coordination.Finance.Disbursements;
+using Coordination.Finance.Expenditures;
 using Coordination.Finance.Fund;
 using Coordination.Finance.Ledger;
 using Coordination.Finance.Persistence;
@@ -34,6 +36,10 @@ public static class FinanceService
             bus.AddConsumer<ContingentRepatriatedConsumer>();
             bus.AddConsumer<EquipmentInspectedConsumer>();
             bus.AddConsumer<ServiceabilityBelowThresholdConsumer>();
+            bus.AddConsumer<ShipmentDispatchedConsumer>();
+            bus.AddConsumer<ShipmentReceivedConsumer>();
+            bus.AddConsumer<CommitmentAnnouncedConsumer>();
+            bus.AddConsumer<RotationScheduledConsumer>();
         });
         builder.Services.AddScoped<FinanceLedger>().AddWriteGuard<FinanceLedger>();
         builder.Services.AddScoped<Tallies>();

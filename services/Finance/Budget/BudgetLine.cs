@@ -26,6 +26,14 @@ public sealed class BudgetLine : IKeyed
     public long PaidInUsdCents { get; set; }
     public long DisbursedUsdCents { get; set; }
     public long AdvancedUsdCents { get; set; }
+    /// <summary>Expenditure recognised against the line from logistics' facts: freight charges and the value of goods shipped.</summary>
+    public long SpentUsdCents { get; private set; }
+    /// <summary>Of the goods' value spent, what was damaged or missing at receipt: shown apart, never added to spent twice.</summary>
+    public long WrittenOffUsdCents { get; private set; }
+    /// <summary>Unspent balance the predecessor mandate's line of the same category carried into this one.</summary>
+    public long CarriedInUsdCents { get; private set; }
+    /// <summary>Unspent balance this line carried into the successor mandate's first period.</summary>
+    public long CarriedOutUsdCents { get; private set; }
     public int Revision { get; set; }
     public Audit Audit { get; private init; } = null!;
 
@@ -33,11 +41,17 @@ public sealed class BudgetLine : IKeyed
     {
     }
 
-    /// <summary>What may still be disbursed without an advance.</summary>
-    public long AvailableUsdCents => PaidInUsdCents - DisbursedUsdCents;
+    /// <summary>Cash the line holds: paid in, plus carried in, minus carried out.</summary>
+    public long CashUsdCents => PaidInUsdCents + CarriedInUsdCents - CarriedOutUsdCents;
 
-    /// <summary>Revised requirement minus funded, never below zero.</summary>
-    public long GapUsdCents => Math.Max(0, RevisedUsdCents - FundedUsdCents);
+    /// <summary>What may still be disbursed without an advance.</summary>
+    public long AvailableUsdCents => CashUsdCents - DisbursedUsdCents;
+
+    /// <summary>What covers the requirement: funded flows and the balance carried in from the predecessor.</summary>
+    public long CoveredUsdCents => FundedUsdCents + CarriedInUsdCents;
+
+    /// <summary>Revised requirement minus what covers it, never below zero.</summary>
+    public long GapUsdCents => Math.Max(0, RevisedUsdCents - CoveredUsdCents);
 
     public static BudgetLine Create(string periodId, BudgetCategory category, string description, long usdCents, Audit audit) => new()
     {
@@ -65,6 +79,28 @@ public sealed class BudgetLine : IKeyed
         Revision++;
         Audit.Touch(caller, requestId, now);
         return revision;
+    }
+
+    /// <summary>Records expenditure recognised against the line (<paramref name="spentUsdCents"/>) and goods written off.</summary>
+    public void Spend(long spentUsdCents, long writtenOffUsdCents)
+    {
+        SpentUsdCents = checked(SpentUsdCents + spentUsdCents);
+        WrittenOffUsdCents = checked(WrittenOffUsdCents + writtenOffUsdCents);
+        Revision++;
+    }
+
+    /// <summary>Moves the line's unspent balance (cash not disbursed) into <paramref name="successor"/>; returns what moved.</summary>
+    public long CarryOverTo(BudgetLine successor)
+    {
+        var unspent = Math.Max(0, AvailableUsdCents);
+        if (unspent > 0)
+        {
+            CarriedOutUsdCents = checked(CarriedOutUsdCents + unspent);
+            successor.CarriedInUsdCents = checked(successor.CarriedInUsdCents + unspent);
+            Revision++;
+            successor.Revision++;
+        }
+        return unspent;
     }
 
     /// <summary>Records a disbursement's effect, refusing one beyond what was paid in unless it is an advance.</summary>
@@ -114,7 +150,8 @@ public sealed class BudgetLineConfiguration : IEntityTypeConfiguration<BudgetLin
     public void Configure(EntityTypeBuilder<BudgetLine> b)
     {
         b.ToTableWithBoundedTotals("budget_lines", nameof(BudgetLine.PledgedUsdCents), nameof(BudgetLine.FundedUsdCents),
-            nameof(BudgetLine.PaidInUsdCents), nameof(BudgetLine.DisbursedUsdCents), nameof(BudgetLine.AdvancedUsdCents));
+            nameof(BudgetLine.PaidInUsdCents), nameof(BudgetLine.DisbursedUsdCents), nameof(BudgetLine.AdvancedUsdCents),
+            nameof(BudgetLine.SpentUsdCents), nameof(BudgetLine.WrittenOffUsdCents), nameof(BudgetLine.CarriedInUsdCents), nameof(BudgetLine.CarriedOutUsdCents));
         b.HasKey(x => x.Id);
         b.Property(x => x.Id).HasMaxLength(32);
         b.Property(x => x.BudgetPeriodId).HasMaxLength(32);

@@ -22,6 +22,10 @@ public static class BudgetMapping
         PaidInUsd = Usd(line.PaidInUsdCents),
         DisbursedUsd = Usd(line.DisbursedUsdCents),
         AdvancedUsd = Usd(line.AdvancedUsdCents),
+        SpentUsd = Usd(line.SpentUsdCents),
+        WrittenOffUsd = Usd(line.WrittenOffUsdCents),
+        CarriedInUsd = Usd(line.CarriedInUsdCents),
+        CarriedOutUsd = Usd(line.CarriedOutUsdCents),
         Audit = line.Audit.ToProto(),
     };
 
@@ -43,6 +47,7 @@ public static class BudgetMapping
         ResolutionSymbol = period.ResolutionSymbol,
         StartsOn = period.StartsOn.ToProto(),
         EndsOn = period.EndsOn.ToProto(),
+        CarriedOverFromBudgetPeriodId = period.CarriedOverFromPeriodId,
     };
 
     public static Common.V1.Money Usd(long cents) => new ExactMoney("USD", cents).ToProto();

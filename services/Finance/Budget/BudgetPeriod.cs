@@ -18,6 +18,8 @@ public sealed class BudgetPeriod : IKeyed
     public DateOnly StartsOn { get; init; }
     public DateOnly EndsOn { get; init; }
     public DateTime OpenedAt { get; init; }
+    /// <summary>The predecessor mandate's last period whose unspent balances this one received; empty when none was carried.</summary>
+    public string CarriedOverFromPeriodId { get; set; } = "";
 }
 
 public sealed class BudgetPeriodConfiguration : IEntityTypeConfiguration<BudgetPeriod>
@@ -29,6 +31,7 @@ public sealed class BudgetPeriodConfiguration : IEntityTypeConfiguration<BudgetP
         b.Property(x => x.Id).HasMaxLength(32);
         b.Property(x => x.MandateId).HasMaxLength(32);
         b.Property(x => x.ResolutionSymbol).HasMaxLength(60);
+        b.Property(x => x.CarriedOverFromPeriodId).HasMaxLength(32);
         b.HasIndex(x => x.ResolutionSymbol).IsUnique();
     }
 }

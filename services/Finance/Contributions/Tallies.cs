@@ -16,7 +16,7 @@ public sealed class Tallies(FinanceDbContext db, FinanceLedger ledger, KnownBudg
 {
     /// <summary>
     /// Applies one version's change; <paramref name="before"/> is null for a new flow. Returns the budget lines whose cash
-    /// went down, with what they now hold paid in and disbursed, for the caller to check.
+    /// went down, with the cash they now hold (paid in, with what was carried in and out) and disbursed, for the caller to check.
     /// </summary>
     public async Task<List<(string LineId, long PaidIn, long Disbursed)>> ShiftAsync(FlowFigures? before, FlowFigures after, CancellationToken ct)
     {
@@ -64,7 +64,7 @@ public sealed class Tallies(FinanceDbContext db, FinanceLedger ledger, KnownBudg
         var lowered = delta.Lines.Where(l => l.Value.Cash < 0).Select(l => l.Key).ToList();
         return lowered.Count == 0
             ? []
-            : (await db.BudgetLines.AsNoTracking().Where(l => lowered.Contains(l.Id)).Select(l => new { l.Id, l.PaidInUsdCents, l.DisbursedUsdCents }).ToListAsync(ct))
+            : (await db.BudgetLines.AsNoTracking().Where(l => lowered.Contains(l.Id)).Select(l => new { l.Id, PaidInUsdCents = l.PaidInUsdCents + l.CarriedInUsdCents - l.CarriedOutUsdCents, l.DisbursedUsdCents }).ToListAsync(ct))
                 .Select(l => (l.Id, l.PaidInUsdCents, l.DisbursedUsdCents)).ToList();
     }
 }

@@ -71,7 +71,8 @@ public sealed class RunwayWatch(IServiceScopeFactory scopes, TimeProvider time, 
                 Gaps = lines.OrderBy(l => l.Category).Select(l => new FundingGap
                 {
                     BudgetLineId = l.Id, Category = BudgetMapping.CategoryName(l.Category), Description = l.Description,
-                    RequirementUsdCents = l.RevisedUsdCents, FundedUsdCents = l.FundedUsdCents, GapUsdCents = l.GapUsdCents,
+                    // Funded with a predecessor's balance carried in, as the gap counts it.
+                    RequirementUsdCents = l.RevisedUsdCents, FundedUsdCents = l.CoveredUsdCents, GapUsdCents = l.GapUsdCents,
                 }).ToList(),
                 OccurredAt = now,
                 SubjectId = FundSubject,

@@ -1,6 +1,8 @@
 using Coordination.Finance.Budget;
+using Coordination.Finance.Commitments;
 using Coordination.Finance.Contributions;
 using Coordination.Finance.Disbursements;
+using Coordination.Finance.Expenditures;
 using Coordination.Finance.Fund;
 using Coordination.Finance.Ledger;
 using Coordination.Finance.Rates;
@@ -13,7 +15,7 @@ namespace Coordination.Finance.Persistence;
 /// <summary>
 /// The finance database: budget periods and lines; contributions as an append-only chain of versions with the current
 /// version kept beside it for queries; disbursements; the ledger head that chains them; the donor tallies the reports
-/// read; exchange rates; and the deployments and equipment inspections reimbursements are computed from.
+/// read; exchange rates; the shipments' expenditure heard from logistics; the funds donors announced to diplomacy; and the deployments, equipment inspections and rotations' overlaps reimbursements are computed from.
 /// </summary>
 public sealed class FinanceDbContext(DbContextOptions<FinanceDbContext> options) : ServiceDbContext(options)
 {
@@ -31,6 +33,9 @@ public sealed class FinanceDbContext(DbContextOptions<FinanceDbContext> options)
     public DbSet<CoeInspection> CoeInspections => Set<CoeInspection>();
     public DbSet<ReimbursementAccount> ReimbursementAccounts => Set<ReimbursementAccount>();
     public DbSet<RunwayState> RunwayStates => Set<RunwayState>();
+    public DbSet<ShipmentExpenditure> ShipmentExpenditures => Set<ShipmentExpenditure>();
+    public DbSet<AnnouncedFunds> AnnouncedFunds => Set<AnnouncedFunds>();
+    public DbSet<RotationOverlap> RotationOverlaps => Set<RotationOverlap>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,6 +1,7 @@
 using Coordination.Events;
 using Coordination.Finance.Persistence;
 using Coordination.Messaging;
+using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.Finance.Reimbursements;
 
@@ -73,6 +74,35 @@ public sealed class ServiceabilityBelowThresholdConsumer(FinanceDbContext db, Re
         inspection.BelowThreshold = true;
         inspection.Revision++;
         await claims.SettleAsync(inspection, ct);
+    }
+}
+
+/// <summary>
+/// A scheduled relief in place accrues its overlap: the incoming contingent's officers for the days both contingents are
+/// on duty, at the personnel rate, for the incoming contingent's nation. Once per rotation.
+/// </summary>
+public sealed class RotationScheduledConsumer(FinanceDbContext db, ILogger<RotationScheduledConsumer> logger)
+    : IdempotentConsumer<RotationScheduled>(db, logger)
+{
+    protected override async Task HandleAsync(RotationScheduled message, CancellationToken ct)
+    {
+        if (message.OverlapDays <= 0 || message.IncomingOfficerCount <= 0
+            || await db.RotationOverlaps.AnyAsync(r => r.RotationId == message.SubjectId, ct))
+        {
+            return; // no overlap to accrue, or this rotation's is accrued already
+        }
+        db.RotationOverlaps.Add(new RotationOverlap
+        {
+            RotationId = message.SubjectId,
+            Nation = message.Nation ?? "",
+            IncomingContingentId = message.IncomingContingentId,
+            OutgoingContingentId = message.OutgoingContingentId,
+            SiteId = message.SiteId,
+            IncomingOfficerCount = message.IncomingOfficerCount,
+            IncomingArrivesOn = message.IncomingArrivesOn,
+            OverlapDays = message.OverlapDays,
+            ScheduledAt = message.OccurredAt,
+        });
     }
 }
 

@@ -32,9 +32,14 @@ public sealed class ReportsApi(FinanceDbContext db, TimeProvider time, IOptions<
             ? await periods.GetAsync(request.BudgetPeriodId, "budget period", ct)
             : await Budget.BudgetPeriod.CurrentAsync(periods, today, ct);
         var report = new CoverageReport { AsOf = today.ToProto() };
+        var periodId = period?.Id ?? "";
+        // Unallocated expenditure is the exception (a period without a logistics line): summed here, not kept as a running total.
+        var unallocated = db.ShipmentExpenditures.AsNoTracking().Where(e => e.BudgetPeriodId == periodId && e.BudgetLineId == "");
+        report.UnallocatedSpent = Usd(await unallocated.SumAsync(e => e.FreightUsdCents + e.GoodsUsdCents, ct));
+        report.UnallocatedWrittenOff = Usd(await unallocated.SumAsync(e => e.WrittenOffUsdCents, ct));
         if (period is null)
         {
-            report.TotalRequirement = report.TotalFunded = report.TotalGap = Usd(0);
+            report.TotalRequirement = report.TotalFunded = report.TotalGap = report.TotalSpent = report.TotalWrittenOff = report.TotalCarriedIn = Usd(0);
             return report;
         }
         var lines = await db.BudgetLines.AsNoTracking().Where(l => l.BudgetPeriodId == period.Id).ToListAsync(ct);
@@ -45,7 +50,7 @@ public sealed class ReportsApi(FinanceDbContext db, TimeProvider time, IOptions<
             report.Rows.Add(new CoverageRow
             {
                 Line = line.ToProto(),
-                CoverageBasisPoints = BasisPoints(line.FundedUsdCents, line.RevisedUsdCents),
+                CoverageBasisPoints = BasisPoints(line.CoveredUsdCents, line.RevisedUsdCents),
                 Gap = Usd(line.GapUsdCents),
             });
         }
@@ -54,7 +59,10 @@ public sealed class ReportsApi(FinanceDbContext db, TimeProvider time, IOptions<
         report.TotalRequirement = Usd(requirement);
         report.TotalFunded = Usd(funded);
         report.TotalGap = Usd(lines.Sum(l => l.GapUsdCents));
-        report.CoverageBasisPoints = BasisPoints(funded, requirement);
+        report.CoverageBasisPoints = BasisPoints(lines.Sum(l => l.CoveredUsdCents), requirement);
+        report.TotalCarriedIn = Usd(lines.Sum(l => l.CarriedInUsdCents));
+        report.TotalSpent = Usd(lines.Sum(l => l.SpentUsdCents));
+        report.TotalWrittenOff = Usd(lines.Sum(l => l.WrittenOffUsdCents));
         return report;
     }
 
@@ -73,14 +81,16 @@ public sealed class ReportsApi(FinanceDbContext db, TimeProvider time, IOptions<
 
         var totals = db.DonorTotals.AsNoTracking();
         var days = db.DonorUnpaidDays.AsNoTracking();
+        var announcements = db.AnnouncedFunds.AsNoTracking();
         if (donor.Length > 0)
         {
             totals = totals.Where(t => t.Donor == donor);
             days = days.Where(d => d.Donor == donor);
+            announcements = announcements.Where(a => a.Donor == donor);
         }
         var (d90, d180, d365) = (today.AddDays(-90), today.AddDays(-180), today.AddDays(-365));
         // Only the last year is read day by day; the oldest bucket is each donor's total unpaid minus the younger three.
-        var (ageing, donorTotals) = await db.ReadAsync(async () => (await days.Where(d => d.DecidedOn >= d365).GroupBy(d => d.Donor).Select(g => new
+        var (ageing, donorTotals, announced) = await db.ReadAsync(async () => (await days.Where(d => d.DecidedOn >= d365).GroupBy(d => d.Donor).Select(g => new
         {
             Donor = g.Key,
             U1 = g.Sum(d => d.DecidedOn >= d90 ? d.UnpaidUsdCents : 0),
@@ -89,18 +99,31 @@ public sealed class ReportsApi(FinanceDbContext db, TimeProvider time, IOptions<
             C2 = g.Sum(d => d.DecidedOn < d90 && d.DecidedOn >= d180 ? d.UnpaidCount : 0),
             U3 = g.Sum(d => d.DecidedOn < d180 ? d.UnpaidUsdCents : 0),
             C3 = g.Sum(d => d.DecidedOn < d180 ? d.UnpaidCount : 0),
-        }).ToDictionaryAsync(a => a.Donor, ct), await totals.ToListAsync(ct)), ct);
+        }).ToDictionaryAsync(a => a.Donor, ct), await totals.ToListAsync(ct),
+            // Announcements are a handful per donor (one per engagement's promise): summed here, not kept as running totals.
+            await announcements.GroupBy(a => a.Donor).Select(g => new { Donor = g.Key, Usd = g.Sum(a => a.UsdCents), Count = g.Count() })
+                .ToDictionaryAsync(a => a.Donor, a => (a.Usd, a.Count), ct)), ct);
+        var rows = donorTotals.ToDictionary(t => t.Donor, StringComparer.Ordinal);
+        foreach (var announcer in announced.Keys.Where(d => !rows.ContainsKey(d)))
+        {
+            rows[announcer] = new Contributions.DonorTotal { Donor = announcer };
+        }
 
         var report = new DonorReport { AsOf = today.ToProto() };
         var sum = new Contributions.DonorTotal();
         var sumAgeing = new (long Usd, int Count)[4];
-        foreach (var t in donorTotals.OrderBy(t => t.Donor, StringComparer.Ordinal))
+        var sumAnnounced = (Usd: 0L, Count: 0);
+        var sumNotPledged = 0L;
+        foreach (var t in rows.Values.OrderBy(t => t.Donor, StringComparer.Ordinal))
         {
+            var promised = announced.GetValueOrDefault(t.Donor);
             var a = ageing.GetValueOrDefault(t.Donor);
             (long Usd, int Count)[] buckets = a is null
                 ? [(0, 0), (0, 0), (0, 0), (t.UnpaidUsdCents, t.UnpaidCount)]
                 : [(a.U1, a.C1), (a.U2, a.C2), (a.U3, a.C3), (t.UnpaidUsdCents - a.U1 - a.U2 - a.U3, t.UnpaidCount - a.C1 - a.C2 - a.C3)];
-            report.Donors.Add(Row(t, buckets));
+            report.Donors.Add(Row(t, buckets, promised));
+            sumAnnounced = (sumAnnounced.Usd + promised.Usd, sumAnnounced.Count + promised.Count);
+            sumNotPledged += NotPledged(promised.Usd, t);
             sum.ContributionCount += t.ContributionCount;
             sum.PledgedUsdCents += t.PledgedUsdCents;
             sum.CommittedUsdCents += t.CommittedUsdCents;
@@ -112,7 +135,8 @@ public sealed class ReportsApi(FinanceDbContext db, TimeProvider time, IOptions<
                 sumAgeing[i] = (sumAgeing[i].Usd + buckets[i].Item1, sumAgeing[i].Count + buckets[i].Item2);
             }
         }
-        report.Total = Row(sum, sumAgeing);
+        report.Total = Row(sum, sumAgeing, sumAnnounced);
+        report.Total.AnnouncedNotPledgedUsd = Usd(sumNotPledged); // the rows' sum: one donor's surplus covers no other's shortfall
         return report;
     }
 
@@ -149,9 +173,11 @@ public sealed class ReportsApi(FinanceDbContext db, TimeProvider time, IOptions<
     /// <summary>Share in basis points, rounded down: coverage is never overstated.</summary>
     private static long BasisPoints(long part, long whole) => whole <= 0 ? 0 : (long)Math.Floor(part * 10_000m / whole);
 
+    private static long NotPledged(long announcedUsdCents, Contributions.DonorTotal t) => Math.Max(0, announcedUsdCents - t.PledgedUsdCents);
+
     private static readonly (int From, int To)[] Buckets = [(0, 90), (91, 180), (181, 365), (366, 0)];
 
-    private static DonorRow Row(Contributions.DonorTotal t, (long Usd, int Count)[] ageing)
+    private static DonorRow Row(Contributions.DonorTotal t, (long Usd, int Count)[] ageing, (long Usd, int Count) announced)
     {
         var row = new DonorRow
         {
@@ -163,6 +189,9 @@ public sealed class ReportsApi(FinanceDbContext db, TimeProvider time, IOptions<
             SuspendedUsd = Usd(t.SuspendedUsdCents),
             OutstandingUsd = Usd(t.PledgedUsdCents - t.PaidUsdCents),
             UnvaluedCount = t.UnvaluedCount,
+            AnnouncedUsd = Usd(announced.Usd),
+            AnnouncedCount = announced.Count,
+            AnnouncedNotPledgedUsd = Usd(NotPledged(announced.Usd, t)),
         };
         for (var i = 0; i < Buckets.Length; i++)
         {

@@ -37,6 +37,12 @@ namespace Coordination.Finance.Persistence.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<long>("CarriedInUsdCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CarriedOutUsdCents")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -69,6 +75,12 @@ namespace Coordination.Finance.Persistence.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
 
+                    b.Property<long>("SpentUsdCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("WrittenOffUsdCents")
+                        .HasColumnType("bigint");
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Audit", "Coordination.Finance.Budget.BudgetLine.Audit#Audit", b1 =>
                         {
                             b1.IsRequired();
@@ -99,7 +111,7 @@ namespace Coordination.Finance.Persistence.Migrations
 
                     b.ToTable("budget_lines", null, t =>
                         {
-                            t.HasCheckConstraint("CK_budget_lines_totals", "\"PledgedUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"FundedUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"PaidInUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"DisbursedUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"AdvancedUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000");
+                            t.HasCheckConstraint("CK_budget_lines_totals", "\"PledgedUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"FundedUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"PaidInUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"DisbursedUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"AdvancedUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"SpentUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"WrittenOffUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"CarriedInUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000 AND \"CarriedOutUsdCents\" BETWEEN -10000000000000000 AND 10000000000000000");
                         });
                 });
 
@@ -151,6 +163,11 @@ namespace Coordination.Finance.Persistence.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("CarriedOverFromPeriodId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<DateOnly>("EndsOn")
                         .HasColumnType("date");
 
@@ -176,6 +193,41 @@ namespace Coordination.Finance.Persistence.Migrations
                         .IsUnique();
 
                     b.ToTable("budget_periods", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.Finance.Commitments.AnnouncedFunds", b =>
+                {
+                    b.Property<string>("CommitmentId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("AnnouncedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Donor")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("EngagementId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("UsdCents")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("CommitmentId");
+
+                    b.HasIndex("Donor");
+
+                    b.ToTable("announced_funds", (string)null);
                 });
 
             modelBuilder.Entity("Coordination.Finance.Contributions.Contribution", b =>
@@ -573,6 +625,56 @@ namespace Coordination.Finance.Persistence.Migrations
                     b.ToTable("disbursements", (string)null);
                 });
 
+            modelBuilder.Entity("Coordination.Finance.Expenditures.ShipmentExpenditure", b =>
+                {
+                    b.Property<string>("ShipmentId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Stage")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("BudgetLineId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("BudgetPeriodId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("FreightUsdCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("GoodsUsdCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("IncurredOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WaybillNumber")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("WrittenOffUsdCents")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("ShipmentId", "Stage");
+
+                    b.HasIndex("BudgetPeriodId", "BudgetLineId");
+
+                    b.ToTable("shipment_expenditures", (string)null);
+                });
+
             modelBuilder.Entity("Coordination.Finance.Fund.RunwayState", b =>
                 {
                     b.Property<int>("Id")
@@ -820,6 +922,51 @@ namespace Coordination.Finance.Persistence.Migrations
                     b.HasKey("SubjectId");
 
                     b.ToTable("reimbursement_accounts", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.Finance.Reimbursements.RotationOverlap", b =>
+                {
+                    b.Property<string>("RotationId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly>("IncomingArrivesOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("IncomingContingentId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("IncomingOfficerCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Nation")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("OutgoingContingentId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("OverlapDays")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ScheduledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SiteId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("RotationId");
+
+                    b.HasIndex("Nation");
+
+                    b.ToTable("rotation_overlaps", (string)null);
                 });
 
             modelBuilder.Entity("Coordination.Messaging.OutboxMessage", b =>
