@@ -3,6 +3,7 @@ using Coordination.Logistics.Catalog;
 using Coordination.Logistics.Contingents;
 using Coordination.Logistics.Equipment;
 using Coordination.Logistics.Persistence;
+using Coordination.Logistics.Planning;
 using Coordination.Logistics.Reports;
 using Coordination.Logistics.Requisitions;
 using Coordination.Logistics.Shipments;
@@ -28,6 +29,7 @@ public static class LogisticsService
             bus.AddConsumer<ContingentRequestedConsumer>();
             bus.AddConsumer<KnownContingentDeployedConsumer>();
             bus.AddConsumer<KnownContingentRepatriatedConsumer>();
+            bus.AddConsumer<RotationScheduledConsumer>();
         });
         builder.Services.AddScoped<StockLedger>();
         return builder;

@@ -14,7 +14,7 @@ namespace Coordination.Logistics.Persistence;
 /// <summary>
 /// The logistics database: sites with their status history; the catalog, warehouses and the stock ledger with its
 /// balances; requisitions, in-kind pledges, shipments; contingent-owned equipment; and the contingents known from
-/// personnel's events, from which support plans and the officers each site supports are read.
+/// personnel's events with the rotations scheduled between them, from which support plans and the officers each site supports are read.
 /// </summary>
 public sealed class LogisticsDbContext(DbContextOptions<LogisticsDbContext> options) : ServiceDbContext(options)
 {
@@ -32,6 +32,7 @@ public sealed class LogisticsDbContext(DbContextOptions<LogisticsDbContext> opti
     public DbSet<EquipmentLine> EquipmentLines => Set<EquipmentLine>();
     public DbSet<Inspection> EquipmentInspections => Set<Inspection>();
     public DbSet<KnownContingent> KnownContingents => Set<KnownContingent>();
+    public DbSet<ScheduledRotation> ScheduledRotations => Set<ScheduledRotation>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -175,13 +175,22 @@ public sealed class ReportsApi(LogisticsDbContext db, TimeProvider time) : Logis
         var cursor = Paging.Read(request.Page, v);
         v.OptionalId(request.SiteId, "site_id");
         v.ThrowIfAny();
-        var query = db.KnownContingents.AsNoTracking().Planned();
+        var ct = context.CancellationToken;
+        var query = db.KnownContingents.AsNoTracking().Planned(db);
         if (request.SiteId.Length > 0)
         {
-            query = query.Where(c => c.SiteId == request.SiteId);
+            query = query.AtSite(db, request.SiteId);
         }
-        var (items, page) = await query.ToPageAsync(cursor, context.CancellationToken);
-        return new ListSupportPlansResponse { Plans = { items.Select(SupportPlans.Of) }, Page = page };
+        var (items, page) = await query.ToPageAsync(cursor, ct);
+        var ids = items.Select(c => c.Id).ToList();
+        var rotations = await db.ScheduledRotations.AsNoTracking()
+            .Where(r => ids.Contains(r.OutgoingContingentId) || ids.Contains(r.IncomingContingentId))
+            .ToListAsync(ct);
+        return new ListSupportPlansResponse
+        {
+            Plans = { items.Select(c => SupportPlans.Of(c, rotations.Where(r => r.OutgoingContingentId == c.Id || r.IncomingContingentId == c.Id).ToList())) },
+            Page = page,
+        };
     }
 
     private Task<Dictionary<string, string>> ItemCodesAsync(IEnumerable<string> itemIds, CancellationToken ct)

@@ -327,6 +327,58 @@ namespace Coordination.Logistics.Persistence.Migrations
                     b.ToTable("equipment_inspections", (string)null);
                 });
 
+            modelBuilder.Entity("Coordination.Logistics.Planning.ScheduledRotation", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly>("IncomingArrivesOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("IncomingContingentId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("IncomingOfficers")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Nation")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("OutgoingContingentId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly>("OutgoingDepartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("OutgoingOfficers")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ScheduledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SiteId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncomingContingentId");
+
+                    b.HasIndex("OutgoingContingentId");
+
+                    b.HasIndex("SiteId");
+
+                    b.ToTable("scheduled_rotations", (string)null);
+                });
+
             modelBuilder.Entity("Coordination.Logistics.Requisitions.InKindPledge", b =>
                 {
                     b.Property<string>("Id")

@@ -1,0 +1,57 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Coordination.Logistics.Persistence.Migrations
+{
+    /// <inheritdoc />
+    public partial class MissionLoops2 : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "scheduled_rotations",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Nation = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    OutgoingContingentId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    IncomingContingentId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    SiteId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    OutgoingOfficers = table.Column<int>(type: "integer", nullable: false),
+                    IncomingOfficers = table.Column<int>(type: "integer", nullable: false),
+                    IncomingArrivesOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    OutgoingDepartsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ScheduledAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_scheduled_rotations", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_scheduled_rotations_IncomingContingentId",
+                table: "scheduled_rotations",
+                column: "IncomingContingentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_scheduled_rotations_OutgoingContingentId",
+                table: "scheduled_rotations",
+                column: "OutgoingContingentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_scheduled_rotations_SiteId",
+                table: "scheduled_rotations",
+                column: "SiteId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "scheduled_rotations");
+        }
+    }
+}
