@@ -30,6 +30,9 @@ public static class LogisticsService
             bus.AddConsumer<KnownContingentDeployedConsumer>();
             bus.AddConsumer<KnownContingentRepatriatedConsumer>();
             bus.AddConsumer<RotationScheduledConsumer>();
+            bus.AddConsumer<ArrivalPledgedConsumer>();
+            bus.AddConsumer<ArrivalLevelChangedConsumer>();
+            bus.AddConsumer<ArrivalWithdrawnConsumer>();
         });
         builder.Services.AddScoped<StockLedger>();
         return builder;

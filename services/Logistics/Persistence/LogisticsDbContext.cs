@@ -14,7 +14,7 @@ namespace Coordination.Logistics.Persistence;
 /// <summary>
 /// The logistics database: sites with their status history; the catalog, warehouses and the stock ledger with its
 /// balances; requisitions, in-kind pledges, shipments; contingent-owned equipment; and the contingents known from
-/// personnel's events with the rotations scheduled between them, from which support plans and the officers each site supports are read.
+/// personnel's events with the rotations scheduled between them, from which support plans and the officers each site supports are read; and the pledges whose arrival it plans for.
 /// </summary>
 public sealed class LogisticsDbContext(DbContextOptions<LogisticsDbContext> options) : ServiceDbContext(options)
 {
@@ -33,6 +33,7 @@ public sealed class LogisticsDbContext(DbContextOptions<LogisticsDbContext> opti
     public DbSet<Inspection> EquipmentInspections => Set<Inspection>();
     public DbSet<KnownContingent> KnownContingents => Set<KnownContingent>();
     public DbSet<ScheduledRotation> ScheduledRotations => Set<ScheduledRotation>();
+    public DbSet<ExpectedArrival> ExpectedArrivals => Set<ExpectedArrival>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -193,6 +193,26 @@ public sealed class ReportsApi(LogisticsDbContext db, TimeProvider time) : Logis
         };
     }
 
+    public override async Task<ArrivalNeedsReport> GetArrivalNeeds(GetArrivalNeedsRequest request, ServerCallContext context)
+    {
+        var v = new Violations();
+        if (request.NationCode.Length > 0)
+        {
+            v.NationCode(request.NationCode, "nation_code");
+        }
+        v.ThrowIfAny();
+        // A contributing nation sees its own pledges' arrival only; the mission sees every nation's.
+        var nation = Caller.From(context).NationScope(request.NationCode, "read the arrival needs");
+        var levels = ArrivalNeeds.PlannedLevels.ToList();
+        var query = db.ExpectedArrivals.AsNoTracking().Where(a => !a.Withdrawn && levels.Contains(a.ReadinessLevel));
+        if (nation.Length > 0)
+        {
+            query = query.Where(a => a.Nation == nation);
+        }
+        var pledges = await query.ToListAsync(context.CancellationToken);
+        return new ArrivalNeedsReport { NationCode = nation, Months = { ArrivalNeeds.ByMonth(pledges) } };
+    }
+
     private Task<Dictionary<string, string>> ItemCodesAsync(IEnumerable<string> itemIds, CancellationToken ct)
     {
         var ids = itemIds.ToList();

@@ -327,6 +327,53 @@ namespace Coordination.Logistics.Persistence.Migrations
                     b.ToTable("equipment_inspections", (string)null);
                 });
 
+            modelBuilder.Entity("Coordination.Logistics.Planning.ExpectedArrival", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly?>("LevelReachedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Nation")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<int>("Officers")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PledgeVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReadinessLevel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UnitType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Withdrawn")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Nation");
+
+                    b.ToTable("expected_arrivals", (string)null);
+                });
+
             modelBuilder.Entity("Coordination.Logistics.Planning.ScheduledRotation", b =>
                 {
                     b.Property<string>("Id")

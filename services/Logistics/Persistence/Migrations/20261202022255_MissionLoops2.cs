@@ -12,6 +12,26 @@ namespace Coordination.Logistics.Persistence.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "expected_arrivals",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Nation = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    UnitType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Officers = table.Column<int>(type: "integer", nullable: false),
+                    ReadinessLevel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    LevelReachedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    PledgeVersion = table.Column<int>(type: "integer", nullable: false),
+                    Withdrawn = table.Column<bool>(type: "boolean", nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_expected_arrivals", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "scheduled_rotations",
                 columns: table => new
                 {
@@ -32,6 +52,11 @@ namespace Coordination.Logistics.Persistence.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_expected_arrivals_Nation",
+                table: "expected_arrivals",
+                column: "Nation");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_scheduled_rotations_IncomingContingentId",
                 table: "scheduled_rotations",
                 column: "IncomingContingentId");
@@ -50,6 +75,9 @@ namespace Coordination.Logistics.Persistence.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "expected_arrivals");
+
             migrationBuilder.DropTable(
                 name: "scheduled_rotations");
         }

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Coordination.Logistics.Persistence.Migrations
 {
     [DbContext(typeof(LogisticsDbContext))]
-    [Migration("20261202021259_MissionLoops2")]
+    [Migration("20261202022255_MissionLoops2")]
     partial class MissionLoops2
     {
         /// <inheritdoc />
@@ -328,6 +328,53 @@ namespace Coordination.Logistics.Persistence.Migrations
                     b.HasIndex("EquipmentLineId", "Id");
 
                     b.ToTable("equipment_inspections", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.Logistics.Planning.ExpectedArrival", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly?>("LevelReachedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Nation")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<int>("Officers")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PledgeVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReadinessLevel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UnitType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Withdrawn")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Nation");
+
+                    b.ToTable("expected_arrivals", (string)null);
                 });
 
             modelBuilder.Entity("Coordination.Logistics.Planning.ScheduledRotation", b =>
