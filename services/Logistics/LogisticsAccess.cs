@@ -71,5 +71,6 @@ public static class LogisticsAccess
             .Rpc("ListSupportPlans", any: Staff)
             // What pledged units' arrival needs, by month; a nation reads its own pledges' (how many it pledged is public,
             // when its units arrive is not).
-            .Rpc("GetArrivalNeeds", any: Staff, own: Nation));
+            .Rpc("GetArrivalNeeds", any: Staff, own: Nation)
+            .Rpc("GetMandateExpiryReport", any: Staff));
 }

@@ -2,6 +2,7 @@ using Coordination.Hosting;
 using Coordination.Logistics.Catalog;
 using Coordination.Logistics.Contingents;
 using Coordination.Logistics.Equipment;
+using Coordination.Logistics.Mandates;
 using Coordination.Logistics.Persistence;
 using Coordination.Logistics.Planning;
 using Coordination.Logistics.Reports;
@@ -33,6 +34,10 @@ public static class LogisticsService
             bus.AddConsumer<ArrivalPledgedConsumer>();
             bus.AddConsumer<ArrivalLevelChangedConsumer>();
             bus.AddConsumer<ArrivalWithdrawnConsumer>();
+            bus.AddConsumer<MandateAdoptedConsumer>();
+            bus.AddConsumer<MandateExtendedConsumer>();
+            bus.AddConsumer<MandateTransitionedConsumer>();
+            bus.AddConsumer<MandateExpiringConsumer>();
         });
         builder.Services.AddScoped<StockLedger>();
         return builder;

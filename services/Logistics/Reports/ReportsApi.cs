@@ -1,6 +1,7 @@
 using Coordination.Auth;
 using Coordination.Contracts;
 using Coordination.Logistics.Equipment;
+using Coordination.Logistics.Mandates;
 using Coordination.Logistics.Persistence;
 using Coordination.Logistics.Planning;
 using Coordination.Logistics.Shipments;
@@ -183,14 +184,41 @@ public sealed class ReportsApi(LogisticsDbContext db, TimeProvider time) : Logis
         }
         var (items, page) = await query.ToPageAsync(cursor, ct);
         var ids = items.Select(c => c.Id).ToList();
+        return new ListSupportPlansResponse { Plans = { await PlansOfAsync(items, ct) }, Page = page };
+    }
+
+    /// <summary>
+    /// The support plans that end with the mandate served once diplomacy announced that its end comes unrenewed (90, then
+    /// 30 days before); none while no expiry is announced. Read whole: a mission has a few dozen contingents.
+    /// </summary>
+    public override async Task<MandateExpiryReport> GetMandateExpiryReport(GetMandateExpiryReportRequest request, ServerCallContext context)
+    {
+        var ct = context.CancellationToken;
+        var mandate = await db.ServedAsync(ct);
+        var report = new MandateExpiryReport();
+        if (mandate?.ExpiringNotice is not { } days)
+        {
+            return report;
+        }
+        report.MandateId = mandate.Id;
+        report.MandateResolutionSymbol = mandate.ResolutionSymbol;
+        report.MandateEndsOn = mandate.PeriodEnd!.Value.ToProto();
+        report.DaysBefore = days;
+        var running = await db.KnownContingents.AsNoTracking().Planned(db).Where(c => c.RepatriatedOn == null).OrderBy(c => c.Id).ToListAsync(ct);
+        report.Plans.AddRange((await PlansOfAsync(running, ct)).Where(p => p.EndsWithMandate));
+        return report;
+    }
+
+    private async Task<List<SupportPlan>> PlansOfAsync(List<Contingents.KnownContingent> contingents, CancellationToken ct)
+    {
+        var ids = contingents.Select(c => c.Id).ToList();
         var rotations = await db.ScheduledRotations.AsNoTracking()
             .Where(r => ids.Contains(r.OutgoingContingentId) || ids.Contains(r.IncomingContingentId))
             .ToListAsync(ct);
-        return new ListSupportPlansResponse
-        {
-            Plans = { items.Select(c => SupportPlans.Of(c, rotations.Where(r => r.OutgoingContingentId == c.Id || r.IncomingContingentId == c.Id).ToList())) },
-            Page = page,
-        };
+        var mandate = await db.ServedAsync(ct);
+        return contingents
+            .Select(c => SupportPlans.Of(c, rotations.Where(r => r.OutgoingContingentId == c.Id || r.IncomingContingentId == c.Id).ToList(), mandate))
+            .ToList();
     }
 
     public override async Task<ArrivalNeedsReport> GetArrivalNeeds(GetArrivalNeedsRequest request, ServerCallContext context)

@@ -32,6 +32,25 @@ namespace Coordination.Logistics.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "known_mandates",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ResolutionSymbol = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    PeriodStart = table.Column<DateOnly>(type: "date", nullable: true),
+                    PeriodEnd = table.Column<DateOnly>(type: "date", nullable: true),
+                    SuccessorId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ExpiringPeriodEnd = table.Column<DateOnly>(type: "date", nullable: true),
+                    ExpiringDaysBefore = table.Column<int>(type: "integer", nullable: true),
+                    Revision = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_known_mandates", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "scheduled_rotations",
                 columns: table => new
                 {
@@ -77,6 +96,9 @@ namespace Coordination.Logistics.Persistence.Migrations
         {
             migrationBuilder.DropTable(
                 name: "expected_arrivals");
+
+            migrationBuilder.DropTable(
+                name: "known_mandates");
 
             migrationBuilder.DropTable(
                 name: "scheduled_rotations");

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Coordination.Logistics.Persistence.Migrations
 {
     [DbContext(typeof(LogisticsDbContext))]
-    [Migration("20261202022255_MissionLoops2")]
+    [Migration("20261202023757_MissionLoops2")]
     partial class MissionLoops2
     {
         /// <inheritdoc />
@@ -328,6 +328,46 @@ namespace Coordination.Logistics.Persistence.Migrations
                     b.HasIndex("EquipmentLineId", "Id");
 
                     b.ToTable("equipment_inspections", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.Logistics.Mandates.KnownMandate", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int?>("ExpiringDaysBefore")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("ExpiringPeriodEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("PeriodEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("PeriodStart")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ResolutionSymbol")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SuccessorId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("known_mandates", (string)null);
                 });
 
             modelBuilder.Entity("Coordination.Logistics.Planning.ExpectedArrival", b =>
