@@ -49,10 +49,13 @@ public sealed class KnownMandate : IKeyed
         Changed(at);
     }
 
-    /// <summary>Diplomacy warned that <paramref name="end"/> comes in <paramref name="daysBefore"/> days with no renewal.</summary>
+    /// <summary>
+    /// Diplomacy warned that <paramref name="end"/> comes in <paramref name="daysBefore"/> days with no renewal. A warning
+    /// about an earlier end than one already heard is stale; of two about the same end, the nearer (30 after 90) stands.
+    /// </summary>
     public void Expiring(DateOnly end, int daysBefore, DateTime at)
     {
-        if (ExpiringPeriodEnd != end || daysBefore < ExpiringDaysBefore)
+        if (ExpiringPeriodEnd is null || end > ExpiringPeriodEnd || (end == ExpiringPeriodEnd && daysBefore < ExpiringDaysBefore))
         {
             ExpiringPeriodEnd = end;
             ExpiringDaysBefore = daysBefore;
