@@ -68,5 +68,9 @@ public static class LogisticsAccess
             .Rpc("GetSiteStock", any: Staff)
             .Rpc("ListOverdueShipments", any: Staff)
             .Rpc("GetServiceabilityReport", any: Staff, own: Nation)
-            .Rpc("ListSupportPlans", any: Staff));
+            .Rpc("ListSupportPlans", any: Staff)
+            // What pledged units' arrival needs, by month; a nation reads its own pledges' (how many it pledged is public,
+            // when its units arrive is not).
+            .Rpc("GetArrivalNeeds", any: Staff, own: Nation)
+            .Rpc("GetMandateExpiryReport", any: Staff));
 }

@@ -44,13 +44,17 @@ public static class KnownContingentEvents
     /// only if it is missing (a concurrent insert waits for the other's commit, then does nothing), so none fails on the
     /// key; their changes to the row are then ordered by its revision.
     /// </summary>
-    public static async Task<KnownContingent> KnownContingentAsync(this LogisticsDbContext db, IntegrationEvent message, CancellationToken ct)
+    public static Task<KnownContingent> KnownContingentAsync(this LogisticsDbContext db, IntegrationEvent message, CancellationToken ct) =>
+        db.KnownContingentAsync(message.SubjectId, message.Nation ?? "", message.OccurredAt, ct);
+
+    /// <summary>The contingent <paramref name="id"/> of <paramref name="nation"/>, inserted first when missing (as above).</summary>
+    public static async Task<KnownContingent> KnownContingentAsync(this LogisticsDbContext db, string id, string nation, DateTime at, CancellationToken ct)
     {
         await db.Database.ExecuteSqlInterpolatedAsync($"""
             INSERT INTO known_contingents ("Id", "Nation", "UnitType", "OfficerCount", "Status", "SiteId", "DeployedOfficers", "RepatriatedOfficers", "Revision", "UpdatedAt")
-            VALUES ({message.SubjectId}, {message.Nation ?? ""}, '', 0, {nameof(KnownContingentStatus.Requested)}, '', 0, 0, 0, {message.OccurredAt})
+            VALUES ({id}, {nation}, '', 0, {nameof(KnownContingentStatus.Requested)}, '', 0, 0, 0, {at})
             ON CONFLICT ("Id") DO NOTHING
             """, ct);
-        return await db.KnownContingents.SingleAsync(c => c.Id == message.SubjectId, ct);
+        return await db.KnownContingents.SingleAsync(c => c.Id == id, ct);
     }
 }

@@ -1,6 +1,7 @@
 using Coordination.Logistics.Catalog;
 using Coordination.Logistics.Contingents;
 using Coordination.Logistics.Equipment;
+using Coordination.Logistics.Mandates;
 using Coordination.Logistics.Planning;
 using Coordination.Logistics.Requisitions;
 using Coordination.Logistics.Shipments;
@@ -14,7 +15,7 @@ namespace Coordination.Logistics.Persistence;
 /// <summary>
 /// The logistics database: sites with their status history; the catalog, warehouses and the stock ledger with its
 /// balances; requisitions, in-kind pledges, shipments; contingent-owned equipment; and the contingents known from
-/// personnel's events, from which support plans and the officers each site supports are read.
+/// personnel's events with the rotations scheduled between them, from which support plans and the officers each site supports are read; the pledges whose arrival it plans for; and the mandates whose period the plans serve.
 /// </summary>
 public sealed class LogisticsDbContext(DbContextOptions<LogisticsDbContext> options) : ServiceDbContext(options)
 {
@@ -32,6 +33,9 @@ public sealed class LogisticsDbContext(DbContextOptions<LogisticsDbContext> opti
     public DbSet<EquipmentLine> EquipmentLines => Set<EquipmentLine>();
     public DbSet<Inspection> EquipmentInspections => Set<Inspection>();
     public DbSet<KnownContingent> KnownContingents => Set<KnownContingent>();
+    public DbSet<ScheduledRotation> ScheduledRotations => Set<ScheduledRotation>();
+    public DbSet<ExpectedArrival> ExpectedArrivals => Set<ExpectedArrival>();
+    public DbSet<KnownMandate> KnownMandates => Set<KnownMandate>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,6 +1,7 @@
 using Coordination.Auth;
 using Coordination.Contracts;
 using Coordination.Logistics.Equipment;
+using Coordination.Logistics.Mandates;
 using Coordination.Logistics.Persistence;
 using Coordination.Logistics.Planning;
 using Coordination.Logistics.Shipments;
@@ -175,13 +176,69 @@ public sealed class ReportsApi(LogisticsDbContext db, TimeProvider time) : Logis
         var cursor = Paging.Read(request.Page, v);
         v.OptionalId(request.SiteId, "site_id");
         v.ThrowIfAny();
-        var query = db.KnownContingents.AsNoTracking().Planned();
+        var ct = context.CancellationToken;
+        var query = db.KnownContingents.AsNoTracking().Planned(db);
         if (request.SiteId.Length > 0)
         {
-            query = query.Where(c => c.SiteId == request.SiteId);
+            query = query.AtSite(db, request.SiteId);
         }
-        var (items, page) = await query.ToPageAsync(cursor, context.CancellationToken);
-        return new ListSupportPlansResponse { Plans = { items.Select(SupportPlans.Of) }, Page = page };
+        var (items, page) = await query.ToPageAsync(cursor, ct);
+        var ids = items.Select(c => c.Id).ToList();
+        return new ListSupportPlansResponse { Plans = { await PlansOfAsync(items, ct) }, Page = page };
+    }
+
+    /// <summary>
+    /// The support plans that end with the mandate served once diplomacy announced that its end comes unrenewed (90, then
+    /// 30 days before); none while no expiry is announced. Read whole: a mission has a few dozen contingents.
+    /// </summary>
+    public override async Task<MandateExpiryReport> GetMandateExpiryReport(GetMandateExpiryReportRequest request, ServerCallContext context)
+    {
+        var ct = context.CancellationToken;
+        var mandate = await db.ServedAsync(ct);
+        var report = new MandateExpiryReport();
+        if (mandate?.ExpiringNotice is not { } days)
+        {
+            return report;
+        }
+        report.MandateId = mandate.Id;
+        report.MandateResolutionSymbol = mandate.ResolutionSymbol;
+        report.MandateEndsOn = mandate.PeriodEnd!.Value.ToProto();
+        report.DaysBefore = days;
+        var running = await db.KnownContingents.AsNoTracking().Planned(db).Where(c => c.RepatriatedOn == null).OrderBy(c => c.Id).ToListAsync(ct);
+        report.Plans.AddRange((await PlansOfAsync(running, ct)).Where(p => p.EndsWithMandate));
+        return report;
+    }
+
+    private async Task<List<SupportPlan>> PlansOfAsync(List<Contingents.KnownContingent> contingents, CancellationToken ct)
+    {
+        var ids = contingents.Select(c => c.Id).ToList();
+        var rotations = await db.ScheduledRotations.AsNoTracking()
+            .Where(r => ids.Contains(r.OutgoingContingentId) || ids.Contains(r.IncomingContingentId))
+            .ToListAsync(ct);
+        var mandate = await db.ServedAsync(ct);
+        return contingents
+            .Select(c => SupportPlans.Of(c, rotations.Where(r => r.OutgoingContingentId == c.Id || r.IncomingContingentId == c.Id).ToList(), mandate))
+            .ToList();
+    }
+
+    public override async Task<ArrivalNeedsReport> GetArrivalNeeds(GetArrivalNeedsRequest request, ServerCallContext context)
+    {
+        var v = new Violations();
+        if (request.NationCode.Length > 0)
+        {
+            v.NationCode(request.NationCode, "nation_code");
+        }
+        v.ThrowIfAny();
+        // A contributing nation sees its own pledges' arrival only; the mission sees every nation's.
+        var nation = Caller.From(context).NationScope(request.NationCode, "read the arrival needs");
+        var levels = ArrivalNeeds.PlannedLevels.ToList();
+        var query = db.ExpectedArrivals.AsNoTracking().Where(a => !a.Withdrawn && levels.Contains(a.ReadinessLevel));
+        if (nation.Length > 0)
+        {
+            query = query.Where(a => a.Nation == nation);
+        }
+        var pledges = await query.ToListAsync(context.CancellationToken);
+        return new ArrivalNeedsReport { NationCode = nation, Months = { ArrivalNeeds.ByMonth(pledges) } };
     }
 
     private Task<Dictionary<string, string>> ItemCodesAsync(IEnumerable<string> itemIds, CancellationToken ct)

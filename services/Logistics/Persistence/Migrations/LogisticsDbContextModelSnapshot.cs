@@ -327,6 +327,145 @@ namespace Coordination.Logistics.Persistence.Migrations
                     b.ToTable("equipment_inspections", (string)null);
                 });
 
+            modelBuilder.Entity("Coordination.Logistics.Mandates.KnownMandate", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int?>("ExpiringDaysBefore")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("ExpiringPeriodEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("PeriodEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("PeriodStart")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ResolutionSymbol")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SuccessorId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("known_mandates", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.Logistics.Planning.ExpectedArrival", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly?>("LevelReachedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Nation")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<int>("Officers")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PledgeVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReadinessLevel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UnitType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Withdrawn")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Nation");
+
+                    b.ToTable("expected_arrivals", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.Logistics.Planning.ScheduledRotation", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly>("IncomingArrivesOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("IncomingContingentId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("IncomingOfficers")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Nation")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("OutgoingContingentId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly>("OutgoingDepartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("OutgoingOfficers")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ScheduledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SiteId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncomingContingentId");
+
+                    b.HasIndex("OutgoingContingentId");
+
+                    b.HasIndex("SiteId");
+
+                    b.ToTable("scheduled_rotations", (string)null);
+                });
+
             modelBuilder.Entity("Coordination.Logistics.Requisitions.InKindPledge", b =>
                 {
                     b.Property<string>("Id")
