@@ -135,10 +135,10 @@ public sealed class PolicyViolationTests
         var manifests = Manifests.Of("development");
         var definitions = manifests.All<V1ConfigMap>().Single(c => c.Data?.ContainsKey(BrokerUsers.DefinitionsFile) == true).Data;
         definitions[BrokerUsers.DefinitionsFile] = definitions[BrokerUsers.DefinitionsFile]
-            .Replace(@"""write"": ""^(logistics-.*|Coordination\\.Events:(", @"""write"": ""^(logistics-.*|Coordination\\.Events:(PersonnelPledged|", StringComparison.Ordinal);
+            .Replace(@"""write"": ""^(logistics-.*|Coordination\\.Events:(", @"""write"": ""^(logistics-.*|Coordination\\.Events:(CommitmentAnnounced|", StringComparison.Ordinal);
 
         PolicyAssert.Reports(BrokerPolicies.PermissionsFitOwnership(manifests),
-            "'coordination-logistics' may write 'Coordination.Events:PersonnelPledged' (personnel owns it)");
+            "'coordination-logistics' may write 'Coordination.Events:CommitmentAnnounced' (diplomacy owns it)");
     }
 
     [Fact]

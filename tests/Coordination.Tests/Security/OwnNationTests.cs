@@ -97,7 +97,7 @@ public sealed class OwnNationTests(FullSuiteFixture fixture) : IClassFixture<Ful
 
     private sealed record KenyasRecords(
         string Pledge, string Officer, string Contingent, string Relief, string EquipmentLine, string Requisition, string RequisitionLine,
-        string Justification, string InKindPledge, string Contribution, string Agreement, string Commitment);
+        string Justification, string InKindPledge, string Contribution, string Agreement, string Commitment, string Appeal);
 
     private static string NewId() => Guid.NewGuid().ToString("N");
 
@@ -128,6 +128,10 @@ public sealed class OwnNationTests(FullSuiteFixture fixture) : IClassFixture<Ful
         }),
         ["/coordination.personnel.v1.PledgeService/ListPledgeVersions"] = new(() => new PersonnelV1.ListPledgeVersionsRequest { Id = k.Pledge }),
         ["/coordination.personnel.v1.PledgeService/ListExpectedPledges"] = new(() => new PersonnelV1.ListExpectedPledgesRequest { NationCode = Own }),
+        ["/coordination.logistics.v1.LogisticsReportService/GetArrivalNeeds"] = new(() => new LogisticsV1.GetArrivalNeedsRequest { NationCode = Own }),
+        // Every partner reads an appeal: the mission's figures, and only its own nation's line.
+        ["/coordination.diplomacy.v1.AppealService/GetAppeal"] = new(() => new DiplomacyV1.GetAppealRequest { Id = k.Appeal }, Hidden: $"\"{Own}\""),
+        ["/coordination.diplomacy.v1.AppealService/ListAppeals"] = new(() => new DiplomacyV1.ListAppealsRequest(), Hidden: $"\"{Own}\""),
         ["/coordination.personnel.v1.OfficerService/RegisterOfficer"] = new(() => new PersonnelV1.RegisterOfficerRequest
         {
             RequestId = NewId(), NationCode = Own, Officer = Coordination.Tests.Personnel.PersonnelDesk.Record(vetted: false),
@@ -287,7 +291,12 @@ public sealed class OwnNationTests(FullSuiteFixture fixture) : IClassFixture<Ful
             AnnouncedOn = Today, DueOn = Day(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(60)), Officers = 600,
         });
 
+        var appeal = await Suite.ViaGateway<DiplomacyV1.AppealService.AppealServiceClient>(diplomat).IssueAppealAsync(new DiplomacyV1.IssueAppealRequest
+        {
+            RequestId = NewId(), Message = "Partners are asked to honour their commitments",
+        });
+
         return new KenyasRecords(pledge.Id, officer.Id, contingent.Id, relief.Id, line.Id, requisition.Id, requisition.Lines[0].Id,
-            requisition.Justification, inKind.Id, contribution.Id, agreement.Id, commitment.Id);
+            requisition.Justification, inKind.Id, contribution.Id, agreement.Id, commitment.Id, appeal.Id);
     }
 }
