@@ -31,6 +31,7 @@ public static class FinanceService
             bus.AddConsumer<MandateAdoptedConsumer>();
             bus.AddConsumer<MandateExtendedConsumer>();
             bus.AddConsumer<MandateTransitionedConsumer>();
+            bus.AddConsumer<MandateExpiringConsumer>();
             bus.AddConsumer<InKindPledgedConsumer>();
             bus.AddConsumer<ContingentDeployedConsumer>();
             bus.AddConsumer<ContingentRepatriatedConsumer>();

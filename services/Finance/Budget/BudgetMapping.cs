@@ -48,6 +48,7 @@ public static class BudgetMapping
         StartsOn = period.StartsOn.ToProto(),
         EndsOn = period.EndsOn.ToProto(),
         CarriedOverFromBudgetPeriodId = period.CarriedOverFromPeriodId,
+        MandateExpiringDaysBefore = period.MandateExpiringDaysBefore ?? 0,
     };
 
     public static Common.V1.Money Usd(long cents) => new ExactMoney("USD", cents).ToProto();

@@ -20,6 +20,11 @@ public sealed class BudgetPeriod : IKeyed
     public DateTime OpenedAt { get; init; }
     /// <summary>The predecessor mandate's last period whose unspent balances this one received; empty when none was carried.</summary>
     public string CarriedOverFromPeriodId { get; set; } = "";
+    /// <summary>
+    /// Diplomacy warned that the mandate ends unrenewed with this period (MandateExpiring): 90, then 30 days before its
+    /// end; null while no warning stands. Every line of the period ends with the mandate.
+    /// </summary>
+    public int? MandateExpiringDaysBefore { get; set; }
 }
 
 public sealed class BudgetPeriodConfiguration : IEntityTypeConfiguration<BudgetPeriod>

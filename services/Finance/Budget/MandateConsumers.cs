@@ -19,8 +19,30 @@ public sealed class MandateAdoptedConsumer(FinanceDbContext db, ILogger<MandateA
 public sealed class MandateExtendedConsumer(FinanceDbContext db, ILogger<MandateExtendedConsumer> logger)
     : IdempotentConsumer<MandateExtended>(db, logger)
 {
-    protected override Task HandleAsync(MandateExtended message, CancellationToken ct) =>
-        BudgetPeriods.OpenAsync(db, message.SubjectId, message.ResolutionSymbol, message.PreviousPeriodEnd.AddDays(1), message.PeriodEnd, message.OccurredAt, ct);
+    protected override async Task HandleAsync(MandateExtended message, CancellationToken ct)
+    {
+        await BudgetPeriods.ClearExpiryAsync(db, message.SubjectId, ct);
+        await BudgetPeriods.OpenAsync(db, message.SubjectId, message.ResolutionSymbol, message.PreviousPeriodEnd.AddDays(1), message.PeriodEnd, message.OccurredAt, ct);
+    }
+}
+
+/// <summary>
+/// Diplomacy warns that a mandate ends unrenewed (90, then 30 days before): its last budget period, and so every line
+/// of it, is marked as ending with the mandate (30 replaces 90, never the other way). A warning about an end a renewal
+/// or a successor has already moved on changes nothing; a renewal or successor clears the mark.
+/// </summary>
+public sealed class MandateExpiringConsumer(FinanceDbContext db, ILogger<MandateExpiringConsumer> logger)
+    : IdempotentConsumer<MandateExpiring>(db, logger)
+{
+    protected override async Task HandleAsync(MandateExpiring message, CancellationToken ct)
+    {
+        var last = await db.BudgetPeriods.Where(p => p.MandateId == message.SubjectId).OrderByDescending(p => p.EndsOn).FirstOrDefaultAsync(ct);
+        if (last is null || last.EndsOn != message.PeriodEnd || await db.BudgetPeriods.AnyAsync(p => p.CarriedOverFromPeriodId == last.Id, ct))
+        {
+            return;
+        }
+        last.MandateExpiringDaysBefore = Math.Min(last.MandateExpiringDaysBefore ?? int.MaxValue, message.DaysBefore);
+    }
 }
 
 internal static class BudgetPeriods
@@ -37,6 +59,15 @@ internal static class BudgetPeriods
         }
         return period;
     }
+
+    /// <summary>A renewal or successor: the mandate's periods no longer end with it unrenewed.</summary>
+    public static async Task ClearExpiryAsync(FinanceDbContext db, string mandateId, CancellationToken ct)
+    {
+        foreach (var period in await db.BudgetPeriods.Where(p => p.MandateId == mandateId && p.MandateExpiringDaysBefore != null).ToListAsync(ct))
+        {
+            period.MandateExpiringDaysBefore = null;
+        }
+    }
 }
 
 /// <summary>
@@ -52,6 +83,7 @@ public sealed class MandateTransitionedConsumer(FinanceDbContext db, FinanceLedg
     {
         // Budget lines' cash moves under the ledger's lock, as every write's does.
         await ledger.EnterAsync(ct);
+        await BudgetPeriods.ClearExpiryAsync(db, message.PredecessorId, ct);
         var successor = await BudgetPeriods.OpenAsync(db, message.SubjectId, message.ResolutionSymbol, message.PeriodStart, message.PeriodEnd, message.OccurredAt, ct);
         var predecessor = await db.BudgetPeriods.AsNoTracking().Where(p => p.MandateId == message.PredecessorId)
             .OrderByDescending(p => p.StartsOn).FirstOrDefaultAsync(ct);

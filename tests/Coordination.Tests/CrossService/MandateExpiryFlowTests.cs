@@ -3,6 +3,7 @@ using Coordination.Common.V1;
 using Coordination.Contracts;
 using Coordination.Diplomacy.Deadlines;
 using Coordination.Diplomacy.V1;
+using Coordination.Finance.V1;
 using Coordination.Personnel.V1;
 using Coordination.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +14,8 @@ namespace Coordination.Tests.CrossService;
 
 /// <summary>
 /// Diplomacy warns that a mandate ends unrenewed (MandateExpiring, over RabbitMQ): personnel reports the tours that end
-/// with it — in the contingent and in its nation's strength report — until a renewal moves them and clears the mark.
+/// with it — in the contingent and in its nation's strength report — and finance the budget period that ends with it,
+/// until a renewal moves them and clears the marks.
 /// </summary>
 public sealed class MandateExpiryFlowTests(FullSuiteFixture fixture) : IClassFixture<FullSuiteFixture>
 {
@@ -62,6 +64,10 @@ public sealed class MandateExpiryFlowTests(FullSuiteFixture fixture) : IClassFix
         var seen = await jamaica.GetStrengthReportAsync(new GetStrengthReportRequest { NationCode = "KEN" });
         Assert.Equal(90, seen.MandateExpiry.DaysBefore);
         Assert.Empty(seen.Nations.Single().ContingentsEndingWithMandateIds);
+        // Finance marks the budget period (every line of it) that ends with the mandate.
+        var budget = suite.ViaGateway<BudgetService.BudgetServiceClient>(TestTokens.For("HTI", Roles.FinanceOfficer));
+        await Eventually.Get(() => budget.ListBudgetPeriodsAsync(new ListBudgetPeriodsRequest()).ResponseAsync,
+            p => p.Periods.Any(x => x.ResolutionSymbol == "S/RES/2699 (2023)" && x.MandateExpiringDaysBefore == 90), what: "finance to mark the period ending with the mandate");
 
         await suite.ViaGateway<MandateService.MandateServiceClient>(diplomat).ExtendMandateAsync(new ExtendMandateRequest
         {
@@ -74,6 +80,9 @@ public sealed class MandateExpiryFlowTests(FullSuiteFixture fixture) : IClassFix
         report = await kenya.GetStrengthReportAsync(new GetStrengthReportRequest { NationCode = "KEN" });
         Assert.Null(report.MandateExpiry);
         Assert.Empty(report.Nations.Single().ContingentsEndingWithMandateIds);
+        var periods = await Eventually.Get(() => budget.ListBudgetPeriodsAsync(new ListBudgetPeriodsRequest()).ResponseAsync,
+            p => p.Periods.Any(x => x.ResolutionSymbol == "S/RES/2751 (2024)"), what: "finance to open the renewal's period");
+        Assert.All(periods.Periods, x => Assert.Equal(0, x.MandateExpiringDaysBefore));
         Assert.DoesNotContain((await kenya.GetDueReportAsync(new GetDueReportRequest { Days = 366, NationCode = "KEN" })).Rotations, r => r.EndsWithMandate);
     }
 }

@@ -171,6 +171,9 @@ namespace Coordination.Finance.Persistence.Migrations
                     b.Property<DateOnly>("EndsOn")
                         .HasColumnType("date");
 
+                    b.Property<int?>("MandateExpiringDaysBefore")
+                        .HasColumnType("integer");
+
                     b.Property<string>("MandateId")
                         .IsRequired()
                         .HasMaxLength(32)
