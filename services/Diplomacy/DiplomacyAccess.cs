@@ -44,5 +44,7 @@ public static class DiplomacyAccess
         .Service(AppealService.Descriptor, s => s
             .Rpc("IssueAppeal", any: Staff)
             .Rpc("GetAppeal", any: Staff, own: Nation, publicPart: Everyone)
-            .Rpc("ListAppeals", any: Staff, own: Nation, publicPart: Everyone));
+            .Rpc("ListAppeals", any: Staff, own: Nation, publicPart: Everyone))
+        .Service(SiteSecurityService.Descriptor, s => s
+            .Rpc("ListSiteSecurityRecords", any: Everyone));
 }

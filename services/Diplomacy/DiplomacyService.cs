@@ -52,6 +52,7 @@ public static class DiplomacyService
         app.MapGrpcService<EngagementsApi>().RequireAuthorization();
         app.MapGrpcService<CommitmentsApi>().RequireAuthorization();
         app.MapGrpcService<AppealsApi>().RequireAuthorization();
+        app.MapGrpcService<SiteSecurityApi>().RequireAuthorization();
         return app;
     }
 }

@@ -1,5 +1,4 @@
 using Coordination.Auth;
-using Coordination.Diplomacy.Persistence;
 using Coordination.Logistics.Contingents;
 using Coordination.Logistics.Persistence;
 using Coordination.Logistics.V1;
@@ -56,12 +55,12 @@ public sealed class LogisticsEventFlowTests(LogisticsFlowFixture fixture) : ICla
         }, v => v?.ChangeCount == 3, what: "personnel to apply three SiteStatusChanged events");
         Assert.Equal((site.Name, "LOST"), (view!.Name, view.Status));
 
-        var tally = await Eventually.Get(async () =>
-        {
-            await using var scope = fixture.Suite.Scope("diplomacy");
-            return await scope.ServiceProvider.GetRequiredService<DiplomacyDbContext>().SiteStatusTallies.AsNoTracking().FirstOrDefaultAsync(s => s.SiteId == site.Id);
-        }, t => t?.Changes == 3, what: "diplomacy to apply three SiteStatusChanged events");
-        Assert.Equal((site.Name, "LOST", 1), (tally!.SiteName, tally.LastStatus, tally.TimesLost));
+        // Diplomacy reports it to every partner through the gateway.
+        var records = fixture.Suite.ViaGateway<Coordination.Diplomacy.V1.SiteSecurityService.SiteSecurityServiceClient>(TestTokens.For("NOR", Roles.Observer));
+        var listed = await Eventually.Get(() => records.ListSiteSecurityRecordsAsync(new Coordination.Diplomacy.V1.ListSiteSecurityRecordsRequest()).ResponseAsync,
+            l => l.Sites.Any(s => s.SiteId == site.Id && s.Changes == 3), what: "diplomacy to apply three SiteStatusChanged events");
+        var record = listed.Sites.Single(s => s.SiteId == site.Id);
+        Assert.Equal((site.Name, "LOST", 1), (record.SiteName, record.Status, record.TimesLost));
 
         await using var personnel = fixture.Suite.Scope("personnel");
         Assert.Equal(3, await personnel.ServiceProvider.GetRequiredService<PersonnelDbContext>().ProcessedMessages
