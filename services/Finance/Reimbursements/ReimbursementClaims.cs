@@ -50,10 +50,14 @@ public sealed class ReimbursementClaims(FinanceDbContext db, IOptions<Reimbursem
 
     private async Task SettleLineAsync(string lineId, string contingentId, DateOnly? repatriatedOn, CancellationToken ct)
     {
+        // The account first, then the inspections: a settlement of this line committed after the account was read fails
+        // this one on its revision (and the retry sees it); one committed before is in the inspections read next. Read
+        // the other way round, an inspection committed in between was missed and the stale total still saved.
+        var account = await AccountAsync(lineId, ReimbursementAccount.Equipment, "", contingentId, ct);
         await db.CoeInspections.Where(i => i.LineId == lineId).LoadAsync(ct);
         var inspections = db.CoeInspections.Local.Where(i => i.LineId == lineId).ToList();
         var nation = inspections.Select(i => i.Nation).FirstOrDefault(n => n.Length > 0) ?? "";
-        var account = await AccountAsync(lineId, ReimbursementAccount.Equipment, nation, contingentId, ct);
+        account.Nation = nation.Length > 0 ? nation : account.Nation;
         var accrual = EquipmentAccrual.Of(inspections, time.Today(), repatriatedOn, rates.Value);
         if (accrual.Closed)
         {
