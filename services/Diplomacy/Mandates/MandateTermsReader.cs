@@ -31,7 +31,10 @@ public static class MandateTermsReader
         }
         var split = ReadSplit(request.CeilingSplit, v, prefix + "ceiling_split");
         var ceiling = CeilingWithSplit(request.PersonnelCeiling, split, v, prefix + "personnel_ceiling");
-        v.Range(ceiling, prefix + "personnel_ceiling", 1, 100_000);
+        if (split is null)
+        {
+            v.Range(ceiling, prefix + "personnel_ceiling", 1, 100_000);
+        }
         if (v.CountWithin(request.Tasks.Count, prefix + "tasks", 0, 50))
         {
             for (var i = 0; i < request.Tasks.Count; i++)
@@ -65,16 +68,21 @@ public static class MandateTermsReader
                 ceiling, [.. request.Tasks], obligations, split);
     }
 
-    /// <summary>The split of a ceiling, when given: each part from 0 to 100,000.</summary>
+    /// <summary>The split of a ceiling, when given: each part from 0 to 100,000, their sum (the ceiling) from 1 to 100,000.</summary>
     public static CeilingParts? ReadSplit(CeilingSplit? split, Violations v, string field)
     {
         if (split is null)
         {
             return null;
         }
+        var parts = new CeilingParts(split.Uniformed, split.Civilian);
         v.Range(split.Uniformed, field + ".uniformed", 0, 100_000);
         v.Range(split.Civilian, field + ".civilian", 0, 100_000);
-        return new CeilingParts(split.Uniformed, split.Civilian);
+        if (split.Uniformed is >= 0 and <= 100_000 && split.Civilian is >= 0 and <= 100_000)
+        {
+            v.Check(parts.Total is >= 1 and <= 100_000, field, $"the parts add up to {parts.Total:N0}; a ceiling is from 1 to 100,000");
+        }
+        return parts;
     }
 
     /// <summary>With a split, the ceiling is its sum: a given ceiling must equal it (0 stands for it).</summary>

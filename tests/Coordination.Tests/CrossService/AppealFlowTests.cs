@@ -111,6 +111,13 @@ public sealed class AppealFlowTests : IAsyncLifetime
         await RpcAssert.FailsWith(StatusCode.NotFound,
             () => Appeals(diplomat).GetAppealAsync(new GetAppealRequest { Id = new string('a', 32) }).ResponseAsync);
 
+        // Control characters, an oversized message or a deadline that passes: refused precisely, and no appeal is kept.
+        await RpcAssert.InvalidFields(() => Appeals(diplomat).IssueAppealAsync(new IssueAppealRequest { RequestId = NewId(), Message = "Pay\u0007 up" }).ResponseAsync, "message");
+        await RpcAssert.InvalidFields(() => Appeals(diplomat).IssueAppealAsync(new IssueAppealRequest { RequestId = NewId(), Message = new string('x', 20_000) }).ResponseAsync, "message");
+        await RpcAssert.FailsWith(StatusCode.DeadlineExceeded, () => Appeals(diplomat).IssueAppealAsync(
+            new IssueAppealRequest { RequestId = NewId(), Message = "In a hurry" }, deadline: DateTime.UtcNow.AddMilliseconds(1)).ResponseAsync);
+        Assert.Empty((await Appeals(diplomat).ListAppealsAsync(new ListAppealsRequest())).Appeals);
+
         // Without funding figures from finance, an appeal still carries the partners' lines, and says it has no runway.
         await AnnounceAsync("FJI", CommitmentKind.Personnel, Day(2025, 3, 1), officers: 100);
         var appeal = await Appeals(diplomat).IssueAppealAsync(new IssueAppealRequest { RequestId = NewId(), Message = "First call" });

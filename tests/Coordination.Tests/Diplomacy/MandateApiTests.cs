@@ -386,6 +386,8 @@ public sealed class MandateApiTests(DiplomacyFixture fixture) : IClassFixture<Di
         request.PersonnelCeiling = 0;
         request.CeilingSplit = new CeilingSplit { Uniformed = -1, Civilian = 50 };
         await RpcAssert.InvalidFields(() => Mandates(diplomat).AdoptMandateAsync(request).ResponseAsync, "ceiling_split.uniformed");
+        request.CeilingSplit = new CeilingSplit { Uniformed = 5_500, Civilian = 100_001 };
+        await RpcAssert.InvalidFields(() => Mandates(diplomat).AdoptMandateAsync(request).ResponseAsync, "ceiling_split.civilian");
 
         var split = NewMandate();
         split.CeilingSplit = new CeilingSplit { Uniformed = 2_450, Civilian = 50 };
