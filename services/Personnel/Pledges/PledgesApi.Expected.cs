@@ -23,24 +23,21 @@ public sealed partial class PledgesApi
         var ct = context.CancellationToken;
 
         var expected = db.ExpectedPledges.AsNoTracking();
-        var pledges = db.Pledges.AsNoTracking().Where(p => p.Status == PledgeStatus.Active);
         if (nation.Length > 0)
         {
             expected = expected.Where(e => e.Nation == nation);
-            pledges = pledges.Where(p => p.Nation == nation);
         }
         var announced = await expected.ToListAsync(ct);
-        var nations = announced.Select(e => e.Nation).ToHashSet(StringComparer.Ordinal);
-        var made = (await pledges.Select(p => new { p.Id, p.Nation, p.PledgedOn, p.Audit.CreatedAt, p.OfficerCount }).ToListAsync(ct))
-            .Where(p => nations.Contains(p.Nation))
-            .ToList();
+        var nations = announced.Select(e => e.Nation).Distinct().ToList();
+        // Only the pledges of nations that announced something: the others count against nothing.
+        var made = (await db.Pledges.AsNoTracking().Where(p => p.Status == PledgeStatus.Active && nations.Contains(p.Nation))
+                .Select(p => new { p.Id, p.Nation, p.PledgedOn, p.Audit.CreatedAt, p.OfficerCount }).ToListAsync(ct))
+            .ToLookup(p => p.Nation, p => new PledgeCount(p.Id, p.PledgedOn, p.CreatedAt, p.OfficerCount), StringComparer.Ordinal);
         var today = time.Today();
         var response = new ListExpectedPledgesResponse();
-        foreach (var code in nations.Order(StringComparer.Ordinal))
+        foreach (var group in announced.GroupBy(e => e.Nation, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            var progress = ExpectedPledgeTally.Count(announced.Where(e => e.Nation == code),
-                made.Where(p => p.Nation == code).Select(p => new PledgeCount(p.Id, p.PledgedOn, p.CreatedAt, p.OfficerCount)));
-            response.ExpectedPledges.Add(progress.Select(p => p.ToProto(today)));
+            response.ExpectedPledges.Add(ExpectedPledgeTally.Count(group, made[group.Key]).Select(p => p.ToProto(today)));
         }
         return response;
     }
