@@ -18,7 +18,14 @@ public sealed record ContingentDeployed : IntegrationEvent
     /// <summary>Logistics site the contingent protects; empty when it is not assigned to one.</summary>
     public required string SiteId { get; init; }
     public required DateOnly DeployedOn { get; init; }
+    /// <summary>The end of its tour: its length from <see cref="DeployedOn"/>, cut short at the mandate's end when that comes first.</summary>
     public required DateOnly PlannedTourEnd { get; init; }
+    /// <summary>
+    /// The end of its tour's length from <see cref="DeployedOn"/>, before any mandate cuts it short: where a renewal moves
+    /// the mandate's end, the tour runs to the earlier of the two. Null in events published before it was added (then
+    /// <see cref="PlannedTourEnd"/> is all that is known).
+    /// </summary>
+    public DateOnly? TourLengthEnd { get; init; }
 }
 
 /// <summary>A contingent is back home. Subject: the contingent id; nation: its nation.</summary>
@@ -102,6 +109,11 @@ public sealed record RotationScheduled : IntegrationEvent
     public required DateOnly OutgoingDepartsOn { get; init; }
     /// <summary>Days both contingents are on duty (relief in place).</summary>
     public required int OverlapDays { get; init; }
+    /// <summary>
+    /// The end of the incoming contingent's tour length counted from <see cref="IncomingArrivesOn"/>, before any mandate
+    /// cuts it short: how long the relief is to be supported. Null in events published before it was added.
+    /// </summary>
+    public DateOnly? IncomingTourLengthEnd { get; init; }
 }
 
 /// <summary>

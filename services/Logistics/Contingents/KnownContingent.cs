@@ -33,8 +33,10 @@ public sealed class KnownContingent : IKeyed
     public DateOnly? RepatriatedOn { get; private set; }
     /// <summary>The site it deployed to (ContingentDeployed); empty when none was named.</summary>
     public string SiteId { get; private set; } = "";
-    /// <summary>The end of its tour as planned when it deployed.</summary>
+    /// <summary>The end of its tour as planned when it deployed (cut short at the mandate's end then, when that came first).</summary>
     public DateOnly? PlannedTourEnd { get; private set; }
+    /// <summary>The end of its tour's length, before any mandate cut it short; null when the deployment did not say.</summary>
+    public DateOnly? TourLengthEnd { get; private set; }
     /// <summary>Officers who deployed (moved in, fed, supporting the site); 0 until ContingentDeployed arrives.</summary>
     public int DeployedOfficers { get; private set; }
     /// <summary>Officers who went home (moved out); 0 until ContingentRepatriated arrives.</summary>
@@ -56,12 +58,13 @@ public sealed class KnownContingent : IKeyed
         Changed(at);
     }
 
-    public void Deployed(DateOnly on, int officerCount, string siteId, DateOnly plannedTourEnd, DateTime at)
+    public void Deployed(DateOnly on, int officerCount, string siteId, DateOnly plannedTourEnd, DateOnly? tourLengthEnd, DateTime at)
     {
         DeployedOn = on;
         DeployedOfficers = officerCount;
         SiteId = siteId;
         PlannedTourEnd = plannedTourEnd;
+        TourLengthEnd = tourLengthEnd;
         if (Status != KnownContingentStatus.Repatriated)
         {
             Status = KnownContingentStatus.Deployed;

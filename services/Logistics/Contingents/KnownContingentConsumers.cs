@@ -22,7 +22,7 @@ public sealed class KnownContingentDeployedConsumer(LogisticsDbContext db, ILogg
 {
     protected override async Task HandleAsync(ContingentDeployed message, CancellationToken ct) =>
         (await db.KnownContingentAsync(message, ct)).Deployed(message.DeployedOn, message.OfficerCount, message.SiteId ?? "", message.PlannedTourEnd,
-            message.OccurredAt);
+            message.TourLengthEnd, message.OccurredAt);
 }
 
 /// <summary>

@@ -1,3 +1,4 @@
+using Coordination.Contracts;
 using Coordination.Errors;
 using Coordination.Logistics.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +15,10 @@ public static class MandateCalendar
     public static Task<KnownMandate?> ServedAsync(this LogisticsDbContext db, CancellationToken ct) =>
         db.KnownMandates.AsNoTracking().Where(m => m.PeriodEnd != null).OrderByDescending(m => m.PeriodEnd).ThenBy(m => m.Id).FirstOrDefaultAsync(ct);
 
+    /// <summary>The mandates heard of with a period, to tell which one a requisition's or shipment's day falls in.</summary>
+    public static async Task<MandatePeriods> PeriodsAsync(this LogisticsDbContext db, CancellationToken ct) =>
+        new(await db.KnownMandates.AsNoTracking().Where(m => m.PeriodStart != null && m.PeriodEnd != null).ToListAsync(ct));
+
     /// <summary>
     /// Refuses <paramref name="day"/> for <paramref name="field"/> when it lies past the end of the mandate running
     /// <paramref name="today"/>. With none running (none heard, or the last one ended with no renewal heard) nothing is
@@ -28,4 +33,26 @@ public static class MandateCalendar
                 "mandate's end unless it is renewed.");
         }
     }
+}
+
+/// <summary>
+/// The periods of the mandates logistics heard of (a handful: one per resolution line), read once per call. A day
+/// falls in the period that holds it; where two hold it (a successor adopted before its predecessor's end), the
+/// later-ending one serves it, as <see cref="MandateCalendar.ServedAsync"/> chooses.
+/// </summary>
+public sealed class MandatePeriods(IReadOnlyList<KnownMandate> mandates)
+{
+    /// <summary>The mandate period <paramref name="day"/> falls in; null when none heard of holds it.</summary>
+    public V1.ServedMandate? On(DateOnly day) =>
+        mandates.Where(m => m.PeriodStart <= day && day <= m.PeriodEnd).OrderByDescending(m => m.PeriodEnd).ThenBy(m => m.Id, StringComparer.Ordinal)
+            .FirstOrDefault() is { } m
+            ? new V1.ServedMandate
+            {
+                MandateId = m.Id,
+                ResolutionSymbol = m.ResolutionSymbol,
+                PeriodStartsOn = m.PeriodStart!.Value.ToProto(),
+                PeriodEndsOn = m.PeriodEnd!.Value.ToProto(),
+                ExpiringDaysBefore = m.ExpiringNotice ?? 0,
+            }
+            : null;
 }

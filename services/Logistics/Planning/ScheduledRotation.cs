@@ -23,6 +23,8 @@ public sealed class ScheduledRotation : IKeyed
     public int IncomingOfficers { get; private init; }
     public DateOnly IncomingArrivesOn { get; private init; }
     public DateOnly OutgoingDepartsOn { get; private init; }
+    /// <summary>The end of the incoming contingent's tour length from its arrival; null when personnel's event did not say.</summary>
+    public DateOnly? IncomingTourLengthEnd { get; private init; }
     public DateTime ScheduledAt { get; private init; }
 
     private ScheduledRotation()
@@ -40,6 +42,7 @@ public sealed class ScheduledRotation : IKeyed
         IncomingOfficers = e.IncomingOfficerCount,
         IncomingArrivesOn = e.IncomingArrivesOn,
         OutgoingDepartsOn = e.OutgoingDepartsOn,
+        IncomingTourLengthEnd = e.IncomingTourLengthEnd,
         ScheduledAt = e.OccurredAt,
     };
 }

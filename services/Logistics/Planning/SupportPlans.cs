@@ -67,9 +67,12 @@ public static class SupportPlans
     {
         var starts = c.DeployedOn!.Value;
         // A relief replaces the planned tour end with the departure personnel scheduled; a repatriation is what happened.
+        // Otherwise the tour runs its length up to the end of the mandate served now, so a renewal heard since the
+        // deployment moves an end the old mandate had cut short; with no mandate known, personnel's planned end stands.
+        var tourEnd = mandateEnd is null ? c.PlannedTourEnd : c.TourLengthEnd ?? c.PlannedTourEnd;
         var ends = c.RepatriatedOn is { } home ? (home < starts ? starts : home)
             : relievedBy is not null ? relievedBy.OutgoingDepartsOn
-            : c.PlannedTourEnd ?? starts;
+            : tourEnd ?? starts;
         ends = Within(ends, starts, mandateEnd);
         return new V1.SupportPlan
         {
@@ -87,12 +90,13 @@ public static class SupportPlans
     }
 
     /// <summary>
-    /// A relief not yet deployed: fed and housed at the site from its arrival through the overlap; the rest of its tour is
-    /// planned once its deployment (and so its planned tour end) is heard.
+    /// A relief not yet deployed: fed and housed at the site from its arrival for its tour's length (up to the mandate's
+    /// end), the overlap included; its deployment, once heard, plans it from the day it went on duty. A rotation heard
+    /// from an older personnel that did not give the tour's length is planned through the overlap only.
     /// </summary>
     private static V1.SupportPlan Arriving(KnownContingent c, ScheduledRotation relieves, DateOnly? mandateEnd)
     {
-        var ends = Within(relieves.OutgoingDepartsOn, relieves.IncomingArrivesOn, mandateEnd);
+        var ends = Within(relieves.IncomingTourLengthEnd ?? relieves.OutgoingDepartsOn, relieves.IncomingArrivesOn, mandateEnd);
         return new V1.SupportPlan
         {
             ContingentId = c.Id,

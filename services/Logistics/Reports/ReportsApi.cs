@@ -4,6 +4,7 @@ using Coordination.Logistics.Equipment;
 using Coordination.Logistics.Mandates;
 using Coordination.Logistics.Persistence;
 using Coordination.Logistics.Planning;
+using Coordination.Logistics.Requisitions;
 using Coordination.Logistics.Shipments;
 using Coordination.Logistics.Stock;
 using Coordination.Logistics.V1;
@@ -120,9 +121,10 @@ public sealed class ReportsApi(LogisticsDbContext db, TimeProvider time) : Logis
         var (items, page) = await db.Shipments.AsNoTracking().Include(s => s.Lines)
             .Where(s => ShipmentLifecycle.Underway.Contains(s.Status) && s.Eta < now)
             .ToPageAsync(cursor, context.CancellationToken);
+        var mandates = await db.PeriodsAsync(context.CancellationToken);
         return new ListOverdueShipmentsResponse
         {
-            Shipments = { items.Select(s => new OverdueShipment { Shipment = s.ToProto(), HoursOverdue = (long)(now - s.Eta).TotalHours }) },
+            Shipments = { items.Select(s => new OverdueShipment { Shipment = s.ToProto(mandates), HoursOverdue = (long)(now - s.Eta).TotalHours }) },
             Page = page,
             AsOf = now.ToTimestamp(),
         };
@@ -206,8 +208,26 @@ public sealed class ReportsApi(LogisticsDbContext db, TimeProvider time) : Logis
         report.DaysBefore = days;
         var running = await db.KnownContingents.AsNoTracking().Planned(db).Where(c => c.RepatriatedOn == null).OrderBy(c => c.Id).ToListAsync(ct);
         report.Plans.AddRange((await PlansOfAsync(running, ct)).Where(p => p.EndsWithMandate));
+
+        // What is still open in the period the mandate serves must be finished, received or cancelled before it ends.
+        var (starts, ends) = (mandate.PeriodStart!.Value, mandate.PeriodEnd!.Value);
+        var mandates = await db.PeriodsAsync(ct);
+        var requisitions = db.Requisitions.AsNoTracking()
+            .Where(r => RequisitionLifecycle.Open.Contains(r.Status) && r.NeededBy >= starts && r.NeededBy <= ends);
+        report.OpenRequisitionCount = await requisitions.CountAsync(ct);
+        report.OpenRequisitions.AddRange((await requisitions.Include(r => r.Lines).OrderBy(r => r.NeededBy).ThenBy(r => r.Id).Take(ExpiryListLimit).ToListAsync(ct))
+            .Select(r => r.ToProto(mandates)));
+        var (from, to) = (starts.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), ends.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
+        var shipments = db.Shipments.AsNoTracking()
+            .Where(s => ShipmentLifecycle.Underway.Contains(s.Status) && s.Eta >= from && s.Eta < to);
+        report.UnderwayShipmentCount = await shipments.CountAsync(ct);
+        report.UnderwayShipments.AddRange((await shipments.Include(s => s.Lines).OrderBy(s => s.Eta).ThenBy(s => s.Id).Take(ExpiryListLimit).ToListAsync(ct))
+            .Select(s => s.ToProto(mandates)));
         return report;
     }
+
+    /// <summary>At most this many requisitions, and shipments, listed in a mandate expiry report (all are counted).</summary>
+    private const int ExpiryListLimit = 200;
 
     private async Task<List<SupportPlan>> PlansOfAsync(List<Contingents.KnownContingent> contingents, CancellationToken ct)
     {

@@ -18,6 +18,9 @@ public static class RequisitionLifecycle
     /// <summary>Statuses in which partners may still pledge goods in kind.</summary>
     public static readonly RequisitionStatus[] OpenForPledges = [RequisitionStatus.Submitted, RequisitionStatus.Approved];
 
+    /// <summary>Not completed nor cancelled: what a mandate's end would leave undone.</summary>
+    public static readonly RequisitionStatus[] Open = [RequisitionStatus.Draft, RequisitionStatus.Submitted, RequisitionStatus.Approved];
+
     public static bool Allows(RequisitionStatus from, RequisitionStatus to) => Next[from].Contains(to);
 
     public static void EnsureAllowed(string requisitionId, RequisitionStatus from, RequisitionStatus to)

@@ -1,6 +1,7 @@
 using Coordination.Auth;
 using Coordination.Contracts;
 using Coordination.Logistics.Catalog;
+using Coordination.Logistics.Mandates;
 using Coordination.Logistics.Sites;
 using Coordination.Values;
 using Microsoft.EntityFrameworkCore;
@@ -71,8 +72,10 @@ public sealed class InKindPledgeConfiguration : IEntityTypeConfiguration<InKindP
 
 public static class RequisitionMapping
 {
-    public static V1.Requisition ToProto(this Requisition r) => new()
+    /// <summary>A requisition with the mandate period its needed-by day falls in.</summary>
+    public static V1.Requisition ToProto(this Requisition r, MandatePeriods mandates) => new()
     {
+        Mandate = mandates.On(r.NeededBy),
         Id = r.Id,
         RequestingContingentId = r.RequestingContingentId,
         DestinationSiteId = r.DestinationSiteId,
@@ -89,9 +92,9 @@ public static class RequisitionMapping
     /// (lines, priority, needed-by day, destination site, status), but which contingent asks and why, in the mission's
     /// own words (which name units and where they stand), only for their own nation.
     /// </summary>
-    public static V1.Requisition ToProto(this Requisition r, Caller caller)
+    public static V1.Requisition ToProto(this Requisition r, Caller caller, MandatePeriods mandates)
     {
-        var proto = r.ToProto();
+        var proto = r.ToProto(mandates);
         if (!caller.Reaches(r.RequestingNation))
         {
             proto.RequestingContingentId = "";

@@ -52,7 +52,7 @@ public sealed class RequisitionsApi(LogisticsDbContext db, Writes writes, TimePr
             var requisition = Requisition.Raise(contingent.Id, contingent.Nation, site.Id, request.Priority, neededBy!.Value, request.Justification,
                 request.Lines.Select(l => (l.ItemId, l.Quantity)), Audit.Created(caller, request.RequestId, time.UtcNow()));
             db.Requisitions.Add(requisition);
-            return requisition.ToProto();
+            return requisition.ToProto(await db.PeriodsAsync(ct));
         });
     }
 
@@ -80,8 +80,9 @@ public sealed class RequisitionsApi(LogisticsDbContext db, Writes writes, TimePr
         var v = new Violations();
         v.Id(request.Id);
         v.ThrowIfAny();
-        return (await db.Requisitions.AsNoTracking().Include(r => r.Lines).GetAsync(request.Id, "requisition", context.CancellationToken))
-            .ToProto(Caller.From(context));
+        var ct = context.CancellationToken;
+        return (await db.Requisitions.AsNoTracking().Include(r => r.Lines).GetAsync(request.Id, "requisition", ct))
+            .ToProto(Caller.From(context), await db.PeriodsAsync(ct));
     }
 
     public override async Task<ListRequisitionsResponse> ListRequisitions(ListRequisitionsRequest request, ServerCallContext context)
@@ -101,7 +102,8 @@ public sealed class RequisitionsApi(LogisticsDbContext db, Writes writes, TimePr
         }
         var (items, page) = await query.ToPageAsync(cursor, context.CancellationToken);
         var caller = Caller.From(context);
-        return new ListRequisitionsResponse { Requisitions = { items.Select(r => r.ToProto(caller)) }, Page = page };
+        var mandates = await db.PeriodsAsync(context.CancellationToken);
+        return new ListRequisitionsResponse { Requisitions = { items.Select(r => r.ToProto(caller, mandates)) }, Page = page };
     }
 
     public override async Task<V1.Requisition> ChangeRequisitionStatus(ChangeRequisitionStatusRequest request, ServerCallContext context)
@@ -118,7 +120,7 @@ public sealed class RequisitionsApi(LogisticsDbContext db, Writes writes, TimePr
         {
             var requisition = await db.Requisitions.Include(r => r.Lines).GetAsync(request.Id, "requisition", context.CancellationToken);
             requisition.ChangeStatus(request.Status, caller, request.RequestId, time.UtcNow());
-            return requisition.ToProto();
+            return requisition.ToProto(await db.PeriodsAsync(context.CancellationToken));
         });
     }
 
@@ -136,7 +138,7 @@ public sealed class RequisitionsApi(LogisticsDbContext db, Writes writes, TimePr
         {
             var requisition = await db.Requisitions.Include(r => r.Lines).GetAsync(request.RequisitionId, "requisition", context.CancellationToken);
             requisition.Commit(request.LineId, request.Quantity, caller, request.RequestId, time.UtcNow());
-            return requisition.ToProto();
+            return requisition.ToProto(await db.PeriodsAsync(context.CancellationToken));
         });
     }
 

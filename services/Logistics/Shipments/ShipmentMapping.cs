@@ -1,5 +1,6 @@
 using Coordination.Contracts;
 using Coordination.Logistics.Catalog;
+using Coordination.Logistics.Mandates;
 using Coordination.Logistics.Sites;
 using Coordination.Values;
 using Microsoft.EntityFrameworkCore;
@@ -62,8 +63,10 @@ public sealed class ShipmentLineConfiguration : IEntityTypeConfiguration<Shipmen
 
 public static class ShipmentMapping
 {
-    public static V1.Shipment ToProto(this Shipment s) => new()
+    /// <summary>A shipment with the mandate period its ETA (UTC day) falls in.</summary>
+    public static V1.Shipment ToProto(this Shipment s, MandatePeriods mandates) => new()
     {
+        Mandate = mandates.On(DateOnly.FromDateTime(s.Eta)),
         Id = s.Id,
         OriginWarehouseId = s.OriginWarehouseId,
         DestinationSiteId = s.DestinationSiteId,

@@ -54,7 +54,7 @@ public sealed class ShipmentsApi(LogisticsDbContext db, StockLedger ledger, Writ
                 request.Lines.Select((l, i) => new ShipmentLineSpec(l.ItemId, l.Quantity, l.RequisitionId, l.RequisitionLineId, valuation.UnitValuesUsdCents[i])),
                 valuation.FreightUsdCents, Audit.Created(caller, request.RequestId, time.UtcNow()));
             db.Shipments.Add(shipment);
-            return shipment.ToProto();
+            return shipment.ToProto(await db.PeriodsAsync(context.CancellationToken));
         });
     }
 
@@ -131,7 +131,8 @@ public sealed class ShipmentsApi(LogisticsDbContext db, StockLedger ledger, Writ
         var v = new Violations();
         v.Id(request.Id);
         v.ThrowIfAny();
-        return (await db.Shipments.AsNoTracking().Include(s => s.Lines).GetAsync(request.Id, "shipment", context.CancellationToken)).ToProto();
+        var ct = context.CancellationToken;
+        return (await db.Shipments.AsNoTracking().Include(s => s.Lines).GetAsync(request.Id, "shipment", ct)).ToProto(await db.PeriodsAsync(ct));
     }
 
     public override async Task<ListShipmentsResponse> ListShipments(ListShipmentsRequest request, ServerCallContext context)
@@ -150,7 +151,8 @@ public sealed class ShipmentsApi(LogisticsDbContext db, StockLedger ledger, Writ
             query = query.Where(s => s.DestinationSiteId == request.DestinationSiteId);
         }
         var (items, page) = await query.ToPageAsync(cursor, context.CancellationToken);
-        return new ListShipmentsResponse { Shipments = { items.Select(s => s.ToProto()) }, Page = page };
+        var mandates = await db.PeriodsAsync(context.CancellationToken);
+        return new ListShipmentsResponse { Shipments = { items.Select(s => s.ToProto(mandates)) }, Page = page };
     }
 
     public override async Task<V1.Shipment> DispatchShipment(DispatchShipmentRequest request, ServerCallContext context)
@@ -196,7 +198,7 @@ public sealed class ShipmentsApi(LogisticsDbContext db, StockLedger ledger, Writ
                 FreightUsdCents = shipment.FreightUsdCents,
                 GoodsValueUsdCents = shipment.GoodsValueUsdCents,
             });
-            return shipment.ToProto();
+            return shipment.ToProto(await db.PeriodsAsync(context.CancellationToken));
         });
     }
 
@@ -258,7 +260,7 @@ public sealed class ShipmentsApi(LogisticsDbContext db, StockLedger ledger, Writ
                 MissingQuantity = shipment.Lines.Sum(l => (long)l.Missing),
                 WrittenOffUsdCents = shipment.WrittenOffUsdCents,
             });
-            return shipment.ToProto();
+            return shipment.ToProto(await db.PeriodsAsync(context.CancellationToken));
         });
     }
 
@@ -275,7 +277,7 @@ public sealed class ShipmentsApi(LogisticsDbContext db, StockLedger ledger, Writ
         {
             var shipment = await db.Shipments.Include(s => s.Lines).GetAsync(request.Id, "shipment", context.CancellationToken);
             shipment.Cancel(request.Reason, caller, request.RequestId, time.UtcNow());
-            return shipment.ToProto();
+            return shipment.ToProto(await db.PeriodsAsync(context.CancellationToken));
         });
     }
 

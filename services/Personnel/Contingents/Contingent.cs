@@ -187,10 +187,13 @@ public sealed class Contingent : IKeyed
             : $"{Nation} has no status-of-forces agreement in force with the host state ({StatusOfForces.HostState}); its contingents cannot deploy until diplomacy records one in force.";
     }
 
+    /// <summary>The last day of a tour of this contingent's length that starts on <paramref name="startsOn"/>, before any mandate caps it.</summary>
+    public DateOnly TourEndFrom(DateOnly startsOn) => startsOn.AddMonths(TourMonths).AddDays(-1);
+
     /// <summary>A tour ends after its length, but never after the mandate: a renewal moves a capped end again.</summary>
     public void ScheduleTourEnd(DateOnly mandateEnd)
     {
-        var natural = DeployedOn!.Value.AddMonths(TourMonths).AddDays(-1);
+        var natural = TourEndFrom(DeployedOn!.Value);
         TourEndCappedByMandate = natural > mandateEnd;
         PlannedTourEnd = TourEndCappedByMandate ? mandateEnd : natural;
         Revision++;

@@ -66,6 +66,7 @@ public sealed partial class ContingentsApi
                 IncomingArrivesOn = rotation.IncomingArrivesOn,
                 OutgoingDepartsOn = rotation.OutgoingDepartsOn,
                 OverlapDays = rotation.OverlapDays,
+                IncomingTourLengthEnd = incoming.TourEndFrom(rotation.IncomingArrivesOn),
             });
             return rotation.ToProto();
         });

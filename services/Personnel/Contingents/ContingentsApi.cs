@@ -182,6 +182,7 @@ public sealed partial class ContingentsApi(PersonnelDbContext db, Writes writes,
                 SiteId = contingent.SiteId,
                 DeployedOn = contingent.DeployedOn!.Value,
                 PlannedTourEnd = contingent.PlannedTourEnd!.Value,
+                TourLengthEnd = contingent.TourEndFrom(contingent.DeployedOn!.Value),
             });
             await coverage.ContingentChangedAsync(contingent.SiteId, SiteCoverage.ContingentDeployed, contingent.Id, now, ct);
         }

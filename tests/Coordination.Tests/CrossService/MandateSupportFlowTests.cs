@@ -13,8 +13,10 @@ namespace Coordination.Tests.CrossService;
 
 /// <summary>
 /// Diplomacy adopts, warns of and renews a mandate; over real RabbitMQ, logistics' support plans end with the mandate,
-/// requisitions and shipments are not planned past its end, the plans ending with an unrenewed mandate are marked and
-/// reported when diplomacy warns, and the renewal moves the end. Every call goes through the gateway.
+/// requisitions and shipments are not planned past its end and tell the mandate period they serve, the plans ending
+/// with an unrenewed mandate and the requisitions and shipments still open in its period are reported when diplomacy
+/// warns, and the renewal moves the end: a plan the old end had cut short runs its tour's length. Every call goes
+/// through the gateway.
 /// </summary>
 public sealed class MandateSupportFlowTests(FullSuiteFixture fixture) : IClassFixture<FullSuiteFixture>
 {
@@ -66,8 +68,17 @@ public sealed class MandateSupportFlowTests(FullSuiteFixture fixture) : IClassFi
         Assert.Contains(Symbol, late.Violations[0].Description, StringComparison.Ordinal);
         Assert.Contains("unless it is renewed", late.Violations[0].Description, StringComparison.Ordinal);
         await RpcAssert.FailedPrecondition(() => shipments.CreateShipmentAsync(Shipment(75)).ResponseAsync, "MANDATE_END");
-        await requisitions.CreateRequisitionAsync(Requisition(30));
-        Assert.Single((await requisitions.ListRequisitionsAsync(new ListRequisitionsRequest())).Requisitions);
+        var open = await requisitions.CreateRequisitionAsync(Requisition(30));
+        Assert.Equal((mandate.Id, Symbol, On(today.AddDays(-100)), On(today.AddDays(60)), 0),
+            (open.Mandate.MandateId, open.Mandate.ResolutionSymbol, open.Mandate.PeriodStartsOn, open.Mandate.PeriodEndsOn, open.Mandate.ExpiringDaysBefore));
+        Assert.Equal(mandate.Id, Assert.Single((await requisitions.ListRequisitionsAsync(new ListRequisitionsRequest())).Requisitions).Mandate.MandateId);
+        var underway = await shipments.CreateShipmentAsync(Shipment(20));
+        Assert.Equal((mandate.Id, On(today.AddDays(60))), (underway.Mandate.MandateId, underway.Mandate.PeriodEndsOn));
+        var done = await requisitions.CreateRequisitionAsync(Requisition(10));
+        await requisitions.ChangeRequisitionStatusAsync(new ChangeRequisitionStatusRequest
+        {
+            RequestId = NewId(), Id = done.Id, Status = RequisitionStatus.Cancelled, Reason = "Raised twice",
+        });
 
         // Diplomacy's watch warns 90 days before the unrenewed end; logistics marks and reports the plans ending with it.
         await suite.Service("diplomacy").Services.GetRequiredService<DeadlineWatch>().CheckAsync(CancellationToken.None);
@@ -76,6 +87,11 @@ public sealed class MandateSupportFlowTests(FullSuiteFixture fixture) : IClassFi
         Assert.Equal((mandate.Id, Symbol, On(today.AddDays(60))), (expiring.MandateId, expiring.MandateResolutionSymbol, expiring.MandateEndsOn));
         Assert.Equal([contingent.Id], expiring.Plans.Select(p => p.ContingentId));
         Assert.Equal(90, expiring.Plans[0].MandateExpiringDaysBefore);
+        // What is still open in the period ends with it too: the cancelled requisition is not.
+        Assert.Equal((1, open.Id), (expiring.OpenRequisitionCount, Assert.Single(expiring.OpenRequisitions).Id));
+        Assert.Equal((1, underway.Id), (expiring.UnderwayShipmentCount, Assert.Single(expiring.UnderwayShipments).Id));
+        Assert.Equal(90, (await requisitions.GetRequisitionAsync(new GetRequisitionRequest { Id = open.Id })).Mandate.ExpiringDaysBefore);
+        Assert.Equal(90, (await shipments.GetShipmentAsync(new GetShipmentRequest { Id = underway.Id })).Mandate.ExpiringDaysBefore);
 
         await suite.ViaGateway<MandateService.MandateServiceClient>(diplomat).ExtendMandateAsync(new ExtendMandateRequest
         {
@@ -84,7 +100,13 @@ public sealed class MandateSupportFlowTests(FullSuiteFixture fixture) : IClassFi
         });
         var renewed = await PlanAsync(reports, hospital.Id, p => p.MandateResolutionSymbol == "S/RES/2810 (2026)", "logistics to apply MandateExtended");
         Assert.Equal((On(today.AddDays(425)), false, 0), (renewed.MandateEndsOn, renewed.EndsWithMandate, renewed.MandateExpiringDaysBefore));
-        Assert.Empty((await reports.GetMandateExpiryReportAsync(new GetMandateExpiryReportRequest())).Plans);
+        // The old end had cut the 12-month tour short; the renewal gives it its length back (personnel moves the tour alike).
+        Assert.Equal(On(today.AddDays(-10).AddMonths(12).AddDays(-1)), renewed.EndsOn);
+        Assert.Equal(100L * (today.AddDays(-10).AddMonths(12).DayNumber - today.AddDays(-10).DayNumber), renewed.RationDays);
+        var cleared = await reports.GetMandateExpiryReportAsync(new GetMandateExpiryReportRequest());
+        Assert.Equal((0, 0, 0), (cleared.Plans.Count, cleared.OpenRequisitionCount, cleared.UnderwayShipmentCount));
+        var served = (await requisitions.GetRequisitionAsync(new GetRequisitionRequest { Id = open.Id })).Mandate;
+        Assert.Equal(("S/RES/2810 (2026)", On(today.AddDays(425)), 0), (served.ResolutionSymbol, served.PeriodEndsOn, served.ExpiringDaysBefore));
         await requisitions.CreateRequisitionAsync(Requisition(90));
         await shipments.CreateShipmentAsync(Shipment(75));
     }

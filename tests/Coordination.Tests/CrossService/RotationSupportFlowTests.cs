@@ -14,7 +14,7 @@ namespace Coordination.Tests.CrossService;
 /// <summary>
 /// Personnel schedules a relief in place; over real RabbitMQ, logistics' movement and ration plan for the site covers
 /// both contingents on the overlap days: the outgoing one is fed and moved out to its departure, the incoming one is
-/// planned from its arrival before it deploys. Every call goes through the gateway.
+/// planned from its arrival for its tour's length before it deploys. Every call goes through the gateway.
 /// </summary>
 public sealed class RotationSupportFlowTests(FullSuiteFixture fixture) : IClassFixture<FullSuiteFixture>
 {
@@ -25,7 +25,7 @@ public sealed class RotationSupportFlowTests(FullSuiteFixture fixture) : IClassF
     {
         var suite = fixture.Suite;
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        await AdoptAsync(suite, TestTokens.For("HTI", Roles.Diplomat), "S/RES/2793 (2025)", On(today.AddDays(-200)), On(today.AddDays(300)), 5_550);
+        await AdoptAsync(suite, TestTokens.For("HTI", Roles.Diplomat), "S/RES/2793 (2025)", On(today.AddDays(-200)), On(today.AddDays(500)), 5_550);
         await PersonnelKnowsMandateAsync(suite, admin, "S/RES/2793 (2025)");
         var officer = TestTokens.For("HTI", Roles.LogisticsOfficer);
         var site = await suite.ViaGateway<SiteService.SiteServiceClient>(officer).CreateSiteAsync(new CreateSiteRequest
@@ -53,7 +53,10 @@ public sealed class RotationSupportFlowTests(FullSuiteFixture fixture) : IClassF
         Assert.Equal((incoming.Id, SupportPlanStatus.Active, On(departs), 100), (relieved.RelievedByContingentId, relieved.Status, relieved.EndsOn, relieved.OutboundMovement));
         var relief = plans[incoming.Id];
         Assert.Equal((outgoing.Id, SupportPlanStatus.Planned, site.Id, 120, 120), (relief.RelievesContingentId, relief.Status, relief.SiteId, relief.Officers, relief.InboundMovement));
-        Assert.Equal((On(arrives), On(departs), 120L * 8), (relief.StartsOn, relief.EndsOn, relief.RationDays));
+        // The relief is supported from its arrival for its 12-month tour (the mandate runs longer), the overlap included.
+        var tourEnds = arrives.AddMonths(12).AddDays(-1);
+        Assert.Equal((On(arrives), On(tourEnds), 120L * (tourEnds.DayNumber - arrives.DayNumber + 1), false),
+            (relief.StartsOn, relief.EndsOn, relief.RationDays, relief.EndsWithMandate));
         // On each overlap day the site feeds both contingents.
         foreach (var plan in plans.Values)
         {

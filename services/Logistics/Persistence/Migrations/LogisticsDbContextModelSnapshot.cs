@@ -188,6 +188,9 @@ namespace Coordination.Logistics.Persistence.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<DateOnly?>("TourLengthEnd")
+                        .HasColumnType("date");
+
                     b.Property<string>("UnitType")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -430,6 +433,9 @@ namespace Coordination.Logistics.Persistence.Migrations
 
                     b.Property<int>("IncomingOfficers")
                         .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("IncomingTourLengthEnd")
+                        .HasColumnType("date");
 
                     b.Property<string>("Nation")
                         .IsRequired()
