@@ -20,7 +20,9 @@ public sealed record AppealLine(
     long UsdOverdueCents,
     long UsdPledgedCents,
     int CommitmentsOverdue,
-    DateOnly? OverdueSince);
+    DateOnly? OverdueSince,
+    long UsdInKindPledgedCents = 0,
+    int InKindPledges = 0);
 
 /// <summary>
 /// The trust fund's funding as finance last reported it (FundRunwayLow): what an appeal quotes for the gap and the

@@ -7,7 +7,7 @@ namespace Coordination.Diplomacy.Appeals;
 
 /// <summary>
 /// Each partner's line of an appeal, from its commitments and its brief's figures: committed against delivered in
-/// officers and money, and what is overdue (outstanding past the due day). Partners with overdue commitments come
+/// officers and money, the goods it pledged in kind, and what is overdue (outstanding past the due day). Partners with overdue commitments come
 /// first, the longest overdue first (then the most officers, then the most money overdue); the others follow by
 /// nation code. Every nation with a commitment has a line.
 /// </summary>
@@ -40,6 +40,8 @@ public static class AppealLines
             UsdOverdueCents: overdue.Where(c => c.Kind == CommitmentKind.Funds).Sum(c => c.Outstanding),
             UsdPledgedCents: tally?.PledgedUsdCents ?? 0,
             CommitmentsOverdue: overdue.Count,
-            OverdueSince: overdue.Count == 0 ? null : overdue.Min(c => c.DueOn));
+            OverdueSince: overdue.Count == 0 ? null : overdue.Min(c => c.DueOn),
+            UsdInKindPledgedCents: tally?.InKindPledgedUsdCents ?? 0,
+            InKindPledges: tally?.InKindPledges ?? 0);
     }
 }

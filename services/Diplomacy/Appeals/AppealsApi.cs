@@ -96,6 +96,8 @@ public static class AppealMapping
         UsdPledged = Usd(l.UsdPledgedCents),
         CommitmentsOverdue = l.CommitmentsOverdue,
         OverdueSince = l.OverdueSince?.ToProto(),
+        UsdInKindPledged = Usd(l.UsdInKindPledgedCents),
+        InKindPledges = l.InKindPledges,
     };
 
     private static Common.V1.Money Usd(long cents) => new ExactMoney("USD", cents).ToProto();

@@ -16,6 +16,8 @@ public sealed class ContributionView
     /// <summary>The USD value pledged, as ContributionPledged (or the latest reinstatement) gave it; 0 until heard of.</summary>
     public long PledgedUsdCents { get; set; }
     public bool Suspended { get; set; }
+    /// <summary>Goods pledged in kind (finance's IN_KIND channel, from logistics' InKindPledged), not money.</summary>
+    public bool InKind { get; set; }
     /// <summary>When the latest suspension or reinstatement heard of happened; an older one arriving late changes nothing.</summary>
     public DateTime? StatusChangedAt { get; set; }
     public int Revision { get; set; }

@@ -6,7 +6,10 @@ using Coordination.Messaging;
 
 namespace Coordination.Diplomacy.Partners;
 
-/// <summary>A donor's pledge raises its pledged total, unless its suspension was heard of first.</summary>
+/// <summary>
+/// A donor's pledge raises its pledged total, unless its suspension was heard of first; goods pledged in kind (finance's
+/// IN_KIND channel) also count apart, for the appeal's goods-in-kind line.
+/// </summary>
 public sealed class ContributionPledgedConsumer(DiplomacyDbContext db, ILogger<ContributionPledgedConsumer> logger)
     : IdempotentConsumer<ContributionPledged>(db, logger)
 {
@@ -14,13 +17,18 @@ public sealed class ContributionPledgedConsumer(DiplomacyDbContext db, ILogger<C
     {
         var view = await ContributionViews.GetAsync(db, message.SubjectId, message.Nation, ct);
         view.PledgedUsdCents = message.UsdCents;
+        view.InKind = message.Channel == InKindChannel;
         view.Revision++;
         var tally = await PartnerTallies.GetAsync(db, message.Nation, ct);
-        tally.PledgedUsdCents += view.Suspended ? 0 : message.UsdCents;
         tally.ContributionsPledged++;
+        tally.InKindPledges += view.InKind ? 1 : 0;
+        ContributionViews.Count(tally, view, view.Suspended ? 0 : message.UsdCents);
         tally.UpdatedAt = message.OccurredAt;
         tally.Revision++;
     }
+
+    /// <summary>Finance's channel of goods pledged in kind.</summary>
+    public const string InKindChannel = "IN_KIND";
 }
 
 /// <summary>A deployed contingent adds to its nation's officers on the ground.</summary>
@@ -271,9 +279,19 @@ public static class ContributionViews
             return;
         }
         var tally = await PartnerTallies.GetAsync(db, view.Nation, ct);
-        tally.PledgedUsdCents = Math.Max(0, tally.PledgedUsdCents + usdCents);
+        Count(tally, view, usdCents);
         tally.UpdatedAt = at;
         tally.Revision++;
+    }
+
+    /// <summary>Adds <paramref name="usdCents"/> to the pledged USD, and to the goods in kind for an in-kind contribution, never below 0.</summary>
+    public static void Count(PartnerTally tally, ContributionView view, long usdCents)
+    {
+        tally.PledgedUsdCents = Math.Max(0, tally.PledgedUsdCents + usdCents);
+        if (view.InKind)
+        {
+            tally.InKindPledgedUsdCents = Math.Max(0, tally.InKindPledgedUsdCents + usdCents);
+        }
     }
 
     /// <summary>Whether a status change at <paramref name="at"/> is later than the latest one heard of.</summary>

@@ -11,6 +11,10 @@ public sealed class PartnerTally
     public int DeployedContingents { get; set; }
     public long PledgedUsdCents { get; set; }
     public int ContributionsPledged { get; set; }
+    /// <summary>The part of <see cref="PledgedUsdCents"/> pledged as goods in kind (suspended ones not counted).</summary>
+    public long InKindPledgedUsdCents { get; set; }
+    /// <summary>Contributions pledged as goods in kind.</summary>
+    public int InKindPledges { get; set; }
     public int PledgedOfficers { get; set; }
     public long PaidUsdCents { get; set; }
     public DateTime UpdatedAt { get; set; }

@@ -48,6 +48,7 @@ public sealed class PartnersApi(DiplomacyDbContext db, TimeProvider time) : Part
             DeployedContingents = tally?.DeployedContingents ?? 0,
             PledgedUsd = new ExactMoney("USD", tally?.PledgedUsdCents ?? 0).ToProto(),
             ContributionsPledged = tally?.ContributionsPledged ?? 0,
+            InKindPledgedUsd = new ExactMoney("USD", tally?.InKindPledgedUsdCents ?? 0).ToProto(),
             UpdateTime = tally?.UpdatedAt.ToTimestamp(),
             ReducedCapabilityContingentIds = { reduced },
         };

@@ -15,9 +15,9 @@ namespace Coordination.Tests.CrossService;
 /// <summary>
 /// The call to honour commitments: finance reports the trust fund's runway falling low (FundRunwayLow, with the gap per
 /// budget line), and diplomacy issues an appeal that quotes it and sets each partner's commitments against what it
-/// delivered, the most overdue first; every partner reads it, seeing the mission's figures and its own line. Finance and
-/// diplomacy of their own (so the fund holds only this test's money), behind the real gateway, on a clock at
-/// 2025-06-30.
+/// delivered (officers, money) and the goods it pledged in kind, the most overdue first; every partner reads it, seeing
+/// the mission's figures and its own line. Finance and diplomacy of their own (so the fund holds only this test's
+/// money), behind the real gateway, on a clock at 2025-06-30.
 /// </summary>
 public sealed class AppealFlowTests : IAsyncLifetime
 {
@@ -56,6 +56,14 @@ public sealed class AppealFlowTests : IAsyncLifetime
         await Eventually.Get(
             () => suite.ViaGateway<CommitmentService.CommitmentServiceClient>(diplomat).GetCommitmentAsync(new GetCommitmentRequest { Id = jamaica.Id }).ResponseAsync,
             c => c.AmountDelivered?.Units == 400_000, what: "diplomacy to count Jamaica's payment");
+        // Canada pledged goods in kind (as logistics' in-kind pledges reach finance): 250,000 standing, 50,000 suspended.
+        await desk.PledgeAsync("CAN", 250_000, channel: Channel.InKind);
+        var held = await desk.PledgeAsync("CAN", 50_000, channel: Channel.InKind);
+        await desk.MoveAsync(held.Id, ContributionStatus.Suspended, reason: "Goods not up to specification");
+        var brief = await Eventually.Get(
+            () => suite.ViaGateway<PartnerService.PartnerServiceClient>(diplomat).GetPartnerBriefAsync(new GetPartnerBriefRequest { NationCode = "CAN" }).ResponseAsync,
+            b => b.ContributionsPledged == 2 && b.InKindPledgedUsd.Units == 250_000, what: "diplomacy to count Canada's goods in kind, the suspended pledge off");
+        Assert.Equal(250_000L, brief.PledgedUsd.Units);
         // 400,000 in, 350,000 out in the last 90 days: a monthly burn of 116,666.67 and a runway well under three months.
         await desk.DisburseAsync(line.Id, 350_000, Day(2025, 6, 10));
         await suite.Service("finance").Services.GetRequiredService<RunwayWatch>().CheckAsync(CancellationToken.None);
@@ -86,6 +94,8 @@ public sealed class AppealFlowTests : IAsyncLifetime
         Assert.Equal(Day(2025, 5, 31), jam.OverdueSince);
         var can = appeal.Partners[2];
         Assert.Equal((2_000_000L, 0L, 0, null), (can.UsdCommitted.Units, can.UsdOverdue.Units, can.CommitmentsOverdue, can.OverdueSince));
+        Assert.Equal((250_000L, 2, 250_000L), (can.UsdInKindPledged.Units, can.InKindPledges, can.UsdPledged.Units));
+        Assert.Equal((0L, 0), (jam.UsdInKindPledged.Units, jam.InKindPledges));
 
         // A partner reads the mission's figures and its own line only; a role of no nation the mission's figures.
         var ownLine = await Appeals(TestTokens.For("JAM", Roles.Contributor)).GetAppealAsync(new GetAppealRequest { Id = appeal.Id });

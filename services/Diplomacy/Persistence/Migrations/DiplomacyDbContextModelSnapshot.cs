@@ -645,6 +645,9 @@ namespace Coordination.Diplomacy.Persistence.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<bool>("InKind")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Nation")
                         .IsRequired()
                         .HasMaxLength(3)
@@ -681,6 +684,12 @@ namespace Coordination.Diplomacy.Persistence.Migrations
                         .HasColumnType("integer");
 
                     b.Property<int>("DeployedOfficers")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("InKindPledgedUsdCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("InKindPledges")
                         .HasColumnType("integer");
 
                     b.Property<long>("PaidUsdCents")
