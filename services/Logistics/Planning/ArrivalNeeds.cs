@@ -31,8 +31,10 @@ public static class ArrivalNeeds
     /// <summary>The first day of the month a pledge is expected in, or null when it is not planned for.</summary>
     public static DateOnly? ExpectedMonth(ExpectedArrival a) =>
         a is { Withdrawn: false, LevelReachedOn: { } reached } && LeadDays.TryGetValue(a.ReadinessLevel, out var lead)
-            ? new DateOnly(reached.AddDays(lead).Year, reached.AddDays(lead).Month, 1)
+            ? FirstOfMonth(reached.AddDays(lead))
             : null;
+
+    private static DateOnly FirstOfMonth(DateOnly day) => new(day.Year, day.Month, 1);
 
     /// <summary>The needs per expected month, earliest first.</summary>
     public static IEnumerable<ArrivalMonthNeeds> ByMonth(IEnumerable<ExpectedArrival> pledges) =>
