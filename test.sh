@@ -10,6 +10,8 @@
 #   TEST_RABBITMQ_MGMT_PORT / TEST_RABBITMQ_DIST_PORT / TEST_EPMD_PORT  (defaults 15673 / 25673 / 43691)
 #   TEST_POSTGRES_PORT    port of the private PostgreSQL            (default 55432)
 #   TEST_SOLUTION         solution to test                         (default Coordination.sln)
+#   BUF                   buf to run the contract guard with (default: on PATH, else installed from npm into
+#                         ${XDG_CACHE_HOME:-~/.cache}/coordination-tools, or COORDINATION_TOOLS)
 #
 # Prints progress on stderr and, as the last stdout line, "N passed, N failed[, N skipped]".
 # Exits non-zero when any test failed or dotnet test itself failed.
@@ -24,6 +26,7 @@ RMQ_DIST_PORT=${TEST_RABBITMQ_DIST_PORT:-25673}
 RMQ_EPMD_PORT=${TEST_EPMD_PORT:-43691}
 PG_PORT=${TEST_POSTGRES_PORT:-55432}
 RMQ_BIN=/usr/lib/rabbitmq/bin
+BUF_VERSION=1.75.0   # @bufbuild/buf from npm, for the contract guard
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=${DOTNET_CLI_TELEMETRY_OPTOUT:-1}
 export DOTNET_NOLOGO=${DOTNET_NOLOGO:-1}
@@ -119,6 +122,23 @@ if ! command -v kubectl >/dev/null 2>&1; then
   log "kubectl not found: trying apt (package kubectl); the deployment tests fail with a clear message without it"
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends kubectl >&2 2>/dev/null ||
     log "kubectl could not be installed from the configured apt sources"
+fi
+
+# ---------------------------------------------------------------- buf (the contract guard: buf lint, buf breaking)
+if [[ -z ${BUF:-} ]] && ! command -v buf >/dev/null 2>&1; then
+  BUF_HOME=${COORDINATION_TOOLS:-${XDG_CACHE_HOME:-$HOME/.cache}/coordination-tools}
+  if [[ ! -x $BUF_HOME/node_modules/.bin/buf ]]; then
+    t=$(now)
+    if command -v npm >/dev/null 2>&1; then
+      log "installing @bufbuild/buf $BUF_VERSION from npm into $BUF_HOME"
+      npm install --silent --no-audit --no-fund --prefix "$BUF_HOME" "@bufbuild/buf@$BUF_VERSION" >&2 ||
+        log "buf could not be installed; the contract guard tests fail with a clear message"
+      log "buf install took $(since "$t")"
+    else
+      log "npm not found: buf cannot be installed; the contract guard tests fail with a clear message"
+    fi
+  fi
+  [[ -x $BUF_HOME/node_modules/.bin/buf ]] && export BUF="$BUF_HOME/node_modules/.bin/buf"
 fi
 
 # ---------------------------------------------------------------- start RabbitMQ
