@@ -12,14 +12,18 @@ internal sealed class AddressBudgets(int burst, int perMinute, TimeProvider time
     private readonly ConcurrentDictionary<string, Bucket> buckets = new(StringComparer.Ordinal);
     private long nextSweep = time.GetTimestamp();
 
-    /// <summary>A permit of <paramref name="address"/>'s bucket, or null when it has none left.</summary>
-    public Permit? TryTake(string address)
+    /// <summary>
+    /// A permit of <paramref name="address"/>'s bucket, or null when it has none left: then <paramref name="retryAfter"/>
+    /// is how long until it has one again.
+    /// </summary>
+    public Permit? TryTake(string address, out TimeSpan retryAfter)
     {
         Sweep();
         var bucket = buckets.GetOrAdd(address, _ => new Bucket(burst, time.GetTimestamp()));
         lock (bucket)
         {
             Refill(bucket);
+            retryAfter = SmoothTokenBucket.UntilAvailable(bucket.Permits, 1, perMinute / 60.0);
             if (bucket.Permits < 1)
             {
                 return null;
@@ -45,7 +49,7 @@ internal sealed class AddressBudgets(int burst, int perMinute, TimeProvider time
     private void Refill(Bucket bucket)
     {
         var now = time.GetTimestamp();
-        bucket.Permits = Math.Min(burst, bucket.Permits + (time.GetElapsedTime(bucket.RefilledAt, now).TotalMinutes * perMinute));
+        bucket.Permits = SmoothTokenBucket.Refilled(bucket.Permits, time.GetElapsedTime(bucket.RefilledAt, now), perMinute / 60.0, burst);
         bucket.RefilledAt = now;
     }
 

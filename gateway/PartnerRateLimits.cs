@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Coordination.Auth;
@@ -21,43 +22,28 @@ public static class PartnerRateLimits
 
     /// <summary>
     /// A token bucket per partner: a contributor's budget is its nation's (all of a government's clients share it);
-    /// mission staff each have their own. Over budget, gRPC callers get RESOURCE_EXHAUSTED.
+    /// mission staff each have their own. Over budget, a call is refused with the delay until the bucket has a permit
+    /// again (<see cref="QuotaRefusals"/>): RESOURCE_EXHAUSTED with RetryInfo and QuotaFailure, or 429 with Retry-After.
     /// </summary>
     public static IServiceCollection AddPartnerRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection("Gateway:RateLimit").Get<RateLimitOptions>() ?? new RateLimitOptions();
         services.AddRateLimiter(limiter =>
         {
-            limiter.AddPolicy(Policy, http => RateLimitPartition.GetTokenBucketLimiter(PartnerOf(http),
-                _ => Bucket(options.Burst, options.PermitsPerSecond, TimeSpan.FromSeconds(1))));
-            limiter.OnRejected = async (context, ct) =>
+            limiter.AddPolicy(Policy, http => RateLimitPartition.Get(PartnerOf(http),
+                _ => new SmoothTokenBucket(options.Burst, options.PermitsPerSecond, http.RequestServices.GetRequiredService<TimeProvider>())));
+            limiter.OnRejected = async (context, _) =>
             {
                 var http = context.HttpContext;
-                http.Response.Headers.RetryAfter = "1";
-                var message = $"Rate limit exceeded for {PartnerOf(http)}: {options.PermitsPerSecond} requests per second (bursts of {options.Burst}); retry after 1 s.";
-                if (GrpcResponses.IsGrpc(http.Request))
-                {
-                    await GrpcResponses.WriteStatusAsync(http.Response, Grpc.Core.StatusCode.ResourceExhausted, message);
-                }
-                else
-                {
-                    http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                    await http.Response.WriteAsync(message, ct);
-                }
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromSeconds(1);
+                var quota = $"{options.PermitsPerSecond} requests per second, bursts of {options.Burst}";
+                var partner = PartnerOf(http);
+                await QuotaRefusals.WriteAsync(http, partner, quota, retryAfter, options.Burst, string.Create(CultureInfo.InvariantCulture,
+                    $"Rate limit exceeded for {partner}: {quota}; retry after {retryAfter.TotalSeconds:0.###} s."));
             };
         });
         return services;
     }
-
-    /// <summary>A bucket of <paramref name="burst"/> permits, <paramref name="permits"/> given back every <paramref name="period"/>, no queue.</summary>
-    public static TokenBucketRateLimiterOptions Bucket(int burst, int permits, TimeSpan period) => new()
-    {
-        TokenLimit = burst,
-        TokensPerPeriod = permits,
-        ReplenishmentPeriod = period,
-        QueueLimit = 0,
-        AutoReplenishment = true,
-    };
 
     /// <summary>Whose budget a call spends: a contributor's nation, or the subject of anyone else.</summary>
     public static string PartnerOf(HttpContext http)

@@ -50,11 +50,12 @@ public static class UnauthenticatedLimits
                 await next(http); // health, metrics, /dev/token and what is answered UNIMPLEMENTED need no token
                 return;
             }
-            if (budgets.TryTake(ClientAddresses.PartitionOf(http)) is not { } permit)
+            var address = ClientAddresses.PartitionOf(http);
+            if (budgets.TryTake(address, out var retryAfter) is not { } permit)
             {
-                http.Response.Headers.RetryAfter = "60";
-                await GrpcResponses.WriteStatusAsync(http.Response, Grpc.Core.StatusCode.ResourceExhausted, string.Create(CultureInfo.InvariantCulture,
-                    $"Too many calls without a valid bearer token from this address (more than {options.Burst}, {options.PermitsPerMinute} more each minute); retry within a minute with a valid token."));
+                var quota = string.Create(CultureInfo.InvariantCulture, $"{options.Burst} calls without a valid bearer token, {options.PermitsPerMinute} more each minute");
+                await QuotaRefusals.WriteAsync(http, $"address {address}", quota, retryAfter, options.Burst, string.Create(CultureInfo.InvariantCulture,
+                    $"Too many calls without a valid bearer token from this address ({quota}); retry after {retryAfter.TotalSeconds:0.#} s with a valid token."));
                 return;
             }
             var result = AuthenticateResult.NoResult();

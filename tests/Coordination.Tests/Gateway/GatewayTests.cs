@@ -88,6 +88,7 @@ public sealed class GatewayTests(FullSuiteFixture fixture) : IClassFixture<FullS
         var kenyaAgain = Suite.ViaGateway<SiteService.SiteServiceClient>(TestTokens.For("KEN", Roles.Contributor, "another-kenyan-client"), strict);
 
         var outcomes = new List<StatusCode>();
+        RpcException? refusal = null;
         for (var i = 0; i < 6; i++)
         {
             try
@@ -99,14 +100,54 @@ public sealed class GatewayTests(FullSuiteFixture fixture) : IClassFixture<FullS
             {
                 outcomes.Add(e.StatusCode);
                 Assert.Contains("nation KEN", e.Status.Detail, StringComparison.Ordinal);
+                refusal ??= e;
             }
         }
+        // The refusal says how long until Kenya's bucket has a permit again (under a second at 1 per second), and whose
+        // budget it is, in details a client can act on, and in the Retry-After header.
+        Assert.NotNull(refusal);
+        var status = refusal.GetRpcStatus()!;
+        var delay = status.GetDetail<Google.Rpc.RetryInfo>().RetryDelay.ToTimeSpan();
+        Assert.InRange(delay, TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(1));
+        var violation = Assert.Single(status.GetDetail<Google.Rpc.QuotaFailure>().Violations);
+        Assert.Equal(("nation KEN", "1 requests per second, bursts of 2"), (violation.Subject, violation.Description));
+        Assert.Equal("1", refusal.Trailers.GetValue("retry-after"));
 
         Assert.Contains(StatusCode.ResourceExhausted, outcomes);
         Assert.True(outcomes.Count(o => o == StatusCode.OK) is >= 2 and <= 4, string.Join(", ", outcomes));
         Assert.All(outcomes, o => Assert.True(o is StatusCode.OK or StatusCode.ResourceExhausted));
         var jamaica = Suite.ViaGateway<SiteService.SiteServiceClient>(TestTokens.For("JAM", Roles.Contributor), strict);
         Assert.NotNull(await jamaica.ListSitesAsync(new ListSitesRequest()));
+    }
+
+    [Fact]
+    public async Task A_client_that_is_not_grpc_over_its_rate_limit_gets_429_with_retry_after_and_rate_limit_headers()
+    {
+        var strict = await Suite.StartGatewayAsync(new Dictionary<string, string?>
+        {
+            ["Gateway:RateLimit:PermitsPerSecond"] = "1",
+            ["Gateway:RateLimit:Burst"] = "1",
+        });
+        using var http = new HttpClient();
+        HttpRequestMessage Call()
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, new Uri(strict.HttpAddress(), "/coordination.logistics.v1.SiteService/ListSites"))
+            {
+                Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json"),
+            };
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TestTokens.For("JAM", Roles.Contributor));
+            return request;
+        }
+
+        using var first = await http.SendAsync(Call());
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, first.StatusCode);
+        using var refused = await http.SendAsync(Call());
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(1), refused.Headers.RetryAfter?.Delta);
+        Assert.Equal(("1", "0", "1"), (refused.Headers.GetValues("RateLimit-Limit").Single(), refused.Headers.GetValues("RateLimit-Remaining").Single(),
+            refused.Headers.GetValues("RateLimit-Reset").Single()));
+        Assert.StartsWith("Rate limit exceeded for nation JAM: 1 requests per second, bursts of 1; retry after 0.", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
