@@ -52,6 +52,10 @@ public sealed class LocalSuite : IAsyncDisposable
         var suite = new LocalSuite(options, LocalDataFolder.Open(options.DataDirectory));
         try
         {
+            if (options.SeparateProcesses)
+            {
+                await RefuseSilentBrokerAsync(options.RabbitMqUri!, ct);
+            }
             if (options.Reset)
             {
                 await suite.ResetAsync(log, ct);
@@ -64,6 +68,25 @@ public sealed class LocalSuite : IAsyncDisposable
         {
             await suite.DisposeAsync();
             throw;
+        }
+    }
+
+    /// <summary>Each service would otherwise wait for the broker until its readiness times out.</summary>
+    private static async Task RefuseSilentBrokerAsync(string rabbitMqUri, CancellationToken ct)
+    {
+        var uri = new Uri(rabbitMqUri);
+        var port = uri.IsDefaultPort || uri.Port < 0 ? (uri.Scheme == "amqps" ? 5671 : 5672) : uri.Port;
+        using var client = new System.Net.Sockets.TcpClient();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(5));
+        try
+        {
+            await client.ConnectAsync(uri.Host, port, timeout.Token);
+        }
+        catch (Exception e) when (e is System.Net.Sockets.SocketException || (e is OperationCanceledException && !ct.IsCancellationRequested))
+        {
+            var why = e is System.Net.Sockets.SocketException socket ? socket.Message.TrimEnd('.') : "no answer in 5 s";
+            throw new LocalStartException($"--rabbitmq: RabbitMQ at {uri.Host}:{port} cannot be reached ({why}). Start it or correct the address, or leave --rabbitmq out for the in-process bus.", e);
         }
     }
 
