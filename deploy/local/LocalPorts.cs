@@ -31,18 +31,20 @@ public static class LocalPorts
         }
     }
 
-    /// <summary>A port nobody listens on now: for a service in its own process, whose address must be known before it starts.</summary>
-    public static int Free(string bindAddress)
+    /// <summary>A port nobody listens on now and not in <paramref name="chosen"/> (which it joins): for a service in its
+    /// own process, whose address must be known before it starts.</summary>
+    public static int Free(string bindAddress, ISet<int> chosen)
     {
-        var listener = new TcpListener(IPAddress.Parse(bindAddress), 0);
-        listener.Start();
-        try
+        while (true)
         {
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-        finally
-        {
+            var listener = new TcpListener(IPAddress.Parse(bindAddress), 0);
+            listener.Start();
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
             listener.Stop();
+            if (chosen.Add(port))
+            {
+                return port;
+            }
         }
     }
 }

@@ -109,6 +109,7 @@ public sealed class LocalSuite : IAsyncDisposable
     private async Task StartServicesAsync(TextWriter log, CancellationToken ct)
     {
         var hub = new InProcessEventHub();
+        var chosen = new HashSet<int>();
         for (var i = 0; i < Modules.Length; i++)
         {
             var module = Modules[i];
@@ -116,7 +117,7 @@ public sealed class LocalSuite : IAsyncDisposable
             if (Options.SeparateProcesses && grpcPort == 0)
             {
                 // Its address must be known before it starts: the parent polls its readiness and the gateway routes to it.
-                (grpcPort, httpPort) = (LocalPorts.Free(Options.BindAddress), LocalPorts.Free(Options.BindAddress));
+                (grpcPort, httpPort) = (LocalPorts.Free(Options.BindAddress, chosen), LocalPorts.Free(Options.BindAddress, chosen));
             }
             var settings = await ServiceSettingsAsync(module.Name, grpcPort, httpPort, ct);
             if (Options.SeparateProcesses)

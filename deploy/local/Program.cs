@@ -104,15 +104,7 @@ while (true)
     }
 }
 await using var running = suite;
-var mode = options.SeparateProcesses ? $"one process per service on RabbitMQ {Redact(options.RabbitMqUri!)}" : "one process, in-process bus";
-var storage = string.IsNullOrEmpty(options.PostgresConnection) ? $"SQLite files in {options.DataDirectory}" : "PostgreSQL databases coordination_<service>";
-Console.WriteLine($"Coordination started in {started.Elapsed.TotalSeconds:0.0} s ({mode}; {storage}).");
-Console.WriteLine($"  Gateway gRPC (cleartext HTTP/2): {suite.GatewayGrpc}");
-Console.WriteLine($"  Gateway HTTP (health, metrics, dev tokens): {suite.GatewayHttp}");
-foreach (var service in suite.Services)
-{
-    Console.WriteLine($"  {service.Name,-10} gRPC {service.Grpc}  HTTP {service.Http} (healthz/ready, metrics)");
-}
+LocalBanner.Write(suite, started.Elapsed, Console.Out);
 
 if (options.LoadDemo)
 {
@@ -156,5 +148,3 @@ catch (OperationCanceledException)
 }
 Console.WriteLine("Stopping...");
 return 0;
-
-static string Redact(string uri) => Uri.TryCreate(uri, UriKind.Absolute, out var u) ? $"{u.Scheme}://{u.Host}:{u.Port}{u.AbsolutePath}" : "(configured)";
