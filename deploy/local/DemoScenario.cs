@@ -138,7 +138,8 @@ public sealed class DemoScenario(CallInvoker gateway, TextWriter log)
     private async Task BudgetAsync(string usa, string gbr, string fra, CancellationToken ct)
     {
         var periods = await WaitAsync(() => budget.ListBudgetPeriodsAsync(new ListBudgetPeriodsRequest(), cancellationToken: ct).ResponseAsync,
-            p => p.Periods.Any(x => x.ResolutionSymbol == "S/RES/2751 (2024)"), ct);
+            p => p.Periods.Any(x => x.ResolutionSymbol == "S/RES/2751 (2024)"),
+            "finance has no budget period for S/RES/2751 (2024) (it opens one when it hears diplomacy's mandate events)", ct);
         var period = periods.Periods.Single(x => x.ResolutionSymbol == "S/RES/2751 (2024)").Id;
         var lines = new Dictionary<BudgetCategory, string>();
         foreach (var (key, category, usd, description) in new[]
@@ -172,7 +173,8 @@ public sealed class DemoScenario(CallInvoker gateway, TextWriter log)
     private async Task GsfBudgetAsync(CancellationToken ct)
     {
         var periods = await WaitAsync(() => budget.ListBudgetPeriodsAsync(new ListBudgetPeriodsRequest(), cancellationToken: ct).ResponseAsync,
-            p => p.Periods.Any(x => x.ResolutionSymbol == "S/RES/2793 (2025)"), ct);
+            p => p.Periods.Any(x => x.ResolutionSymbol == "S/RES/2793 (2025)"),
+            "finance has no budget period for S/RES/2793 (2025) (it opens one when it hears diplomacy's mandate events)", ct);
         var period = periods.Periods.Single(x => x.ResolutionSymbol == "S/RES/2793 (2025)").Id;
         foreach (var (key, category, usd, description) in new[]
         {
@@ -286,14 +288,16 @@ public sealed class DemoScenario(CallInvoker gateway, TextWriter log)
             $"on its roster {ken.Officers.Deployed:N0} deployed ({ken.DeployedGender.FemaleShareBasisPoints / 100.0:F1}% women) and {ken.Officers.InVetting:N0} in pre-deployment training and vetting.");
 
         var expected = await WaitAsync(() => pledges.ListExpectedPledgesAsync(new ListExpectedPledgesRequest { NationCode = "KEN" }, cancellationToken: ct).ResponseAsync,
-            l => l.ExpectedPledges.Count > 0 && l.ExpectedPledges.All(e => e.OfficersPledged > 0), ct);
+            l => l.ExpectedPledges.Count > 0 && l.ExpectedPledges.All(e => e.OfficersPledged > 0),
+            "personnel has no expected pledge of Kenya's with its pledge against it (it hears of commitments from diplomacy's events)", ct);
         foreach (var e in expected.ExpectedPledges)
         {
             log.WriteLine($"  Kenya's expected pledge (personnel, from diplomacy's CommitmentAnnounced): {e.OfficersPromised:N0} officers announced {e.AnnouncedOn.Year:D4}-{e.AnnouncedOn.Month:D2}-{e.AnnouncedOn.Day:D2}, " +
                 $"due {e.DueOn.Year:D4}-{e.DueOn.Month:D2}-{e.DueOn.Day:D2}; {e.OfficersPledged:N0} pledged against it, {e.OfficersOutstanding:N0} outstanding.");
         }
         var kenya = await WaitAsync(() => partners.GetPartnerBriefAsync(new GetPartnerBriefRequest { NationCode = "KEN" }, cancellationToken: ct).ResponseAsync,
-            b => b.DeployedOfficers >= 400 && b.PledgedOfficers >= 600 && b.Commitments.All(c => c.OfficersDelivered == c.OfficersPromised), ct);
+            b => b.DeployedOfficers >= 400 && b.PledgedOfficers >= 600 && b.Commitments.All(c => c.OfficersDelivered == c.OfficersPromised),
+            "diplomacy's brief of Kenya lacks its pledged and deployed officers (it hears of them from personnel's events)", ct);
         log.WriteLine($"  Kenya's brief (diplomacy, from personnel's events): {kenya.PledgedOfficers:N0} officers pledged, {kenya.DeployedOfficers:N0} deployed in {kenya.DeployedContingents} contingents;");
         foreach (var c in kenya.Commitments)
         {
@@ -305,11 +309,13 @@ public sealed class DemoScenario(CallInvoker gateway, TextWriter log)
         }
 
         var usa = await WaitAsync(() => partners.GetPartnerBriefAsync(new GetPartnerBriefRequest { NationCode = "USA" }, cancellationToken: ct).ResponseAsync,
-            b => b.ContributionsPledged > 0 && b.PaidUsd.Units > 0, ct);
+            b => b.ContributionsPledged > 0 && b.PaidUsd.Units > 0,
+            "diplomacy's brief of the United States lacks its contributions (it hears of them from finance's events)", ct);
         log.WriteLine($"  United States' brief (diplomacy, from finance's events): USD {usa.PledgedUsd.Units:N0} pledged, USD {usa.PaidUsd.Units:N0} paid.");
 
         var periods = await WaitAsync(() => budget.ListBudgetPeriodsAsync(new ListBudgetPeriodsRequest(), cancellationToken: ct).ResponseAsync,
-            p => p.Periods.Count >= 3, ct);
+            p => p.Periods.Count >= 3,
+            "finance has not opened a budget period for each of the three mandates (it hears of them from diplomacy's events)", ct);
         log.WriteLine($"  Budget periods opened by finance from diplomacy's events: {string.Join(", ", periods.Periods.Select(p => p.ResolutionSymbol))}.");
 
         var donors = await financeReports.GetDonorReportAsync(new GetDonorReportRequest(), cancellationToken: ct);
@@ -329,11 +335,16 @@ public sealed class DemoScenario(CallInvoker gateway, TextWriter log)
     /// <summary>The call to partners diplomacy issued on finance's low-runway warning, as a partner government reads it.</summary>
     private async Task AppealAsync(CancellationToken ct)
     {
-        var listed = await WaitAsync(() => appeals.ListAppealsAsync(new ListAppealsRequest { Page = new PageRequest { PageSize = 500 } }, cancellationToken: ct).ResponseAsync,
-            l => l.Appeals.Any(a => a.Trigger == AppealTrigger.FundRunwayLow), ct);
-        var appeal = listed.Appeals.LastOrDefault(a => a.Trigger == AppealTrigger.FundRunwayLow);
-        if (appeal is null)
+        Appeal appeal;
+        try
         {
+            var listed = await WaitAsync(() => appeals.ListAppealsAsync(new ListAppealsRequest { Page = new PageRequest { PageSize = 500 } }, cancellationToken: ct).ResponseAsync,
+                l => l.Appeals.Any(a => a.Trigger == AppealTrigger.FundRunwayLow), "no appeal", ct);
+            appeal = listed.Appeals.Last(a => a.Trigger == AppealTrigger.FundRunwayLow);
+        }
+        catch (DemoIncompleteException)
+        {
+            // Not a gap in the data: the runway check may simply not have run yet.
             log.WriteLine("  No appeal to partners yet: finance has not reported the trust fund's runway low (its check runs every few seconds in the local run).");
             return;
         }
@@ -525,23 +536,32 @@ public sealed class DemoScenario(CallInvoker gateway, TextWriter log)
     private Task WaitForPersonnelAsync(string[] nations, string[] siteIds, CancellationToken ct) =>
         WaitAsync(() => strength.GetStrengthReportAsync(new GetStrengthReportRequest(), cancellationToken: ct).ResponseAsync,
             r => nations.All(n => r.Nations.Any(x => x.NationCode == n && x.StatusOfForcesInForce))
-                && siteIds.All(id => r.Sites.Any(s => s.SiteId == id && s.SiteName.Length > 0)), ct);
+                && siteIds.All(id => r.Sites.Any(s => s.SiteId == id && s.SiteName.Length > 0)),
+            $"personnel does not know the status-of-forces agreements of {string.Join(" and ", nations)} or the recaptured sites (it hears of them from diplomacy's and logistics' events)", ct);
 
     /// <summary>Personnel learns of mandates from diplomacy's events: wait until its mandate runs at least to this day
     /// (on a second load it already knows a later one).</summary>
     private Task WaitForMandateAsync(Date end, CancellationToken ct) =>
         WaitAsync(() => strength.GetForceStrengthAsync(new GetForceStrengthRequest(), cancellationToken: ct).ResponseAsync,
-            s => s.MandatePeriodEnd is { } known && (known.Year, known.Month, known.Day).CompareTo((end.Year, end.Month, end.Day)) >= 0, ct);
+            s => s.MandatePeriodEnd is { } known && (known.Year, known.Month, known.Day).CompareTo((end.Year, end.Month, end.Day)) >= 0,
+            $"personnel has no mandate running to {end.Year:D4}-{end.Month:D2}-{end.Day:D2} (it hears of mandates from diplomacy's events)", ct);
 
-    private static async Task<T> WaitAsync<T>(Func<Task<T>> read, Func<T, bool> done, CancellationToken ct)
+    /// <summary>Reads until <paramref name="done"/>; after 30 s the services' data are out of step (one service's
+    /// database deleted or from another run, so it never hears the events the others already published).</summary>
+    private static async Task<T> WaitAsync<T>(Func<Task<T>> read, Func<T, bool> done, string missing, CancellationToken ct)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)
         {
             var value = await read();
-            if (done(value) || DateTime.UtcNow > deadline)
+            if (done(value))
             {
                 return value;
+            }
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new DemoIncompleteException(
+                    $"The demo cannot complete: after 30 s {missing}. The local data hold a partial earlier run (one service's database deleted, or kept from another run): start again with --reset, which deletes every service's database.");
             }
             await Task.Delay(200, ct);
         }
@@ -549,3 +569,6 @@ public sealed class DemoScenario(CallInvoker gateway, TextWriter log)
 
     private static Date Day(int year, int month, int day) => new() { Year = year, Month = month, Day = day };
 }
+
+/// <summary>The demo waited for a service to hear another's events and it did not: the message says what is missing.</summary>
+public sealed class DemoIncompleteException(string message) : Exception(message);

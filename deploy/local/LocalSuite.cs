@@ -6,7 +6,6 @@ using Coordination.Logistics;
 using Coordination.Messaging;
 using Coordination.Personnel;
 using Coordination.Persistence;
-using Npgsql;
 
 namespace Coordination.Local;
 
@@ -21,34 +20,46 @@ public sealed class LocalSuite : IAsyncDisposable
 
     private readonly List<WebApplication> hosts = [];
     private readonly List<ServiceProcess> processes = [];
-    private readonly Dictionary<string, Uri> serviceAddresses = [];
-    private FileStream? dataLock;
+    private readonly List<ServiceEndpoints> services = [];
+    private readonly LocalDataFolder data;
 
-    private LocalSuite(LocalOptions options, DevelopmentKey key)
+    private LocalSuite(LocalOptions options, LocalDataFolder data)
     {
         Options = options;
-        Key = key;
-        Issuer = new DevelopmentIssuer(key, new Coordination.Auth.AuthOptions(), TimeProvider.System);
+        this.data = data;
+        Issuer = new DevelopmentIssuer(data.Key, new Coordination.Auth.AuthOptions(), TimeProvider.System);
     }
 
     public LocalOptions Options { get; }
 
     /// <summary>The development issuer's key pair: the gateway signs /dev/token with it, the services get its public half.</summary>
-    public DevelopmentKey Key { get; }
+    public DevelopmentKey Key => data.Key;
 
     /// <summary>Signs tokens as the local gateway's /dev/token does (for the demo loader).</summary>
     public DevelopmentIssuer Issuer { get; }
     public Uri GatewayGrpc { get; private set; } = null!;
     public Uri GatewayHttp { get; private set; } = null!;
-    public IReadOnlyDictionary<string, Uri> ServiceAddresses => serviceAddresses;
 
+    /// <summary>Where each service listens, in the order of <see cref="Modules"/>.</summary>
+    public IReadOnlyList<ServiceEndpoints> Services => services;
+
+    /// <summary>Starts the suite: first the checks that need nothing started (ports, data folder, database server),
+    /// then the services, then the gateway.</summary>
+    /// <exception cref="LocalStartException">A check failed; the message says what to do.</exception>
     public static async Task<LocalSuite> StartAsync(LocalOptions options, TextWriter log, CancellationToken ct)
     {
-        Directory.CreateDirectory(options.DataDirectory);
-        var suite = new LocalSuite(options, DevelopmentKeyFile.LoadOrCreate(options.DataDirectory));
+        LocalPorts.RefuseTaken(options);
+        var suite = new LocalSuite(options, LocalDataFolder.Open(options.DataDirectory));
         try
         {
-            suite.dataLock = DataDirectoryLock(options.DataDirectory);
+            if (options.SeparateProcesses)
+            {
+                await RefuseSilentBrokerAsync(options.RabbitMqUri!, ct);
+            }
+            if (options.Reset)
+            {
+                await suite.ResetAsync(log, ct);
+            }
             await suite.StartServicesAsync(log, ct);
             await suite.StartGatewayAsync(ct);
             return suite;
@@ -60,49 +71,93 @@ public sealed class LocalSuite : IAsyncDisposable
         }
     }
 
-    /// <summary>
-    /// One run at a time on a data folder: a second one would share its SQLite files and, asked to rebuild stale data,
-    /// could delete a file the first is writing. Held (an exclusive lock on <c>.lock</c>) until the suite is disposed.
-    /// </summary>
-    private static FileStream DataDirectoryLock(string directory)
+    /// <summary>Each service would otherwise wait for the broker until its readiness times out.</summary>
+    private static async Task RefuseSilentBrokerAsync(string rabbitMqUri, CancellationToken ct)
     {
-        var path = Path.Combine(directory, ".lock");
+        var uri = new Uri(rabbitMqUri);
+        var port = uri.IsDefaultPort || uri.Port < 0 ? (uri.Scheme == "amqps" ? 5671 : 5672) : uri.Port;
+        using var client = new System.Net.Sockets.TcpClient();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(5));
         try
         {
-            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            await client.ConnectAsync(uri.Host, port, timeout.Token);
         }
-        catch (IOException e)
+        catch (Exception e) when (e is System.Net.Sockets.SocketException || (e is OperationCanceledException && !ct.IsCancellationRequested))
         {
-            throw new LocalDataInUseException($"Another local run is using {directory}. Stop it, or give this one its own folder with --data DIR.", e);
+            var why = e is System.Net.Sockets.SocketException socket ? socket.Message.TrimEnd('.') : "no answer in 5 s";
+            throw new LocalStartException($"--rabbitmq: RabbitMQ at {uri.Host}:{port} cannot be reached ({why}). Start it or correct the address, or leave --rabbitmq out for the in-process bus.", e);
         }
+    }
+
+    /// <summary>--reset: the services start on empty databases, so the demo loads into all of them alike.</summary>
+    private async Task ResetAsync(TextWriter log, CancellationToken ct)
+    {
+        var names = Modules.Select(m => m.Name).ToList();
+        if (!string.IsNullOrEmpty(Options.PostgresConnection))
+        {
+            await LocalPostgres.DropDatabasesAsync(Options.PostgresConnection, names, ct);
+            log.WriteLine($"--reset: dropped the databases {string.Join(", ", names.Select(LocalPostgres.DatabaseOf))}.");
+            return;
+        }
+        var deleted = data.DeleteDatabases(names);
+        log.WriteLine(deleted.Count == 0
+            ? $"--reset: no databases in {data.Directory} to delete."
+            : $"--reset: deleted {string.Join(", ", deleted)} from {data.Directory}.");
     }
 
     private async Task StartServicesAsync(TextWriter log, CancellationToken ct)
     {
         var hub = new InProcessEventHub();
+        var chosen = new HashSet<int>();
         for (var i = 0; i < Modules.Length; i++)
         {
             var module = Modules[i];
-            var grpcPort = Options.ServiceBasePort == 0 ? 0 : Options.ServiceBasePort + (100 * i);
-            var httpPort = grpcPort == 0 ? 0 : grpcPort + 1;
+            var (grpcPort, httpPort) = Options.ServicePorts(i);
+            if (Options.SeparateProcesses && grpcPort == 0)
+            {
+                // Its address must be known before it starts: the parent polls its readiness and the gateway routes to it.
+                (grpcPort, httpPort) = (LocalPorts.Free(Options.BindAddress, chosen), LocalPorts.Free(Options.BindAddress, chosen));
+            }
             var settings = await ServiceSettingsAsync(module.Name, grpcPort, httpPort, ct);
             if (Options.SeparateProcesses)
             {
                 var process = ServiceProcess.Start(module.Name, settings, log);
                 processes.Add(process);
-                await process.WaitUntilReadyAsync(new Uri($"http://{Options.BindAddress}:{httpPort}/healthz/ready"), ct);
-                serviceAddresses[module.Name] = new Uri($"http://{Options.BindAddress}:{grpcPort}");
+                var endpoints = new ServiceEndpoints(module.Name, new Uri($"http://{Options.BindAddress}:{grpcPort}"), new Uri($"http://{Options.BindAddress}:{httpPort}"));
+                await process.WaitUntilReadyAsync(new Uri(endpoints.Http, "healthz/ready"), ct);
+                services.Add(endpoints);
             }
             else
             {
                 var app = module.Build(settings, s => s.AddSingleton(hub), "Development", Options.DataDirectory);
                 hosts.Add(app);
-                await app.Services.MigrateDatabaseAsync(ct);
+                await MigrateAsync(app, module.Name, ct);
                 await app.StartAsync(ct);
-                serviceAddresses[module.Name] = app.GrpcAddress();
+                services.Add(new ServiceEndpoints(module.Name, app.GrpcAddress(), app.HttpAddress()));
             }
         }
     }
+
+    /// <summary>A database that cannot be opened (not SQLite, a failed migration) is a start-up failure, said in one line.</summary>
+    private async Task MigrateAsync(WebApplication app, string service, CancellationToken ct)
+    {
+        try
+        {
+            await app.Services.MigrateDatabaseAsync(ct);
+        }
+        catch (System.Data.Common.DbException e)
+        {
+            var database = string.IsNullOrEmpty(Options.PostgresConnection) ? Path.Combine(Options.DataDirectory, service + ".db") : LocalPostgres.DatabaseOf(service);
+            throw new LocalStartException($"{service}: its database {database} cannot be opened or brought up to date ({e.Message.TrimEnd('.')}). Start again with --reset, which deletes every service's database.", e);
+        }
+    }
+
+    /// <summary>
+    /// A host that cannot start (a port taken) logs the exception with its stack at Error, then throws it: the run
+    /// prints it in one line. A background service that fails still logs at Critical, with its exception.
+    /// </summary>
+    private const string QuietHostStart = "Logging:LogLevel:Microsoft.Extensions.Hosting.Internal.Host";
 
     private async Task StartGatewayAsync(CancellationToken ct)
     {
@@ -114,10 +169,11 @@ public sealed class LocalSuite : IAsyncDisposable
             ["Auth:PublicKeys"] = Key.PublicKeys,
             [DevelopmentIssuer.PrivateKeySetting] = Key.PrivateJwk,
             ["Logging:LogLevel:Default"] = "Warning",
+            [QuietHostStart] = "Critical",
         };
-        foreach (var (name, address) in serviceAddresses)
+        foreach (var service in services)
         {
-            settings[$"Gateway:Backends:{name}"] = address.ToString().TrimEnd('/');
+            settings[$"Gateway:Backends:{service.Name}"] = service.Grpc.ToString().TrimEnd('/');
         }
         var gateway = GatewaySetup.Module.Build(settings, null, "Development", Options.DataDirectory);
         hosts.Add(gateway);
@@ -144,29 +200,15 @@ public sealed class LocalSuite : IAsyncDisposable
             // On RabbitMQ every local service connects as the one user of --rabbitmq: none can tell publishers apart.
             ["Messaging:AcceptAnyPublisher"] = "true",
             ["Logging:LogLevel:Default"] = "Warning",
+            [QuietHostStart] = "Critical",
             // EF logs the expected first-run probe of the migrations table, and retried races, as errors: noise here.
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "None",
         };
         if (!string.IsNullOrEmpty(Options.PostgresConnection))
         {
-            settings["ConnectionStrings:Database"] = await EnsureDatabaseAsync(Options.PostgresConnection, $"coordination_{service}", ct);
+            settings["ConnectionStrings:Database"] = await LocalPostgres.EnsureDatabaseAsync(Options.PostgresConnection, service, ct);
         }
         return settings;
-    }
-
-    /// <summary>Each service owns its database; create it on the given server when it is missing.</summary>
-    private static async Task<string> EnsureDatabaseAsync(string serverConnection, string database, CancellationToken ct)
-    {
-        await using var connection = new NpgsqlConnection(serverConnection);
-        await connection.OpenAsync(ct);
-        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection);
-        exists.Parameters.AddWithValue("name", database);
-        if (await exists.ExecuteScalarAsync(ct) is null)
-        {
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database}\"", connection);
-            await create.ExecuteNonQueryAsync(ct);
-        }
-        return new NpgsqlConnectionStringBuilder(serverConnection) { Database = database }.ConnectionString;
     }
 
     public async ValueTask DisposeAsync()
@@ -180,12 +222,9 @@ public sealed class LocalSuite : IAsyncDisposable
         {
             await process.DisposeAsync();
         }
-        if (dataLock is not null)
-        {
-            await dataLock.DisposeAsync();
-        }
+        await data.DisposeAsync();
     }
 }
 
-/// <summary>The data folder is held by another local run.</summary>
-public sealed class LocalDataInUseException(string message, Exception inner) : Exception(message, inner);
+/// <summary>Where one service of the local run listens: gRPC, and HTTP (health, metrics).</summary>
+public sealed record ServiceEndpoints(string Name, Uri Grpc, Uri Http);

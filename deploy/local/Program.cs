@@ -1,4 +1,5 @@
 using Coordination.Auth;
+using Coordination.Gateway;
 using Coordination.Hosting;
 using Coordination.Local;
 using Coordination.Persistence;
@@ -19,16 +20,29 @@ try
 {
     options = LocalOptions.Parse(args);
 }
-catch (Exception e) when (e is ArgumentException or FormatException)
+catch (ArgumentException e)
 {
     Console.Error.WriteLine(e.Message);
     return 2;
 }
+if (options.ShowHelp)
+{
+    Console.WriteLine(LocalOptions.Usage);
+    return 0;
+}
 
 if (options.DevelopmentKeysOnly)
 {
-    Directory.CreateDirectory(options.DataDirectory);
-    var key = DevelopmentKeyFile.LoadOrCreate(options.DataDirectory);
+    DevelopmentKey key;
+    try
+    {
+        key = LocalDataFolder.LoadKey(options.DataDirectory);
+    }
+    catch (LocalStartException e)
+    {
+        Console.Error.WriteLine(e.Message);
+        return 1;
+    }
     Console.WriteLine($"Development issuer key {key.KeyId}:");
     Console.WriteLine($"  private (the Development gateway only): {Path.Combine(options.DataDirectory, DevelopmentKeyFile.PrivateKeyFile)}");
     Console.WriteLine($"  public (every host, Auth__PublicKeys):  {Path.Combine(options.DataDirectory, DevelopmentKeyFile.PublicKeysFile)}");
@@ -59,10 +73,16 @@ while (true)
     }
     catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
     {
-        Console.Error.WriteLine($"{e.Message} Is Coordination already running? Stop it, or choose other ports with --grpc-port and --http-port.");
+        // Taken between the check of the ports and the bind.
+        Console.Error.WriteLine($"{e.Message} {LocalPorts.HowToMove}");
         return 1;
     }
-    catch (LocalDataInUseException e)
+    catch (OperationCanceledException) when (stop.IsCancellationRequested)
+    {
+        Console.WriteLine("Stopped before it had started.");
+        return 0;
+    }
+    catch (LocalStartException e)
     {
         Console.Error.WriteLine(e.Message);
         return 1;
@@ -84,15 +104,7 @@ while (true)
     }
 }
 await using var running = suite;
-var mode = options.SeparateProcesses ? $"one process per service on RabbitMQ {Redact(options.RabbitMqUri!)}" : "one process, in-process bus";
-var storage = string.IsNullOrEmpty(options.PostgresConnection) ? $"SQLite files in {options.DataDirectory}" : "PostgreSQL databases coordination_<service>";
-Console.WriteLine($"Coordination started in {started.Elapsed.TotalSeconds:0.0} s ({mode}; {storage}).");
-Console.WriteLine($"  Gateway gRPC (cleartext HTTP/2): {suite.GatewayGrpc}");
-Console.WriteLine($"  Gateway HTTP (health, dev tokens): {suite.GatewayHttp}");
-foreach (var (service, address) in suite.ServiceAddresses)
-{
-    Console.WriteLine($"  {service,-10} gRPC {address}");
-}
+LocalBanner.Write(suite, started.Elapsed, Console.Out);
 
 if (options.LoadDemo)
 {
@@ -104,7 +116,20 @@ if (options.LoadDemo)
         return metadata;
     });
     Console.WriteLine("Loading the demo scenario through the gateway...");
-    await new DemoScenario(invoker, Console.Out).LoadAsync(stop.Token);
+    try
+    {
+        await new DemoScenario(invoker, Console.Out).LoadAsync(stop.Token);
+    }
+    catch (DemoIncompleteException e)
+    {
+        Console.Error.WriteLine(e.Message);
+        return 1;
+    }
+    catch (OperationCanceledException) when (stop.IsCancellationRequested)
+    {
+        Console.WriteLine("Stopped while loading the demo.");
+        return 0;
+    }
 }
 
 Console.WriteLine($"""
@@ -123,5 +148,3 @@ catch (OperationCanceledException)
 }
 Console.WriteLine("Stopping...");
 return 0;
-
-static string Redact(string uri) => Uri.TryCreate(uri, UriKind.Absolute, out var u) ? $"{u.Scheme}://{u.Host}:{u.Port}{u.AbsolutePath}" : "(configured)";

@@ -9,8 +9,13 @@ namespace Coordination.Local;
 public sealed class ServiceProcess : IAsyncDisposable
 {
     private readonly Process process;
+    private readonly string service;
 
-    private ServiceProcess(Process process) => this.process = process;
+    private ServiceProcess(Process process, string service)
+    {
+        this.process = process;
+        this.service = service;
+    }
 
     public static ServiceProcess Start(string service, IReadOnlyDictionary<string, string?> settings, TextWriter log)
     {
@@ -37,7 +42,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { log.WriteLine($"[{service}] {e.Data}"); } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new ServiceProcess(process);
+        return new ServiceProcess(process, service);
     }
 
     public async Task WaitUntilReadyAsync(Uri readiness, CancellationToken ct)
@@ -48,7 +53,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         {
             if (process.HasExited)
             {
-                throw new InvalidOperationException($"The service process exited with code {process.ExitCode}; see its output above.");
+                throw new LocalStartException($"{service}: its process exited with code {process.ExitCode} before it was ready; its output is above.");
             }
             try
             {
@@ -66,7 +71,7 @@ public sealed class ServiceProcess : IAsyncDisposable
             }
             await Task.Delay(500, ct);
         }
-        throw new TimeoutException($"{readiness} did not report ready within 90 s.");
+        throw new LocalStartException($"{service}: {readiness} did not report ready within 90 s; its output is above.");
     }
 
     public async ValueTask DisposeAsync()

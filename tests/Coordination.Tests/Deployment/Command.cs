@@ -6,20 +6,22 @@ namespace Coordination.Tests.Deployment;
 public static class Command
 {
     /// <summary>Runs it to the end (or kills it after a minute): its exit code, standard output and standard error.</summary>
-    public static (int ExitCode, string Output, string Errors) Run(string program, params string[] arguments)
+    public static (int ExitCode, string Output, string Errors) Run(string program, params string[] arguments) =>
+        Run(new ProcessStartInfo(program, arguments));
+
+    /// <inheritdoc cref="Run(string, string[])"/>
+    public static (int ExitCode, string Output, string Errors) Run(ProcessStartInfo start)
     {
-        using var process = Process.Start(new ProcessStartInfo(program, arguments)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        })!;
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.UseShellExecute = false;
+        using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(TimeSpan.FromSeconds(60)))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{program} {string.Join(' ', arguments)} did not finish in 60 s.");
+            throw new TimeoutException($"{start.FileName} {string.Join(' ', start.ArgumentList)} did not finish in 60 s.");
         }
         return (process.ExitCode, output.Result, errors.Result);
     }
