@@ -30,7 +30,8 @@ public static class TokenRefusals
             SecurityTokenNoExpirationException => "The bearer token has no expiry (exp); the issuer must set one.",
             SecurityTokenInvalidAudienceException e =>
                 $"The bearer token is for the wrong audience {Fields.Quote(e.InvalidAudience is { Length: > 0 } a ? a : string.Join(" ", token?.Audiences ?? []))}; this suite accepts {Fields.Quote(parameters.ValidAudience ?? "")}.",
-            SecurityTokenInvalidIssuerException e => $"The bearer token is from the wrong issuer {Fields.Quote(e.InvalidIssuer ?? token?.Issuer ?? "")}.",
+            SecurityTokenInvalidIssuerException e =>
+                $"The bearer token is from the wrong issuer {Fields.Quote(e.InvalidIssuer is { Length: > 0 } i ? i : token?.Issuer ?? "")}.",
             SecurityTokenInvalidAlgorithmException e => Algorithm(e.InvalidAlgorithm, parameters),
             // A key found under the token's kid but for another algorithm (HS256 "signed" with the public key): say so.
             SecurityTokenInvalidSignatureException when token is not null && parameters.ValidAlgorithms?.Contains(token.Alg) == false =>

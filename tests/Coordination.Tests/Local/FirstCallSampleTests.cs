@@ -51,17 +51,39 @@ public sealed class FirstCallSampleTests(FirstCallSampleTests.LocalRun run) : IC
     [Fact]
     public async Task The_Node_sample_prints_the_contingents_it_reads_through_the_gateway()
     {
-        var sample = Repository.Path("samples", "node");
-        var install = await RunAsync(sample, "npm", "install", "--no-audit", "--no-fund", "--loglevel=error");
-        Assert.True(install.ExitCode == 0, $"npm install exited {install.ExitCode}: {install.Errors}");
+        await run.NodeModules.Value;
 
-        var grpc = run.Suite.GatewayGrpc;
-        var (exitCode, output, errors) = await RunAsync(sample, "node", "first-call.js", $"{grpc.Host}:{grpc.Port}", run.Suite.GatewayHttp.ToString());
+        var (exitCode, output, errors) = await RunAsync(NodeSample, "node", "first-call.js", run.GatewayTarget, run.Suite.GatewayHttp.ToString());
 
         Assert.True(exitCode == 0, $"exit {exitCode}: {output} {errors}");
         Assert.Contains("Kenya's contingents: 1", output, StringComparison.Ordinal);
         Assert.Contains($"  {run.ContingentName}: CONTINGENT_STATUS_REQUESTED, 140 officers", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_Node_client_shows_a_refusal_as_written_colons_spaces_and_accents_included()
+    {
+        await run.NodeModules.Value;
+        // A well-signed token with a role the suite does not know: the gateway's authentication answers, outside any handler.
+        var token = run.Suite.Issuer.Issue("samples-ken", "KEN", "ministère: délégué");
+        const string Call = """
+            const grpc = require('@grpc/grpc-js');
+            const loader = require('@grpc/proto-loader');
+            const definition = loader.loadSync('coordination/personnel/v1/contingents.proto', { includeDirs: ['../../protos'] });
+            const { ContingentService } = grpc.loadPackageDefinition(definition).coordination.personnel.v1;
+            const client = new ContingentService(process.argv[1], grpc.credentials.createInsecure());
+            const metadata = new grpc.Metadata();
+            metadata.add('authorization', `Bearer ${process.argv[2]}`);
+            client.listContingents({}, metadata, (error) => { console.log(error ? `${grpc.status[error.code]}: ${error.details}` : 'OK'); client.close(); });
+            """;
+
+        var (exitCode, output, errors) = await RunAsync(NodeSample, "node", "-e", Call, run.GatewayTarget, token);
+
+        Assert.True(exitCode == 0, $"exit {exitCode}: {output} {errors}");
+        Assert.StartsWith("UNAUTHENTICATED: The bearer token was refused: the token's role claim 'ministère: délégué' is not one of: ", output, StringComparison.Ordinal);
+    }
+
+    private static string NodeSample => Repository.Path("samples", "node");
 
     /// <summary>The README's token command, word for word.</summary>
     private const string TokenCommand = "TOKEN=$(curl -sf 'http://127.0.0.1:8081/dev/token?nation=KEN&role=contributor')";
@@ -119,6 +141,16 @@ public sealed class FirstCallSampleTests(FirstCallSampleTests.LocalRun run) : IC
         public LocalSuite Suite { get; private set; } = null!;
 
         public string ContingentName { get; } = $"Kenya FPU sample {Guid.NewGuid().ToString("N")[..6]}";
+
+        /// <summary>The gateway's gRPC address as grpc-js takes it: host:port.</summary>
+        public string GatewayTarget => $"{Suite.GatewayGrpc.Host}:{Suite.GatewayGrpc.Port}";
+
+        /// <summary>The Node sample's packages, installed once from the registry as its README says.</summary>
+        public Lazy<Task> NodeModules { get; } = new(async () =>
+        {
+            var install = await RunAsync(NodeSample, "npm", "install", "--no-audit", "--no-fund", "--loglevel=error");
+            Assert.True(install.ExitCode == 0, $"npm install exited {install.ExitCode}: {install.Errors}");
+        });
 
         public async Task InitializeAsync()
         {
