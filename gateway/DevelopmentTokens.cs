@@ -41,14 +41,18 @@ public static class DevelopmentTokens
             role ??= Roles.Contributor;
             if (!Validation.Nations.IsKnown(nation))
             {
-                return Results.BadRequest($"nation {Validation.Fields.Quote(nation)} is not an ISO 3166-1 alpha-3 code, e.g. KEN");
+                return Refused($"nation {Validation.Fields.Quote(nation)} is not an ISO 3166-1 alpha-3 code, e.g. KEN");
             }
             if (!Roles.All.Contains(role))
             {
-                return Results.BadRequest($"role {Validation.Fields.Quote(role)} is not one of: {string.Join(", ", Roles.Everyone)}");
+                return Refused($"role {Validation.Fields.Quote(role)} is not one of: {string.Join(", ", Roles.Everyone)}");
             }
             var subject = sub ?? string.Create(CultureInfo.InvariantCulture, $"dev-{nation.ToLowerInvariant()}-{role}");
             return Results.Text(issuer.Issue(subject, nation, role), "text/plain");
         }).AllowAnonymous().OnHttpPortOnly();
     }
+
+    /// <summary>400 with the reason as plain text, never a JSON string: <c>curl -sf</c> then fails instead of handing
+    /// the reason on as if it were a token.</summary>
+    private static IResult Refused(string reason) => Results.Text(reason + "\n", "text/plain", statusCode: StatusCodes.Status400BadRequest);
 }

@@ -1,4 +1,5 @@
 using Coordination.Auth;
+using Coordination.Contracts;
 using Coordination.Logistics.Persistence;
 using Coordination.Logistics.V1;
 using Coordination.Persistence;
@@ -22,7 +23,7 @@ public sealed class StockApi(LogisticsDbContext db, StockLedger ledger, Writes w
         v.Id(request.WarehouseId, "warehouse_id");
         v.Id(request.ItemId, "item_id");
         v.Check(StockMovements.RecordableAlone.Contains(request.Kind), "kind",
-            "required: one of RECEIVED, ISSUED, LOST, DAMAGED, EXPIRED (transfers go through TransferStock or shipments)");
+            $"required: one of {string.Join(", ", StockMovements.RecordableAlone.Select(ProtoEnumNames.Of))} (transfers go through TransferStock or shipments)");
         v.Range(request.Quantity, "quantity", 1, MaxQuantity);
         v.Text(request.Reason, "reason", 1, 500);
         v.ThrowIfAny();

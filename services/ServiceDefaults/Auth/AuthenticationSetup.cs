@@ -89,8 +89,8 @@ public static class AuthenticationSetup
     }
 
     /// <summary>
-    /// gRPC clients read the status from trailers, not from an HTTP 401: answer in gRPC terms, with a message that
-    /// says what the caller can fix and nothing about the keys (their ids and types go to the log only).
+    /// gRPC clients read the status from trailers, not from an HTTP 401: answer in gRPC terms, with a short true reason
+    /// (<see cref="TokenRefusals"/>) and nothing about the keys (their ids and types go to the log only).
     /// </summary>
     private static async Task AnswerUnauthenticated(JwtBearerChallengeContext context)
     {
@@ -106,13 +106,8 @@ public static class AuthenticationSetup
             return;
         }
         context.HandleResponse();
-        var message = failure switch
-        {
-            null => "A bearer token is required.",
-            SecurityTokenExpiredException => "The bearer token has expired.",
-            TokenClaimRefusedException refused => $"The bearer token was refused: {refused.Message}",
-            _ => "The bearer token is not valid.",
-        };
+        var message = TokenRefusals.Reason(failure, context.Options.TokenValidationParameters,
+            TokenRefusals.Presented(context.Request.Headers.Authorization.ToString()));
         await GrpcResponses.WriteStatusAsync(context.Response, Grpc.Core.StatusCode.Unauthenticated, message);
     }
 

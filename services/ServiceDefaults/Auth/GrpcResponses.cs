@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.AspNetCore.Http;
 
 namespace Coordination.Auth;
@@ -20,7 +21,29 @@ public static class GrpcResponses
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "application/grpc";
         response.Headers["grpc-status"] = ((int)code).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        response.Headers["grpc-message"] = Uri.EscapeDataString(message);
+        response.Headers["grpc-message"] = EncodeMessage(message);
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// The gRPC protocol's percent-encoding of a status message: the UTF-8 bytes outside printable ASCII (0x20-0x7E)
+    /// and '%' itself become %XX, everything else stays as written, so "refused: …" reads as such in any client
+    /// (Uri.EscapeDataString also encodes ':' and spaces, which clients then show escaped).
+    /// </summary>
+    public static string EncodeMessage(string message)
+    {
+        var encoded = new StringBuilder(message.Length);
+        foreach (var b in Encoding.UTF8.GetBytes(message))
+        {
+            if (b is >= 0x20 and <= 0x7E and not (byte)'%')
+            {
+                encoded.Append((char)b);
+            }
+            else
+            {
+                encoded.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+        return encoded.ToString();
     }
 }

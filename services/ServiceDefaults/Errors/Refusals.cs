@@ -20,13 +20,17 @@ public static class Refusals
     /// <summary>How long a text inside a detail (a resource name, a subject) may be.</summary>
     public const int MaxDetailLength = 200;
 
+    /// <summary>How long a field violation's description may be: enough for "one of" an enum's values by their
+    /// contract names (<c>STOCK_MOVEMENT_KIND_RECEIVED, …</c>), still bounded.</summary>
+    public const int MaxDescriptionLength = 300;
+
     /// <summary>INVALID_ARGUMENT with a google.rpc.BadRequest naming each field.</summary>
     public static RpcException InvalidArgument(IReadOnlyList<FieldViolation> violations) =>
         Of(Code.InvalidArgument, string.Join("; ", violations.Select(v => $"{v.Field}: {v.Description}")), new BadRequest
         {
             FieldViolations =
             {
-                violations.Select(v => new BadRequest.Types.FieldViolation { Field = Cut(v.Field), Description = Cut(v.Description) }),
+                violations.Select(v => new BadRequest.Types.FieldViolation { Field = Cut(v.Field), Description = Cut(v.Description, MaxDescriptionLength) }),
             },
         });
 

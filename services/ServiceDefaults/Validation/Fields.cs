@@ -128,8 +128,9 @@ public static partial class Fields
         return null;
     }
 
-    /// <summary>Reads an enum field that must be set to a value the contract defines.</summary>
+    /// <summary>Reads an enum field that must be set to a value the contract defines; the violation lists the
+    /// contract's names of its values (<c>UNIT_TYPE_FORMED_POLICE_UNIT</c>).</summary>
     public static void Defined<TEnum>(this Violations v, TEnum value, string field) where TEnum : struct, Enum =>
         v.Check(Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture) != 0 && Enum.IsDefined(value),
-            field, $"required: one of {string.Join(", ", Enum.GetNames<TEnum>().Skip(1))}");
+            field, $"required: one of {string.Join(", ", ProtoEnumNames.Settable<TEnum>())}");
 }

@@ -12,8 +12,9 @@ public sealed class Violations
     /// <summary>How many violations a refusal lists; 300 bad lines are reported as 20 and "280 more".</summary>
     public const int MaxReported = 20;
 
-    /// <summary>How long a description may be; <see cref="Fields.Quote"/> keeps quoted input shorter still.</summary>
-    public const int MaxDescriptionLength = 200;
+    /// <summary>How long a description may be (long enough to list an enum's values by their contract names);
+    /// <see cref="Fields.Quote"/> keeps quoted input shorter still.</summary>
+    public const int MaxDescriptionLength = Refusals.MaxDescriptionLength;
 
     /// <summary>How long a field path may be.</summary>
     public const int MaxFieldLength = 100;

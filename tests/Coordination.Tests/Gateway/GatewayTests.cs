@@ -161,8 +161,15 @@ public sealed class GatewayTests(FullSuiteFixture fixture) : IClassFixture<FullS
         var token = await http.GetStringAsync(new Uri(development.HttpAddress(), "/dev/token?nation=KEN&role=contributor"));
         var sites = await Suite.ViaGateway<SiteService.SiteServiceClient>(token, development).ListSitesAsync(new ListSitesRequest());
         Assert.NotNull(sites);
-        var refused = await http.GetAsync(new Uri(development.HttpAddress(), "/dev/token?nation=XXX&role=contributor"));
-        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        // A refusal is plain text, not a JSON string that a shell would keep as the token.
+        foreach (var (query, reason) in new[] { ("nation=XXX&role=contributor", "nation 'XXX' is not an ISO 3166-1 alpha-3 code, e.g. KEN"),
+                                                 ("nation=KEN&role=king", "role 'king' is not one of: ") })
+        {
+            var refused = await http.GetAsync(new Uri(development.HttpAddress(), $"/dev/token?{query}"));
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Equal("text/plain", refused.Content.Headers.ContentType?.MediaType);
+            Assert.StartsWith(reason, await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
     }
 
     [Fact]

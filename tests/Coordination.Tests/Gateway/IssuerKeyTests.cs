@@ -26,7 +26,7 @@ public sealed class IssuerKeyTests
 
         Assert.NotNull(await contingents(authority.Token(current, "ops-1", "HTI", Roles.MissionAdmin)));
         var early = await RpcAssert.FailsWith(StatusCode.Unauthenticated, () => contingents(authority.Token(next, "ops-1", "HTI", Roles.MissionAdmin)));
-        Assert.Equal("The bearer token is not valid.", early.Status.Detail);
+        Assert.Equal("The bearer token's signature does not match a known key of the issuer.", early.Status.Detail);
 
         authority.Publish(current, next);
         await Eventually.Get(() => RpcAssert.StatusOf(() => contingents(authority.Token(next, "ops-1", "HTI", Roles.MissionAdmin))),

@@ -48,11 +48,11 @@ public static class TestTokens
     }
 
     /// <summary>A token with exactly these claims, for the suite's issuer and audience, valid for five minutes.</summary>
-    public static string Sign(Dictionary<string, object> claims, SigningCredentials credentials, string? issuer = null) =>
+    public static string Sign(Dictionary<string, object> claims, SigningCredentials credentials, string? issuer = null, string? audience = null) =>
         new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = issuer ?? new AuthOptions().Issuer,
-            Audience = new AuthOptions().Audience,
+            Audience = audience ?? new AuthOptions().Audience,
             Expires = DateTime.UtcNow.AddMinutes(5),
             Claims = claims,
             SigningCredentials = credentials,

@@ -229,13 +229,14 @@ public sealed class FieldsTests
     public void A_cut_never_splits_a_character_written_as_two_utf16_units()
     {
         var emoji = new string('x', 198) + "😀😀😀";
+        var longer = new string('x', Violations.MaxDescriptionLength - 2) + "😀😀😀";
 
         var cut = Refusals.Cut(emoji, 200);
-        var violation = new Violations().Add("name", emoji).Items[0].Description;
+        var violation = new Violations().Add("name", longer).Items[0].Description;
 
-        foreach (var text in new[] { cut, violation })
+        foreach (var (text, limit) in new[] { (cut, 200), (violation, Violations.MaxDescriptionLength) })
         {
-            Assert.True(text.Length <= 200, text);
+            Assert.True(text.Length <= limit, text);
             Assert.EndsWith("…", text, StringComparison.Ordinal);
             Assert.Equal(text, Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(text)));
         }
