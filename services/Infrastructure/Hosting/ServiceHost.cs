@@ -95,11 +95,21 @@ public static class ServiceHost
                 await app.RunAsync();
                 return 0;
             }
-            catch (Exception e) when (e is OptionsValidationException or MissingDatabaseException or StaleLocalDatabaseException or NpgsqlException)
+            catch (Exception e) when (ReasonToRefuse(e) is { } reason)
             {
-                app.Logger.LogCritical("{Reason}", e.Message);
+                app.Logger.LogCritical("{Reason}", reason);
                 return 1;
             }
         }
     }
+
+    /// <summary>What an operator can act on (a setting, the database), said in one line; null for a bug, whose stack counts.</summary>
+    private static string? ReasonToRefuse(Exception e) => e switch
+    {
+        OptionsValidationException or MissingDatabaseException or StaleLocalDatabaseException => e.Message,
+        NpgsqlException => $"PostgreSQL: {e.Message}",
+        // EF wraps a connection failure ("likely due to a transient failure").
+        { InnerException: { } inner } => ReasonToRefuse(inner),
+        _ => null,
+    };
 }

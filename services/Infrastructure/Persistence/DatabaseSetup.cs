@@ -90,14 +90,13 @@ public static class DatabaseSetup
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ServiceDbContext>();
-        var database = db.Database.GetDbConnection().Database;
         if (db.Database.IsNpgsql())
         {
             await CreateDatabaseAsync(db, ct);
             await CreateHistoryTableAsync(db, ct);
             using var applied = AppliedMigrations.Watch(db);
             await db.Database.MigrateAsync(ct);
-            return new SchemaMigration(applied.Names, db.Database.GetMigrations().Count(), database);
+            return new SchemaMigration(applied.Names, db.Database.GetMigrations().Count(), db.Database.GetDbConnection().Database);
         }
         await SqliteSchema.EnsureAsync(db, services.GetRequiredService<DatabaseOptions>().RebuildStaleSqlite, ct);
         return new SchemaMigration([], 0, Path.GetFileName(db.Database.GetDbConnection().DataSource));

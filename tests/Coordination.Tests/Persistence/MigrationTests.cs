@@ -184,6 +184,16 @@ public sealed class MigrationTests
         }
     }
 
+    [Fact]
+    public async Task Migrate_against_a_server_it_cannot_reach_fails_in_one_line()
+    {
+        var run = await RunMigrateAsync("Coordination.Finance.dll", "Host=127.0.0.1;Port=1;Database=finance;Username=nobody;Timeout=3");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("127.0.0.1:1", Single(run.Output), StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Output, StringComparison.Ordinal);
+    }
+
     private static async Task ExecuteAsync(string connection, string sql)
     {
         await using var open = new NpgsqlConnection(connection);
