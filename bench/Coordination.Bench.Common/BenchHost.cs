@@ -59,6 +59,8 @@ public sealed class BenchHost : IAsyncDisposable
             ["Hosting:HttpPort"] = "0",
             ["Auth:PublicKeys"] = key.PublicKeys,
             ["ConnectionStrings:Database"] = database,
+            // The service alone, its events kept in its process: said so, as a host outside Development needs its broker.
+            ["Messaging:Transport"] = "InProcess",
             ["Logging:LogLevel:Default"] = "Warning",
         });
         await service.Services.MigrateDatabaseAsync();

@@ -1,8 +1,4 @@
 using Coordination.Finance;
 using Coordination.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddFinanceService();
-var app = builder.Build();
-app.MapFinanceService();
-return await app.RunServiceAsync(args);
+return await FinanceService.Module.RunServiceAsync(args);

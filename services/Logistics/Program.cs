@@ -1,8 +1,4 @@
-using Coordination.Hosting;
 using Coordination.Logistics;
+using Coordination.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddLogisticsService();
-var app = builder.Build();
-app.MapLogisticsService();
-return await app.RunServiceAsync(args);
+return await LogisticsService.Module.RunServiceAsync(args);

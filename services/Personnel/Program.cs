@@ -1,8 +1,4 @@
-using Coordination.Hosting;
 using Coordination.Personnel;
+using Coordination.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddPersonnelService();
-var app = builder.Build();
-app.MapPersonnelService();
-return await app.RunServiceAsync(args);
+return await PersonnelService.Module.RunServiceAsync(args);

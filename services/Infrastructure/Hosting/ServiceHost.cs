@@ -8,6 +8,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Coordination.Hosting;
 
@@ -56,22 +58,58 @@ public static class ServiceHost
     }
 
     /// <summary>
-    /// Runs a service host. <c>migrate</c> as the first argument applies the schema migrations and exits (what the
-    /// Kubernetes migration job runs); otherwise the service starts, migrating first when configured to.
+    /// Runs a service's process (its <c>Program.cs</c>). <c>migrate</c> as the first argument brings the schema up to
+    /// date and exits (what the Kubernetes migration step runs): the host is built but neither mapped (mapping builds
+    /// the bus) nor started, so nothing but the migration logs. Otherwise the service starts.
     /// </summary>
-    public static async Task<int> RunServiceAsync(this WebApplication app, string[] args)
+    public static Task<int> RunServiceAsync(this ServiceModule module, string[] args)
     {
-        if (args.Length > 0 && args[0] == "migrate")
-        {
-            await app.Services.MigrateDatabaseAsync();
-            app.Logger.LogInformation("Database schema is up to date");
-            return 0;
-        }
-        if (app.Services.GetRequiredService<DatabaseOptions>().MigrateOnStartup)
-        {
-            await app.Services.MigrateDatabaseAsync();
-        }
-        await app.RunAsync();
-        return 0;
+        var builder = WebApplication.CreateBuilder(args);
+        module.Add(builder);
+        return builder.Build().RunServiceAsync(args, module.Map);
     }
+
+    /// <summary>
+    /// Runs a built service host: <c>migrate</c> as the first argument migrates and exits; otherwise the configuration is
+    /// validated, the host mapped (by <paramref name="map"/>, unless it already is) and started, migrating first when
+    /// configured to. A refused start-up or migration is one log line saying why and exit code 1, not a stack trace.
+    /// </summary>
+    public static async Task<int> RunServiceAsync(this WebApplication app, string[] args, Action<WebApplication>? map = null)
+    {
+        await using (app)
+        {
+            try
+            {
+                if (args is ["migrate", ..])
+                {
+                    app.Logger.LogInformation("{Summary}", (await app.Services.MigrateDatabaseAsync()).Summary);
+                    return 0;
+                }
+                // What the start would refuse, refused before anything else logs.
+                app.Services.GetService<IStartupValidator>()?.Validate();
+                map?.Invoke(app);
+                if (app.Services.GetRequiredService<DatabaseOptions>().MigrateOnStartup)
+                {
+                    app.Logger.LogInformation("{Summary}", (await app.Services.MigrateDatabaseAsync()).Summary);
+                }
+                await app.RunAsync();
+                return 0;
+            }
+            catch (Exception e) when (ReasonToRefuse(e) is { } reason)
+            {
+                app.Logger.LogCritical("{Reason}", reason);
+                return 1;
+            }
+        }
+    }
+
+    /// <summary>What an operator can act on (a setting, the database), said in one line; null for a bug, whose stack counts.</summary>
+    private static string? ReasonToRefuse(Exception e) => e switch
+    {
+        OptionsValidationException or MissingDatabaseException or StaleLocalDatabaseException => e.Message,
+        NpgsqlException => $"PostgreSQL: {e.Message}",
+        // EF wraps a connection failure ("likely due to a transient failure").
+        { InnerException: { } inner } => ReasonToRefuse(inner),
+        _ => null,
+    };
 }

@@ -5,8 +5,17 @@ public sealed class MessagingOptions
 {
     public const string Section = "Messaging";
 
-    /// <summary>amqp://user:password@host:port/vhost; empty means the in-process bus (development only).</summary>
+    /// <summary>amqp://user:password@host:port/vhost; empty means the in-process bus, which only Development or
+    /// <see cref="Transport"/> <c>InProcess</c> accept.</summary>
     public string RabbitMqUri { get; set; } = "";
+
+    /// <summary>
+    /// <c>InProcess</c> asks, explicitly, for the in-memory bus outside Development (a service alone, whose events
+    /// never leave its process: benchmarks, tests); <c>RabbitMq</c> requires <see cref="RabbitMqUri"/>. Empty: RabbitMQ
+    /// when the URI is set; otherwise the in-memory bus in Development and a refused start-up anywhere else, so that a
+    /// deployment that lost its broker address does not quietly keep its events to itself.
+    /// </summary>
+    public string Transport { get; set; } = "";
 
     /// <summary>Prefix for every exchange and queue name, so several suites (or test runs) can share one broker.</summary>
     public string Prefix { get; set; } = "";
@@ -26,6 +35,19 @@ public sealed class MessagingOptions
     public bool AcceptAnyPublisher { get; set; }
 
     public bool UsesRabbitMq => RabbitMqUri.Length > 0;
+
+    /// <summary>Why this choice of transport cannot start, or null when it can.</summary>
+    public string? TransportProblem(bool development) => Transport.ToLowerInvariant() switch
+    {
+        "" when !UsesRabbitMq && !development =>
+            "Messaging:RabbitMqUri is empty: outside Development a service needs its broker. Set Messaging:RabbitMqUri, " +
+            "or Messaging:Transport=InProcess for the in-process bus (events never leave this process).",
+        "" => null,
+        "rabbitmq" when !UsesRabbitMq => "Messaging:Transport is RabbitMq but Messaging:RabbitMqUri is empty.",
+        "inprocess" when UsesRabbitMq => "Messaging:Transport is InProcess but Messaging:RabbitMqUri is set: choose one.",
+        "rabbitmq" or "inprocess" => null,
+        _ => $"Messaging:Transport is '{Transport}': use RabbitMq or InProcess (or leave it empty).",
+    };
 
     /// <summary>The user this service connects to the broker as (RabbitMQ's <c>guest</c> when the URI names none).</summary>
     public string BrokerUser =>

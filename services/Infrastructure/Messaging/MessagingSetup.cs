@@ -15,7 +15,8 @@ namespace Coordination.Messaging;
 public static partial class MessagingSetup
 {
     /// <summary>
-    /// MassTransit on RabbitMQ when <c>Messaging:RabbitMqUri</c> is set, on the in-memory bus otherwise; plus the
+    /// MassTransit on RabbitMQ when <c>Messaging:RabbitMqUri</c> is set, on the in-memory bus otherwise (in Development,
+    /// or when <c>Messaging:Transport</c> is <c>InProcess</c>: elsewhere the host refuses to start); plus the
     /// outbox relay. Queues are named after the service and consumer (<c>personnel-mandate-extended</c>), so
     /// replicas of one service compete for a queue and every service gets its own copy of an event. Consumers accept an
     /// event only from its owner (<see cref="PublisherCheck"/>) and park what they refuse or cannot handle in the
@@ -26,6 +27,9 @@ public static partial class MessagingSetup
     {
         var options = builder.Configuration.GetSection(MessagingOptions.Section).Get<MessagingOptions>() ?? new MessagingOptions();
         builder.Services.AddSingleton(options);
+        // Checked when the host starts, not here: the migrate step runs without a broker.
+        var transportProblem = options.TransportProblem(builder.Environment.IsDevelopment());
+        builder.Services.AddOptions<MessagingOptions>().Validate(_ => transportProblem is null, transportProblem ?? "").ValidateOnStart();
         builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection(OutboxOptions.Section));
         builder.Services.AddCommitSignal<OutboxSignal>();
         builder.Services.AddSingleton<OutboxMetrics>();

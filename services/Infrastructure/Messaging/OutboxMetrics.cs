@@ -7,6 +7,9 @@ namespace Coordination.Messaging;
 public sealed class OutboxMetrics
 {
     public const string MeterName = "Coordination.Outbox";
+
+    /// <summary>Lag buckets, 10 ms to 30 s: a healthy relay publishes within the gather window and a poll interval.</summary>
+    public static readonly IReadOnlyList<double> LagBuckets = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
     private readonly Counter<long> published;
     private readonly Counter<long> failed;
     private readonly Histogram<double> lag;
@@ -18,7 +21,8 @@ public sealed class OutboxMetrics
         service = new("service", identity.Name);
         published = meter.CreateCounter<long>("coordination.outbox.published", description: "Events handed to the broker");
         failed = meter.CreateCounter<long>("coordination.outbox.publish_failures", description: "Failed publish attempts (the event stays queued)");
-        lag = meter.CreateHistogram<double>("coordination.outbox.lag", unit: "s", description: "Time from commit to publish");
+        lag = meter.CreateHistogram("coordination.outbox.lag", unit: "s", description: "Time from commit to publish", tags: null,
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = LagBuckets });
     }
 
     public void Published(string type, TimeSpan delay)

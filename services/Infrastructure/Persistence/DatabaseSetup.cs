@@ -1,6 +1,7 @@
 using Coordination.Messaging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
 using Microsoft.Extensions.Configuration;
@@ -71,26 +72,79 @@ public static class DatabaseSetup
             o.AddInterceptors(sp.GetRequiredService<CommitSignalInterceptor>(), sp.GetRequiredService<CallDeadlineInterceptor>());
         });
         builder.Services.AddScoped<ServiceDbContext>(sp => sp.GetRequiredService<TContext>());
-        builder.Services.AddHealthChecks().AddDbContextCheck<TContext>("database", tags: ["ready"]);
+        builder.Services.AddSingleton<SchemaCheck<TContext>>();
+        builder.Services.AddHealthChecks()
+            .AddDbContextCheck<TContext>("database", tags: ["ready"])
+            .AddCheck<SchemaCheck<TContext>>("schema", tags: ["ready"]);
         return builder;
     }
 
     /// <summary>
-    /// Brings the schema up to date; what the <c>migrate</c> step and <c>MigrateOnStartup</c> run. PostgreSQL applies
-    /// the pending migrations; SQLite is built from the model, or refused with <see cref="StaleLocalDatabaseException"/>
-    /// when it was built from another model (unless <see cref="DatabaseOptions.RebuildStaleSqlite"/>).
+    /// Brings the schema up to date; what the <c>migrate</c> step and <c>MigrateOnStartup</c> run. PostgreSQL creates
+    /// the database when it is missing and the role may (<see cref="MissingDatabaseException"/> when it may not), then
+    /// applies the pending migrations; SQLite is built from the model, or refused with
+    /// <see cref="StaleLocalDatabaseException"/> when it was built from another model (unless
+    /// <see cref="DatabaseOptions.RebuildStaleSqlite"/>).
     /// </summary>
-    public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
+    public static async Task<SchemaMigration> MigrateDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ServiceDbContext>();
         if (db.Database.IsNpgsql())
         {
+            await CreateDatabaseAsync(db, ct);
             await CreateHistoryTableAsync(db, ct);
+            using var applied = AppliedMigrations.Watch(db);
             await db.Database.MigrateAsync(ct);
-            return;
+            return new SchemaMigration(applied.Names, db.Database.GetMigrations().Count(), db.Database.GetDbConnection().Database);
         }
         await SqliteSchema.EnsureAsync(db, services.GetRequiredService<DatabaseOptions>().RebuildStaleSqlite, ct);
+        return new SchemaMigration([], 0, Path.GetFileName(db.Database.GetDbConnection().DataSource));
+    }
+
+    /// <summary>
+    /// What the schema lacks: the pending migrations on PostgreSQL, the model's schema on a SQLite file not built from
+    /// it. Empty when up to date.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> PendingSchemaAsync(this DbContext db, CancellationToken ct = default)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            return [.. await db.Database.GetPendingMigrationsAsync(ct)];
+        }
+        return await SqliteSchema.IsCurrentAsync(db, ct) ? [] : ["the local schema of this version (SQLite, built from the model)"];
+    }
+
+    /// <summary>
+    /// Each service owns its database: create it when it is missing. EF would create it inside <c>Migrate</c>, but
+    /// only after the history table, which needs the database; and a role that may not create it gets one line saying
+    /// what to do instead of the server's "does not exist".
+    /// </summary>
+    private static async Task CreateDatabaseAsync(ServiceDbContext db, CancellationToken ct)
+    {
+        if (await db.GetService<IRelationalDatabaseCreator>().ExistsAsync(ct))
+        {
+            return;
+        }
+        // Through the server's maintenance database, as EF would, but not through EF: its log would show a refused
+        // CREATE DATABASE as an error before the one line below says what to do.
+        var target = new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString());
+        var name = target.Database ?? target.Username ?? "";
+        try
+        {
+            await using var server = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(target.ConnectionString) { Database = "postgres", Pooling = false }.ConnectionString);
+            await server.OpenAsync(ct);
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", server);
+            await create.ExecuteNonQueryAsync(ct);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase)
+        {
+            // Another replica's migration step created it at the same moment: what we wanted.
+        }
+        catch (PostgresException e)
+        {
+            throw new MissingDatabaseException(name, $"{target.Host}:{target.Port}", target.Username ?? "", e.MessageText);
+        }
     }
 
     /// <summary>

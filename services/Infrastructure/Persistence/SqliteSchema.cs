@@ -52,6 +52,10 @@ public static class SqliteSchema
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
     }
 
+    /// <summary>Whether the file was built from <paramref name="db"/>'s model (carries its stamp).</summary>
+    public static async Task<bool> IsCurrentAsync(DbContext db, CancellationToken ct) =>
+        await ScalarAsync(db, "PRAGMA user_version;", ct) == StampOf(db);
+
     /// <summary>
     /// Deletes a closed SQLite database: its write-ahead log first, then the file (a new file beside an old log would
     /// replay the log into it). Files that are not there are no error.

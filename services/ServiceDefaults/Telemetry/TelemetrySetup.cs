@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -52,10 +53,20 @@ public static class TelemetrySetup
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddPrometheusExporter());
+        builder.Services.ConfigureOpenTelemetryMeterProvider((services, metrics) => metrics.AddView(OwnMetersOnly(services.GetRequiredService<IMeterFactory>())));
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
             otel.UseOtlpExporter();
         }
         return builder;
     }
+
+    /// <summary>
+    /// A host reports the meters its own container created, not those of other hosts in the process (the local run and
+    /// the tests host several): a meter provider listens to every meter of a name in the process, so without this each
+    /// host's <c>/metrics</c> showed every service's outbox and HTTP series. Meters of no container (static ones, such
+    /// as the runtime's and MassTransit's) stay as they are.
+    /// </summary>
+    private static Func<Instrument, MetricStreamConfiguration?> OwnMetersOnly(IMeterFactory own) => instrument =>
+        instrument.Meter.Scope is IMeterFactory factory && !ReferenceEquals(factory, own) ? MetricStreamConfiguration.Drop : null;
 }

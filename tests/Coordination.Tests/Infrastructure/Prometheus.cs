@@ -23,12 +23,3 @@ public static class Prometheus
         CounterAsync(host, "coordination_events_refused_total", ("service", service), ("event", eventType), ("publisher", publisher));
 }
 
-/// <summary>
-/// The tests that make services refuse events run one at a time: the refusal counter is one per process, shared by
-/// every host in it, so each test reads its own increase only while no other adds to it.
-/// </summary>
-[Xunit.CollectionDefinition(Collection)]
-public sealed class RefusalCounts
-{
-    public const string Collection = "refusal counts";
-}

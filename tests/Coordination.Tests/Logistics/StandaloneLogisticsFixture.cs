@@ -44,6 +44,7 @@ public abstract class StandaloneLogisticsFixture(bool sqlite) : IAsyncLifetime
             database = Path.Combine(Path.GetTempPath(), $"coordination-logistics-{Guid.NewGuid():N}");
             settings["Database:Provider"] = "sqlite";
             settings["Database:SqliteDirectory"] = database;
+            settings["Messaging:Transport"] = "InProcess";
         }
         else
         {

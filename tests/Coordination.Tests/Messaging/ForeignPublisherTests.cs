@@ -24,7 +24,6 @@ public sealed class LogisticsWithoutNarrowedPermissions() : BrokerUserSuite(["di
 /// A consumer applies an event only when the broker vouches that the event's owner published it. Anything else is
 /// refused: parked in the consumer's error queue with the reason, logged, counted, and not applied.
 /// </summary>
-[Collection(RefusalCounts.Collection)]
 public sealed class ForeignPublisherTests(LogisticsWithoutNarrowedPermissions fixture) : IClassFixture<LogisticsWithoutNarrowedPermissions>
 {
     private const string ParkedQueue = "diplomacy-personnel-pledged_error";

@@ -23,7 +23,6 @@ namespace Coordination.Tests.Messaging;
 /// The local run's in-process bus has no broker to vouch for publishers: the hub does, stamping each event with the
 /// service that published it, and consumers apply only their owners' events there too.
 /// </summary>
-[Collection(RefusalCounts.Collection)]
 public sealed class InProcessHubPublisherTests : IAsyncLifetime
 {
     private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), $"coordination-hub-{Guid.NewGuid():N}");
@@ -82,6 +81,7 @@ public sealed class InProcessHubPublisherTests : IAsyncLifetime
         {
             ["Database:SqliteDirectory"] = dataDirectory,
             ["Messaging:RabbitMqUri"] = "",
+            ["Messaging:Transport"] = "InProcess",
         }), services => services.AddSingleton(hub), contentRoot: dataDirectory);
         await host.Services.MigrateDatabaseAsync();
         await host.StartAsync();

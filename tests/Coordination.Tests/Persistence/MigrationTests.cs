@@ -124,17 +124,32 @@ public sealed class MigrationTests
 
 
     [Fact]
-    public async Task The_migrate_step_an_operator_runs_brings_an_empty_database_up_to_date_and_exits()
+    public async Task The_migrate_step_creates_a_missing_database_names_the_migrations_it_applied_then_says_it_is_up_to_date()
     {
-        var connection = await TestDatabases.CreateAsync("migrate");
+        var server = await TestEnvironment.PostgresConnectionAsync();
+        var connection = new NpgsqlConnectionStringBuilder(server) { Database = $"t_migrate_{Guid.NewGuid():N}" }.ConnectionString;
         try
         {
-            Assert.Equal(0, await RunMigrateAsync("Coordination.Finance.dll", connection));
-            Assert.Equal(0, await RunMigrateAsync("Coordination.Finance.dll", connection));
+            var first = await RunMigrateAsync("Coordination.Finance.dll", connection);
+            var second = await RunMigrateAsync("Coordination.Finance.dll", connection);
 
             await using var db = Create("finance", postgres: true, connection);
+            var migrations = db.Database.GetMigrations().ToList();
             Assert.Empty(await db.Database.GetPendingMigrationsAsync());
-            Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
+            Assert.Equal(migrations, await db.Database.GetAppliedMigrationsAsync());
+            Assert.Equal(0, first.ExitCode);
+            Assert.Contains($"Applied {migrations.Count} migration(s) to {db.Database.GetDbConnection().Database}: {string.Join(", ", migrations)}", Single(first.Output), StringComparison.Ordinal);
+            Assert.DoesNotContain("up to date", first.Output, StringComparison.Ordinal);
+            Assert.Equal(0, second.ExitCode);
+            Assert.Contains($"schema is up to date ({migrations.Count} migrations)", Single(second.Output), StringComparison.Ordinal);
+            foreach (var run in new[] { first, second })
+            {
+                // An operator reads this log: a migration that succeeded logs no error (EF's probe of the history table
+                // on a new PostgreSQL database used to be logged as one), and nothing of the bus it does not start.
+                Assert.DoesNotContain("\"LogLevel\":\"Error\"", run.Output, StringComparison.Ordinal);
+                Assert.DoesNotContain("fail:", run.Output, StringComparison.Ordinal);
+                Assert.DoesNotContain("MassTransit", run.Output, StringComparison.Ordinal);
+            }
         }
         finally
         {
@@ -142,8 +157,61 @@ public sealed class MigrationTests
         }
     }
 
-    /// <summary>Runs the service binary as the Kubernetes job does: no signing key, no broker, just the database.</summary>
-    private static async Task<int> RunMigrateAsync(string assembly, string connection)
+    [Fact]
+    public async Task Migrate_by_a_role_that_may_not_create_the_missing_database_says_in_one_line_how_to_create_it()
+    {
+        var server = await TestEnvironment.PostgresConnectionAsync();
+        var role = $"t_role_{Guid.NewGuid():N}"[..20];
+        var database = $"t_missing_{Guid.NewGuid():N}";
+        await ExecuteAsync(server, $"CREATE ROLE \"{role}\" LOGIN NOCREATEDB PASSWORD 'migrate-test'");
+        try
+        {
+            var connection = new NpgsqlConnectionStringBuilder(server) { Database = database, Username = role, Password = "migrate-test" }.ConnectionString;
+
+            var run = await RunMigrateAsync("Coordination.Finance.dll", connection);
+
+            Assert.Equal(1, run.ExitCode);
+            var line = Single(run.Output);
+            Assert.Contains($"Database \"{database}\" does not exist", line, StringComparison.Ordinal);
+            Assert.Contains($"CREATE DATABASE \"{database}\" OWNER \"{role}\"", line, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", run.Output, StringComparison.Ordinal);
+            Assert.DoesNotContain("Unhandled exception", run.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await ExecuteAsync(server, $"DROP DATABASE IF EXISTS \"{database}\"");
+            await ExecuteAsync(server, $"DROP ROLE IF EXISTS \"{role}\"");
+        }
+    }
+
+    [Fact]
+    public async Task Migrate_against_a_server_it_cannot_reach_fails_in_one_line()
+    {
+        var run = await RunMigrateAsync("Coordination.Finance.dll", "Host=127.0.0.1;Port=1;Database=finance;Username=nobody;Timeout=3");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("127.0.0.1:1", Single(run.Output), StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Output, StringComparison.Ordinal);
+    }
+
+    private static async Task ExecuteAsync(string connection, string sql)
+    {
+        await using var open = new NpgsqlConnection(connection);
+        await open.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, open);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>The message of the one line a run logged (JSON, as outside Development; there must be exactly one).</summary>
+    private static string Single(string output)
+    {
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.True(lines.Length == 1, $"expected one line, got {lines.Length}:\n{output}");
+        return System.Text.Json.JsonDocument.Parse(lines[0]).RootElement.GetProperty("Message").GetString()!;
+    }
+
+    /// <summary>Runs the service binary as the Kubernetes init container does: no signing key, no broker, just the database.</summary>
+    private static async Task<(int ExitCode, string Output)> RunMigrateAsync(string assembly, string connection)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, assembly));
@@ -155,12 +223,7 @@ public sealed class MigrationTests
         var errors = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await process.WaitForExitAsync(timeout.Token);
-        Assert.True(process.ExitCode == 0, $"migrate exited {process.ExitCode}: {await output} {await errors}");
-        // An operator reads this log: a migration that succeeded logs no error (EF's probe of the history table on a
-        // new PostgreSQL database used to be logged as one).
-        Assert.DoesNotContain("\"LogLevel\":\"Error\"", await output + await errors, StringComparison.Ordinal);
-        Assert.DoesNotContain("fail:", await output + await errors, StringComparison.Ordinal);
-        return process.ExitCode;
+        return (process.ExitCode, await output + await errors);
     }
 
     private static ServiceDbContext Create(string service, bool postgres, string connection)
