@@ -133,8 +133,11 @@ if (options.LoadDemo)
 }
 
 Console.WriteLine($"""
-    Try it:
-      TOKEN=$(curl -s '{suite.GatewayHttp}dev/token?nation=KEN&role=contributor')
+    Try it (README, "A first call"), from another terminal in this folder:
+      dotnet run --project samples/dotnet -- {suite.GatewayGrpc} {suite.GatewayHttp}
+      cd samples/node && npm install && node first-call.js {suite.GatewayGrpc.Authority} {suite.GatewayHttp}
+    or with grpcurl, if you have it:
+      TOKEN=$(curl -sf '{suite.GatewayHttp}dev/token?nation=KEN&role=contributor')
       grpcurl -plaintext -H "authorization: Bearer $TOKEN" -import-path protos -proto coordination/personnel/v1/contingents.proto \
         {suite.GatewayGrpc.Authority} coordination.personnel.v1.ContingentService/ListContingents
     Press Ctrl-C to stop.
