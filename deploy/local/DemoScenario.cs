@@ -15,10 +15,14 @@ namespace Coordination.Local;
 /// training (200 of them on the roster, still in vetting); the status-of-forces agreements that let Kenya and Jamaica
 /// deploy; the trust fund's USD 110.3M pledged, part of what was received allocated to the budget lines of the 2024-25
 /// period; a warehouse at the port with rations and water, and a convoy on its way from it to the hospital.
-/// Every call carries a fixed request id, so loading it twice changes nothing.
+/// Every call carries a fixed request id, so loading it twice changes nothing. Where a step needs what one service
+/// hears of another's events, it waits for it up to <paramref name="patience"/> (30 s unless given), then says what is
+/// missing (<see cref="DemoIncompleteException"/>).
 /// </summary>
-public sealed class DemoScenario(CallInvoker gateway, TextWriter log)
+public sealed class DemoScenario(CallInvoker gateway, TextWriter log, TimeSpan? patience = null)
 {
+    private readonly TimeSpan patience = patience ?? TimeSpan.FromSeconds(30);
+
     private readonly MandateService.MandateServiceClient mandates = new(gateway);
     private readonly PartnerService.PartnerServiceClient partners = new(gateway);
     private readonly SiteService.SiteServiceClient sites = new(gateway);
@@ -546,11 +550,11 @@ public sealed class DemoScenario(CallInvoker gateway, TextWriter log)
             s => s.MandatePeriodEnd is { } known && (known.Year, known.Month, known.Day).CompareTo((end.Year, end.Month, end.Day)) >= 0,
             $"personnel has no mandate running to {end.Year:D4}-{end.Month:D2}-{end.Day:D2} (it hears of mandates from diplomacy's events)", ct);
 
-    /// <summary>Reads until <paramref name="done"/>; after 30 s the services' data are out of step (one service's
+    /// <summary>Reads until <paramref name="done"/>; after the patience the services' data are out of step (one service's
     /// database deleted or from another run, so it never hears the events the others already published).</summary>
-    private static async Task<T> WaitAsync<T>(Func<Task<T>> read, Func<T, bool> done, string missing, CancellationToken ct)
+    private async Task<T> WaitAsync<T>(Func<Task<T>> read, Func<T, bool> done, string missing, CancellationToken ct)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var deadline = DateTime.UtcNow + patience;
         while (true)
         {
             var value = await read();
@@ -561,7 +565,7 @@ public sealed class DemoScenario(CallInvoker gateway, TextWriter log)
             if (DateTime.UtcNow > deadline)
             {
                 throw new DemoIncompleteException(
-                    $"The demo cannot complete: after 30 s {missing}. The local data hold a partial earlier run (one service's database deleted, or kept from another run): start again with --reset, which deletes every service's database.");
+                    $"The demo cannot complete: after {patience.TotalSeconds:0} s {missing}. The local data hold a partial earlier run (one service's database deleted, or kept from another run): start again with --reset, which deletes every service's database.");
             }
             await Task.Delay(200, ct);
         }

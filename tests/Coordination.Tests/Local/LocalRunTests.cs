@@ -153,6 +153,30 @@ public sealed class LocalRunTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_demo_that_cannot_complete_says_what_is_missing_and_that_reset_fixes_it()
+    {
+        await using (var first = await LocalSuite.StartAsync(Options, TextWriter.Null, CancellationToken.None))
+        {
+            await new DemoScenario(Invoker(first, "HTI", Roles.MissionAdmin), TextWriter.Null).LoadAsync(CancellationToken.None);
+        }
+        // One service's file deleted: finance starts empty and never hears diplomacy's mandates again (diplomacy, which
+        // already holds them, answers the demo's fixed request ids without announcing anything). A restart of the process
+        // closes the file; here the pooled connections of the first run are closed so the second opens a new file.
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var file in Directory.GetFiles(dataDirectory, "finance.db*"))
+        {
+            File.Delete(file);
+        }
+
+        await using var again = await LocalSuite.StartAsync(Options, TextWriter.Null, CancellationToken.None);
+        var incomplete = await Assert.ThrowsAsync<DemoIncompleteException>(() =>
+            new DemoScenario(Invoker(again, "HTI", Roles.MissionAdmin), TextWriter.Null, TimeSpan.FromSeconds(3)).LoadAsync(CancellationToken.None));
+
+        Assert.StartsWith("The demo cannot complete: after 3 s finance has no budget period", incomplete.Message, StringComparison.Ordinal);
+        Assert.Contains("start again with --reset", incomplete.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_second_local_run_on_the_same_data_folder_is_refused_while_the_first_runs()
     {
         await using (var first = await LocalSuite.StartAsync(Options, TextWriter.Null, CancellationToken.None))
