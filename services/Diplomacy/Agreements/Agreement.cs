@@ -1,3 +1,4 @@
+using Coordination.Contracts;
 using Coordination.Auth;
 using Coordination.Diplomacy.V1;
 using Coordination.Errors;
@@ -109,20 +110,10 @@ public static class AgreementLifecycle
             return;
         }
         var message = from == to
-            ? $"{nation} is already {Name(from)} on this agreement; a party takes each step once."
-            : $"{nation} cannot move from {Name(from)} to {Name(to)}; from {Name(from)} it may move to: {(Next[from].Length == 0 ? "none" : string.Join(", ", Next[from].Select(Name)))}.";
+            ? $"{nation} is already {ProtoEnumNames.Of(from)} on this agreement; a party takes each step once."
+            : $"{nation} cannot move from {ProtoEnumNames.Of(from)} to {ProtoEnumNames.Of(to)}; from {ProtoEnumNames.Of(from)} it may move to: {(Next[from].Length == 0 ? "none" : string.Join(", ", Next[from].Select(s => ProtoEnumNames.Of(s))))}.";
         throw new PreconditionFailedException("AGREEMENT_PARTY_TRANSITION", $"agreements/{agreementId}/parties/{nation}", message);
     }
-
-    public static string Name(AgreementStatus status) => status switch
-    {
-        AgreementStatus.Draft => "DRAFT",
-        AgreementStatus.Signed => "SIGNED",
-        AgreementStatus.Ratified => "RATIFIED",
-        AgreementStatus.InForce => "IN_FORCE",
-        AgreementStatus.Terminated => "TERMINATED",
-        _ => status.ToString().ToUpperInvariant(),
-    };
 
     public static string KindName(AgreementKind kind) => kind switch
     {

@@ -1,3 +1,4 @@
+using Coordination.Contracts;
 using Coordination.Errors;
 using Coordination.Finance.Persistence;
 using Coordination.Finance.V1;
@@ -27,7 +28,7 @@ public sealed class Allocations(FinanceDbContext db)
         {
             throw new PreconditionFailedException("NOT_ALLOCATABLE", $"contributions/{parent.Id}",
                 "Only a donor's trust-fund contribution not earmarked to a budget line, valued in USD and not cancelled can be allocated; " +
-                $"this one is {(parent.IsInternal ? "itself an allocation" : $"{ContributionLifecycle.Name(parent.Channel)}, {ContributionLifecycle.Name(parent.Status)}{(parent.BudgetLineId.Length > 0 ? ", earmarked to a line" : "")}{(parent.Unvalued ? ", unvalued" : "")}")}.");
+                $"this one is {(parent.IsInternal ? "itself an allocation" : $"{ProtoEnumNames.Of(parent.Channel)}, {ProtoEnumNames.Of(parent.Status)}{(parent.BudgetLineId.Length > 0 ? ", earmarked to a line" : "")}{(parent.Unvalued ? ", unvalued" : "")}")}.");
         }
     }
 
@@ -60,7 +61,7 @@ public sealed class Allocations(FinanceDbContext db)
             if (parent.Status != ContributionStatus.Paid)
             {
                 throw new PreconditionFailedException("PARENT_NOT_PAID", $"contributions/{contribution.Id}",
-                    $"An allocation is paid only once the contribution it draws on is paid; that one is {ContributionLifecycle.Name(parent.Status)}.");
+                    $"An allocation is paid only once the contribution it draws on is paid; that one is {ProtoEnumNames.Of(parent.Status)}.");
             }
         }
         if (!contribution.IsInternal && target == ContributionStatus.Cancelled && await AllocatedFromAsync(contribution.Id, "", ct) > 0)

@@ -1,3 +1,4 @@
+using Coordination.Contracts;
 using Coordination.Errors;
 using Coordination.Finance.V1;
 
@@ -23,7 +24,7 @@ public static class ContributionLifecycle
         if (!allowed.Contains(to))
         {
             throw new PreconditionFailedException("CONTRIBUTION_STATUS_TRANSITION", $"contributions/{contribution.Id}",
-                $"A contribution cannot move from {Name(contribution.Status)} to {Name(to)}; from {Name(contribution.Status)} it may move to: {(allowed.Length == 0 ? "none" : string.Join(", ", allowed.Select(Name)))}.");
+                $"A contribution cannot move from {ProtoEnumNames.Of(contribution.Status)} to {ProtoEnumNames.Of(to)}; from {ProtoEnumNames.Of(contribution.Status)} it may move to: {(allowed.Length == 0 ? "none" : string.Join(", ", allowed.Select(s => ProtoEnumNames.Of(s))))}.");
         }
     }
 

@@ -1,3 +1,4 @@
+using Coordination.Contracts;
 using Coordination.Auth;
 using Coordination.Errors;
 using Coordination.Events;
@@ -120,7 +121,7 @@ public sealed partial class ContributionsApi
         }
         if (paidOn is not null && c.Status != ContributionStatus.Paid)
         {
-            v.Add("paid_on", $"only a paid contribution has a payment day; this one is {ContributionLifecycle.Name(c.Status)}");
+            v.Add("paid_on", $"only a paid contribution has a payment day; this one is {ProtoEnumNames.Of(c.Status)}");
         }
         v.ThrowIfAny();
         var terms = new ContributionTerms(amount.Currency, amount.MinorUnits, usdRate, newRateDate, usdCents, unvalued, channel,

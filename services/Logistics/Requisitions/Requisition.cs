@@ -1,3 +1,4 @@
+using Coordination.Contracts;
 using Coordination.Auth;
 using Coordination.Errors;
 using Coordination.Logistics.V1;
@@ -51,7 +52,7 @@ public sealed class Requisition : IKeyed
         if (target is RequisitionStatus.Completed or RequisitionStatus.Cancelled && lines.Sum(l => (long)l.InTransit) is > 0 and var inTransit)
         {
             throw new PreconditionFailedException("REQUISITION_GOODS_IN_TRANSIT", $"requisitions/{Id}",
-                $"A requisition cannot move to {RequisitionLifecycle.Name(target)} while {inTransit:N0} units of its goods are in transit; record their receipt first.");
+                $"A requisition cannot move to {ProtoEnumNames.Of(target)} while {inTransit:N0} units of its goods are in transit; record their receipt first.");
         }
         Status = target;
         Changed(caller, requestId, now);
@@ -98,7 +99,7 @@ public sealed class Requisition : IKeyed
         if (!allowed.Contains(Status))
         {
             throw new PreconditionFailedException("REQUISITION_STATUS", $"requisitions/{Id}",
-                $"A requisition in {RequisitionLifecycle.Name(Status)} cannot {action}; it must be {string.Join(" or ", allowed.Select(RequisitionLifecycle.Name))}.");
+                $"A requisition in {ProtoEnumNames.Of(Status)} cannot {action}; it must be {string.Join(" or ", allowed.Select(s => ProtoEnumNames.Of(s)))}.");
         }
     }
 

@@ -1,3 +1,4 @@
+using Coordination.Contracts;
 using Coordination.Errors;
 using Coordination.Logistics.V1;
 
@@ -27,19 +28,9 @@ public static class RequisitionLifecycle
     {
         if (!Allows(from, to))
         {
-            var allowed = Next[from].Length == 0 ? "none (it is closed)" : string.Join(", ", Next[from].Select(Name));
+            var allowed = Next[from].Length == 0 ? "none (it is closed)" : string.Join(", ", Next[from].Select(s => ProtoEnumNames.Of(s)));
             throw new PreconditionFailedException("REQUISITION_STATUS_TRANSITION", $"requisitions/{requisitionId}",
-                $"A requisition cannot move from {Name(from)} to {Name(to)}; from {Name(from)} it may move to: {allowed}.");
+                $"A requisition cannot move from {ProtoEnumNames.Of(from)} to {ProtoEnumNames.Of(to)}; from {ProtoEnumNames.Of(from)} it may move to: {allowed}.");
         }
     }
-
-    public static string Name(RequisitionStatus status) => status switch
-    {
-        RequisitionStatus.Draft => "DRAFT",
-        RequisitionStatus.Submitted => "SUBMITTED",
-        RequisitionStatus.Approved => "APPROVED",
-        RequisitionStatus.Completed => "COMPLETED",
-        RequisitionStatus.Cancelled => "CANCELLED",
-        _ => status.ToString().ToUpperInvariant(),
-    };
 }

@@ -1,3 +1,4 @@
+using Coordination.Contracts;
 using Coordination.Errors;
 using Coordination.Logistics.V1;
 
@@ -23,20 +24,11 @@ public static class ShipmentLifecycle
     {
         if (!Allows(from, to))
         {
-            var allowed = Next[from].Length == 0 ? "none (it is closed)" : string.Join(", ", Next[from].Select(Name));
+            var allowed = Next[from].Length == 0 ? "none (it is closed)" : string.Join(", ", Next[from].Select(s => ProtoEnumNames.Of(s)));
             throw new PreconditionFailedException("SHIPMENT_STATUS_TRANSITION", $"shipments/{shipmentId}",
-                $"A shipment cannot move from {Name(from)} to {Name(to)}; from {Name(from)} it may move to: {allowed}.");
+                $"A shipment cannot move from {ProtoEnumNames.Of(from)} to {ProtoEnumNames.Of(to)}; from {ProtoEnumNames.Of(from)} it may move to: {allowed}.");
         }
     }
-
-    public static string Name(ShipmentStatus status) => status switch
-    {
-        ShipmentStatus.Preparing => "PREPARING",
-        ShipmentStatus.InTransit => "IN_TRANSIT",
-        ShipmentStatus.Received => "RECEIVED",
-        ShipmentStatus.Cancelled => "CANCELLED",
-        _ => status.ToString().ToUpperInvariant(),
-    };
 
     public static string Name(ReceiptCondition condition) => condition switch
     {

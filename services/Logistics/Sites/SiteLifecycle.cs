@@ -1,3 +1,4 @@
+using Coordination.Contracts;
 using Coordination.Errors;
 using Coordination.Logistics.V1;
 
@@ -21,7 +22,7 @@ public static class SiteLifecycle
         if (!Allows(from, to))
         {
             throw new PreconditionFailedException("SITE_STATUS_TRANSITION", $"sites/{siteId}",
-                $"A site cannot move from {Name(from)} to {Name(to)}; from {Name(from)} it may move to: {string.Join(", ", Next[from].Select(Name))}.");
+                $"A site cannot move from {ProtoEnumNames.Of(from)} to {ProtoEnumNames.Of(to)}; from {ProtoEnumNames.Of(from)} it may move to: {string.Join(", ", Next[from].Select(s => ProtoEnumNames.Of(s)))}.");
         }
     }
 

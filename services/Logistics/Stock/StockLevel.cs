@@ -1,3 +1,4 @@
+using Coordination.Contracts;
 using Coordination.Errors;
 using Coordination.Logistics.V1;
 using Coordination.Persistence;
@@ -66,7 +67,7 @@ public sealed class StockLevel : IKeyed
     /// <summary>The refusal a person can act on: which item, which warehouse, how much is there and how much was asked.</summary>
     public PreconditionFailedException Refusal(StockMovementKind kind, int quantity, CatalogItem item, Warehouse warehouse) =>
         new("INSUFFICIENT_STOCK", $"warehouses/{warehouse.Id}/items/{item.Id}",
-            $"Not enough {item.Label} in warehouse '{warehouse.Name}': {OnHand:N0} {item.UnitOfIssue} on hand, {quantity:N0} requested ({StockMovements.Name(kind)}); stock cannot go negative.");
+            $"Not enough {item.Label} in warehouse '{warehouse.Name}': {OnHand:N0} {item.UnitOfIssue} on hand, {quantity:N0} requested ({ProtoEnumNames.Of(kind)}); stock cannot go negative.");
 
     private static long Delta(StockMovementKind kind, int quantity) => StockMovements.IsInbound(kind) ? quantity : -(long)quantity;
 
@@ -94,7 +95,7 @@ public sealed class StockEntry : IKeyed
     public DateTime RecordedAt { get; init; }
 }
 
-/// <summary>Which movements add stock and which take it away, and how they are named.</summary>
+/// <summary>Which movements add stock and which take it away.</summary>
 public static class StockMovements
 {
     /// <summary>What a caller may record on its own; transfers come only from TransferStock and shipments, in pairs.</summary>
@@ -102,18 +103,6 @@ public static class StockMovements
         [StockMovementKind.Received, StockMovementKind.Issued, StockMovementKind.Lost, StockMovementKind.Damaged, StockMovementKind.Expired];
 
     public static bool IsInbound(StockMovementKind kind) => kind is StockMovementKind.Received or StockMovementKind.TransferredIn;
-
-    public static string Name(StockMovementKind kind) => kind switch
-    {
-        StockMovementKind.Received => "RECEIVED",
-        StockMovementKind.Issued => "ISSUED",
-        StockMovementKind.Lost => "LOST",
-        StockMovementKind.Damaged => "DAMAGED",
-        StockMovementKind.Expired => "EXPIRED",
-        StockMovementKind.TransferredOut => "TRANSFERRED_OUT",
-        StockMovementKind.TransferredIn => "TRANSFERRED_IN",
-        _ => kind.ToString().ToUpperInvariant(),
-    };
 }
 
 public static class StockArithmetic

@@ -1,3 +1,4 @@
+using Coordination.Contracts;
 using Coordination.Auth;
 using Coordination.Errors;
 using Coordination.Personnel.Agreements;
@@ -69,7 +70,7 @@ public sealed class Contingent : IKeyed
         else if (effectiveOn < DeployedOn)
         {
             throw new PreconditionFailedException("CONTINGENT_DATE_ORDER", $"contingents/{Id}",
-                $"{Name} deployed on {DeployedOn:yyyy-MM-dd}; it cannot be {ContingentLifecycle.Name(target)} on {effectiveOn:yyyy-MM-dd}, before that.");
+                $"{Name} deployed on {DeployedOn:yyyy-MM-dd}; it cannot be {ProtoEnumNames.Of(target)} on {effectiveOn:yyyy-MM-dd}, before that.");
         }
         Status = target;
         Revision++;
@@ -206,7 +207,7 @@ public sealed class Contingent : IKeyed
         if (!ContingentLifecycle.InPipeline.Contains(Status))
         {
             throw new PreconditionFailedException("CONTINGENT_ROSTER_CLOSED", $"contingents/{Id}",
-                $"{Name} is {ContingentLifecycle.Name(Status)}; officers can be {action} a roster only before deployment.");
+                $"{Name} is {ProtoEnumNames.Of(Status)}; officers can be {action} a roster only before deployment.");
         }
     }
 

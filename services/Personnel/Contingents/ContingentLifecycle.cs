@@ -1,3 +1,4 @@
+using Coordination.Contracts;
 using Coordination.Errors;
 using Coordination.Personnel.V1;
 
@@ -39,21 +40,9 @@ public static class ContingentLifecycle
     {
         if (!Allows(from, to))
         {
-            var allowed = Next[from].Length == 0 ? "none (the chain ends here)" : string.Join(", ", Next[from].Select(Name));
+            var allowed = Next[from].Length == 0 ? "none (the chain ends here)" : string.Join(", ", Next[from].Select(s => ProtoEnumNames.Of(s)));
             throw new PreconditionFailedException("CONTINGENT_STATUS_TRANSITION", $"contingents/{contingentId}",
-                $"A contingent cannot move from {Name(from)} to {Name(to)}; from {Name(from)} it may move to: {allowed}.");
+                $"A contingent cannot move from {ProtoEnumNames.Of(from)} to {ProtoEnumNames.Of(to)}; from {ProtoEnumNames.Of(from)} it may move to: {allowed}.");
         }
     }
-
-    public static string Name(ContingentStatus status) => status switch
-    {
-        ContingentStatus.Requested => "REQUESTED",
-        ContingentStatus.Assigned => "ASSIGNED",
-        ContingentStatus.Standby => "STANDBY",
-        ContingentStatus.Mobilized => "MOBILIZED",
-        ContingentStatus.Deployed => "DEPLOYED",
-        ContingentStatus.Demobilizing => "DEMOBILIZING",
-        ContingentStatus.Repatriated => "REPATRIATED",
-        _ => status.ToString().ToUpperInvariant(),
-    };
 }

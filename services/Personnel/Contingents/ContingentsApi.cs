@@ -1,3 +1,4 @@
+using Coordination.Contracts;
 using Coordination.Auth;
 using Coordination.Errors;
 using Coordination.Events;
@@ -99,7 +100,7 @@ public sealed partial class ContingentsApi(PersonnelDbContext db, Writes writes,
         var caller = Caller.From(context);
         if (ContingentLifecycle.RecordedByMission.Contains(request.Status))
         {
-            caller.RequireMission($"record a contingent {ContingentLifecycle.Name(request.Status)} (a nation notifies the steps up to MOBILIZED)");
+            caller.RequireMission($"record a contingent {ProtoEnumNames.Of(request.Status)} (a nation notifies the steps up to {ProtoEnumNames.Of(ContingentStatus.Mobilized)})");
         }
         var v = new Violations();
         v.RequestId(request.RequestId);

@@ -1,3 +1,4 @@
+using Coordination.Contracts;
 using Coordination.Errors;
 using Coordination.Persistence;
 using Coordination.Personnel.V1;
@@ -47,12 +48,12 @@ public sealed class Rotation : IKeyed
         if (outgoing.Status != ContingentStatus.Deployed)
         {
             throw new PreconditionFailedException("ROTATION", subject,
-                $"{outgoing.Name} is {ContingentLifecycle.Name(outgoing.Status)}; only a DEPLOYED contingent is relieved in place.");
+                $"{outgoing.Name} is {ProtoEnumNames.Of(outgoing.Status)}; only a {ProtoEnumNames.Of(ContingentStatus.Deployed)} contingent is relieved in place.");
         }
         if (!ContingentLifecycle.InPipeline.Contains(incoming.Status))
         {
             throw new PreconditionFailedException("ROTATION", $"contingents/{incoming.Id}",
-                $"{incoming.Name} is {ContingentLifecycle.Name(incoming.Status)}; the relieving contingent must not have deployed yet.");
+                $"{incoming.Name} is {ProtoEnumNames.Of(incoming.Status)}; the relieving contingent must not have deployed yet.");
         }
         if (arrives < outgoing.DeployedOn)
         {

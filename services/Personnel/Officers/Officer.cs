@@ -1,3 +1,4 @@
+using Coordination.Contracts;
 using Coordination.Auth;
 using Coordination.Errors;
 using Coordination.Personnel.V1;
@@ -116,7 +117,7 @@ public sealed class Officer : IKeyed
         if (!IsVetted)
         {
             return NextVettingStage != VettingStage.Unspecified
-                ? $"{Id} is not vetted: {Officers.Vetting.Name(NextVettingStage)} has not been passed"
+                ? $"{Id} is not vetted: {ProtoEnumNames.Of(NextVettingStage)} has not been passed"
                 : $"{Id} is not vetted: the human-rights screening has not cleared them";
         }
         return null;

@@ -1,3 +1,4 @@
+using Coordination.Contracts;
 using System.Text.RegularExpressions;
 using Coordination.Errors;
 using Coordination.Personnel.V1;
@@ -50,7 +51,7 @@ public static partial class OfficerRecords
             if (stage != VettingStage.Unspecified && Enum.IsDefined(stage) && !Officers.Vetting.NationRecords(stage))
             {
                 acts.Add(new FieldViolation($"{prefix}vetting[{i}].stage",
-                    $"{Officers.Vetting.Name(stage)} is vetted by the mission; a nation records only its own certification ({Officers.Vetting.Name(VettingStage.NationCertification)})"));
+                    $"{ProtoEnumNames.Of(stage)} is vetted by the mission; a nation records only its own certification ({ProtoEnumNames.Of(VettingStage.NationCertification)})"));
             }
         }
         if (record.HumanRightsScreening is not null)

@@ -1,3 +1,4 @@
+using Coordination.Contracts;
 using Coordination.Auth;
 using Coordination.Errors;
 using Coordination.Personnel.Persistence;
@@ -95,7 +96,7 @@ public sealed class OfficersApi(PersonnelDbContext db, Writes writes, RosterImpo
         v.ThrowIfAny();
         if (!Vetting.NationRecords(entry!.Stage))
         {
-            caller.RequireMission($"record the {Vetting.Name(entry.Stage)} vetting stage (a nation records only {Vetting.Name(VettingStage.NationCertification)})");
+            caller.RequireMission($"record the {ProtoEnumNames.Of(entry.Stage)} vetting stage (a nation records only {ProtoEnumNames.Of(VettingStage.NationCertification)})");
         }
 
         return await writes.ExecuteAsync(request, request.RequestId, caller, context, async () =>

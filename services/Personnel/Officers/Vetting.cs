@@ -1,3 +1,4 @@
+using Coordination.Contracts;
 using Coordination.Personnel.V1;
 
 namespace Coordination.Personnel.Officers;
@@ -42,28 +43,18 @@ public static class Vetting
     {
         if (entries.Any(e => e.Stage == entry.Stage && e.Passed))
         {
-            return ("VETTING_STAGE_PASSED", $"{Name(entry.Stage)} has already been passed.");
+            return ("VETTING_STAGE_PASSED", $"{ProtoEnumNames.Of(entry.Stage)} has already been passed.");
         }
         var next = Next(entries);
         if (entry.Stage != next)
         {
             var before = Order[Array.IndexOf(Order, entry.Stage) - 1];
-            return ("VETTING_ORDER", $"{Name(entry.Stage)} can be recorded only after {Name(before)} has passed; the next stage is {Name(next)}.");
+            return ("VETTING_ORDER", $"{ProtoEnumNames.Of(entry.Stage)} can be recorded only after {ProtoEnumNames.Of(before)} has passed; the next stage is {ProtoEnumNames.Of(next)}.");
         }
         if (entries.Count > 0 && entry.On < entries[^1].On)
         {
-            return ("VETTING_ORDER", $"{Name(entry.Stage)} on {entry.On:yyyy-MM-dd} is before the previous result, recorded for {entries[^1].On:yyyy-MM-dd}.");
+            return ("VETTING_ORDER", $"{ProtoEnumNames.Of(entry.Stage)} on {entry.On:yyyy-MM-dd} is before the previous result, recorded for {entries[^1].On:yyyy-MM-dd}.");
         }
         return null;
     }
-
-    public static string Name(VettingStage stage) => stage switch
-    {
-        VettingStage.NationCertification => "NATION_CERTIFICATION",
-        VettingStage.Language => "LANGUAGE",
-        VettingStage.Interview => "INTERVIEW",
-        VettingStage.Driving => "DRIVING",
-        VettingStage.Firearms => "FIREARMS",
-        _ => "NONE",
-    };
 }

@@ -84,7 +84,7 @@ public sealed class AgreementApiTests(DiplomacyFixture fixture) : IClassFixture<
         await StepAsync(agreement, "BEN", AgreementStatus.Signed, 1);
 
         var twice = await RpcAssert.FailedPrecondition(() => StepAsync(agreement, "BEN", AgreementStatus.Signed, 2), "AGREEMENT_PARTY_TRANSITION");
-        Assert.Contains("already SIGNED", twice.Violations[0].Description, StringComparison.Ordinal);
+        Assert.Contains("already AGREEMENT_STATUS_SIGNED", twice.Violations[0].Description, StringComparison.Ordinal);
         await RpcAssert.FailedPrecondition(() => StepAsync(agreement, "HTI", AgreementStatus.InForce, 2), "AGREEMENT_PARTY_TRANSITION");
         await RpcAssert.InvalidFields(() => StepAsync(agreement, "USA", AgreementStatus.Signed, 2), "nation_code");
 

@@ -56,7 +56,7 @@ public sealed class ContributionStatusTests(FinanceFixture fixture) : IClassFixt
         await MoveAsync(pledge.Id, ContributionStatus.Paid);
 
         var e = await RpcAssert.FailedPrecondition(() => MoveAsync(pledge.Id, ContributionStatus.Cancelled, "changed our mind"), "CONTRIBUTION_STATUS_TRANSITION");
-        Assert.Contains("from PAID to CANCELLED", e.Violations[0].Description, StringComparison.Ordinal);
+        Assert.Contains("from CONTRIBUTION_STATUS_PAID to CONTRIBUTION_STATUS_CANCELLED", e.Violations[0].Description, StringComparison.Ordinal);
     }
 
     [Fact]

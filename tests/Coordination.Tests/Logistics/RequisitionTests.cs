@@ -51,12 +51,12 @@ public sealed class RequisitionTests(LogisticsGatewayFixture fixture) : IClassFi
         var draft = await officer.RequisitionAsync(site.Id, (await officer.ItemAsync(), 10));
 
         var skip = await RpcAssert.FailedPrecondition(() => officer.ChangeAsync(draft, RequisitionStatus.Approved), "REQUISITION_STATUS_TRANSITION");
-        Assert.Contains("DRAFT to APPROVED", skip.Violations[0].Description, StringComparison.Ordinal);
+        Assert.Contains("REQUISITION_STATUS_DRAFT to REQUISITION_STATUS_APPROVED", skip.Violations[0].Description, StringComparison.Ordinal);
         Assert.Equal($"requisitions/{draft.Id}", skip.Violations[0].Subject);
 
         await officer.ChangeAsync(draft, RequisitionStatus.Cancelled);
         var reopen = await RpcAssert.FailedPrecondition(() => officer.ChangeAsync(draft, RequisitionStatus.Submitted), "REQUISITION_STATUS_TRANSITION");
-        Assert.Contains("CANCELLED to SUBMITTED", reopen.Violations[0].Description, StringComparison.Ordinal);
+        Assert.Contains("REQUISITION_STATUS_CANCELLED to REQUISITION_STATUS_SUBMITTED", reopen.Violations[0].Description, StringComparison.Ordinal);
         Assert.Equal(RequisitionStatus.Cancelled, (await officer.ReadAsync(draft)).Status);
     }
 
@@ -68,7 +68,7 @@ public sealed class RequisitionTests(LogisticsGatewayFixture fixture) : IClassFi
         var draft = await officer.RequisitionAsync(site.Id, (item, 100));
 
         var early = await RpcAssert.FailedPrecondition(() => officer.CommitAsync(draft, 0, 10), "REQUISITION_STATUS");
-        Assert.Contains("DRAFT", early.Violations[0].Description, StringComparison.Ordinal);
+        Assert.Contains("REQUISITION_STATUS_DRAFT", early.Violations[0].Description, StringComparison.Ordinal);
 
         await officer.ChangeAsync(draft, RequisitionStatus.Submitted);
         var approved = await officer.ChangeAsync(draft, RequisitionStatus.Approved);

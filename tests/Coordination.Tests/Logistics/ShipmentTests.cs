@@ -194,14 +194,14 @@ public sealed class ShipmentTests(LogisticsGatewayFixture fixture) : IClassFixtu
         var preparing = await officer.ShipmentAsync(port, hospital.Id, InTwoDays, Line(item, 10));
 
         var early = await RpcAssert.FailedPrecondition(() => ReceiveAsync(preparing, store, (10, 0)), "SHIPMENT_STATUS_TRANSITION");
-        Assert.Contains("PREPARING to RECEIVED", early.Violations[0].Description, StringComparison.Ordinal);
+        Assert.Contains("SHIPMENT_STATUS_PREPARING to SHIPMENT_STATUS_RECEIVED", early.Violations[0].Description, StringComparison.Ordinal);
 
         var dispatched = await officer.DispatchAsync(preparing);
         var again = await RpcAssert.FailedPrecondition(() => officer.DispatchAsync(preparing), "SHIPMENT_STATUS_TRANSITION");
-        Assert.Contains("IN_TRANSIT to IN_TRANSIT", again.Violations[0].Description, StringComparison.Ordinal);
+        Assert.Contains("SHIPMENT_STATUS_IN_TRANSIT to SHIPMENT_STATUS_IN_TRANSIT", again.Violations[0].Description, StringComparison.Ordinal);
         var cancel = new CancelShipmentRequest { RequestId = NewId(), Id = preparing.Id, Reason = "Road blocked" };
         var late = await RpcAssert.FailedPrecondition(() => officer.Shipments.CancelShipmentAsync(cancel).ResponseAsync, "SHIPMENT_STATUS_TRANSITION");
-        Assert.Contains("IN_TRANSIT to CANCELLED", late.Violations[0].Description, StringComparison.Ordinal);
+        Assert.Contains("SHIPMENT_STATUS_IN_TRANSIT to SHIPMENT_STATUS_CANCELLED", late.Violations[0].Description, StringComparison.Ordinal);
         await ReceiveAsync(dispatched, store, (10, 0));
         await RpcAssert.FailedPrecondition(() => ReceiveAsync(dispatched, store, (10, 0)), "SHIPMENT_STATUS_TRANSITION");
         Assert.Equal(10, (await officer.LevelAsync(store, item)).OnHand);

@@ -182,12 +182,12 @@ public sealed class SiteApiTests(LogisticsFixture fixture) : IClassFixture<Logis
 
         var skip = await RpcAssert.FailedPrecondition(
             () => Sites(officer).ChangeSiteStatusAsync(Change(site.Id, SiteStatus.Secured)).ResponseAsync, "SITE_STATUS_TRANSITION");
-        Assert.Contains("CONTESTED to SECURED", skip.Violations[0].Description, StringComparison.Ordinal);
+        Assert.Contains("SITE_STATUS_CONTESTED to SITE_STATUS_SECURED", skip.Violations[0].Description, StringComparison.Ordinal);
         Assert.Equal($"sites/{site.Id}", skip.Violations[0].Subject);
 
         var same = await RpcAssert.FailedPrecondition(
             () => Sites(officer).ChangeSiteStatusAsync(Change(site.Id, SiteStatus.Contested)).ResponseAsync, "SITE_STATUS_TRANSITION");
-        Assert.Contains("CONTESTED to CONTESTED", same.Violations[0].Description, StringComparison.Ordinal);
+        Assert.Contains("SITE_STATUS_CONTESTED to SITE_STATUS_CONTESTED", same.Violations[0].Description, StringComparison.Ordinal);
 
         Assert.Equal(AsStored(site), await Sites(officer).GetSiteAsync(new GetSiteRequest { Id = site.Id }));
         Assert.Empty(await HistoryAsync(site.Id));

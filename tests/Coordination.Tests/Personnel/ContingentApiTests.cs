@@ -194,7 +194,7 @@ public sealed class ContingentApiTests(PersonnelFixture fixture) : IClassFixture
             EffectiveOn = new Date { Year = 2024, Month = 6, Day = 25 },
         }).ResponseAsync, "CONTINGENT_STATUS_TRANSITION");
 
-        Assert.Contains("REQUESTED to DEPLOYED", failure.Violations[0].Description, StringComparison.Ordinal);
+        Assert.Contains("CONTINGENT_STATUS_REQUESTED to CONTINGENT_STATUS_DEPLOYED", failure.Violations[0].Description, StringComparison.Ordinal);
         var unchanged = await Contingents(kenyaContributor).GetContingentAsync(new GetContingentRequest { Id = created.Id });
         Assert.Equal(ContingentStatus.Requested, unchanged.Status);
     }

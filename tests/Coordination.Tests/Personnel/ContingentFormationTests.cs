@@ -76,7 +76,7 @@ public sealed class ContingentFormationTests(PersonnelFlowFixture fixture) : ICl
 
         var reason = refused.Violations[0].Description;
         Assert.Contains("3 of the officers", reason, StringComparison.Ordinal);
-        Assert.Contains($"{inVetting.Id} is not vetted: NATION_CERTIFICATION has not been passed", reason, StringComparison.Ordinal);
+        Assert.Contains($"{inVetting.Id} is not vetted: VETTING_STAGE_NATION_CERTIFICATION has not been passed", reason, StringComparison.Ordinal);
         Assert.Contains($"{togolese.Id} is an officer of TGO", reason, StringComparison.Ordinal);
         Assert.Contains($"{vetted.Id} is on the roster of contingent {first.Id}", reason, StringComparison.Ordinal);
         Assert.Equal(0, (await ghana.Contingents.GetContingentAsync(new GetContingentRequest { Id = second.Id })).AssignedOfficerCount);
@@ -263,7 +263,7 @@ public sealed class ContingentFormationTests(PersonnelFlowFixture fixture) : ICl
         await RpcAssert.InvalidFields(() => jamaica.Contingents.ScheduleRotationAsync(Request(Day(2026, 3, 1), Day(2026, 3, 1))).ResponseAsync, "outgoing_departs_on");
         await RpcAssert.InvalidFields(() => jamaica.Contingents.ScheduleRotationAsync(Request(Day(2026, 3, 1), Day(2026, 4, 1))).ResponseAsync, "outgoing_departs_on");
         var refused = await RpcAssert.FailedPrecondition(() => jamaica.Contingents.ScheduleRotationAsync(Request(Day(2026, 3, 1), Day(2026, 3, 8))).ResponseAsync, "ROTATION");
-        Assert.Contains("only a DEPLOYED contingent is relieved", refused.Violations[0].Description, StringComparison.Ordinal);
+        Assert.Contains("only a CONTINGENT_STATUS_DEPLOYED contingent is relieved", refused.Violations[0].Description, StringComparison.Ordinal);
         await RpcAssert.FailsWith(StatusCode.PermissionDenied, () => fixture.Desk(TestTokens.For("KEN", Roles.Contributor)).Contingents
             .ScheduleRotationAsync(Request(Day(2026, 3, 1), Day(2026, 3, 8))).ResponseAsync);
     }

@@ -39,7 +39,7 @@ public sealed class DeploymentRulesTests(PersonnelFlowFixture fixture) : IClassF
         var contingent = await malawi.MoveAsync(await malawi.ContingentAsync("MWI", 40), ContingentStatus.Mobilized);
 
         var deploying = await RpcAssert.FailsWith(StatusCode.PermissionDenied, () => StatusAsync(malawi, contingent, ContingentStatus.Deployed, Day(2025, 11, 2)));
-        Assert.Contains("DEPLOYED", deploying.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("CONTINGENT_STATUS_DEPLOYED", deploying.Status.Detail, StringComparison.Ordinal);
         contingent = await StatusAsync(admin, contingent, ContingentStatus.Deployed, Day(2025, 11, 2));
         await RpcAssert.FailsWith(StatusCode.PermissionDenied, () => StatusAsync(malawi, contingent, ContingentStatus.Demobilizing));
         contingent = await StatusAsync(admin, contingent, ContingentStatus.Demobilizing);

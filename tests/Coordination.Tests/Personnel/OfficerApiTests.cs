@@ -61,7 +61,7 @@ public sealed class OfficerApiTests(PersonnelFixture fixture) : IClassFixture<Pe
         var officer = await kenya.RegisterAsync("KEN", Record(vetted: false));
 
         var early = await RpcAssert.FailedPrecondition(() => VetAsync(officer, VettingStage.Language, true, Day(2025, 2, 1)), "VETTING_ORDER");
-        Assert.Contains("LANGUAGE can be recorded only after NATION_CERTIFICATION has passed", early.Violations[0].Description, StringComparison.Ordinal);
+        Assert.Contains("VETTING_STAGE_LANGUAGE can be recorded only after VETTING_STAGE_NATION_CERTIFICATION has passed", early.Violations[0].Description, StringComparison.Ordinal);
 
         officer = await VetAsync(officer, VettingStage.NationCertification, true, Day(2025, 2, 1));
         await RpcAssert.FailedPrecondition(() => VetAsync(officer, VettingStage.NationCertification, true, Day(2025, 2, 2)), "VETTING_STAGE_PASSED");
@@ -182,7 +182,7 @@ public sealed class OfficerApiTests(PersonnelFixture fixture) : IClassFixture<Pe
             RequestId = NewId(), OfficerId = officer.Id, Result = new VettingResult { Stage = VettingStage.Language, Passed = true, On = Day(2025, 2, 2) },
         }).ResponseAsync);
 
-        Assert.Contains("LANGUAGE", refused.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("VETTING_STAGE_LANGUAGE", refused.Status.Detail, StringComparison.Ordinal);
         Assert.Equal(VettingStage.Language, (await kenya.OfficerAsync(officer.Id)).NextVettingStage);
         var vetted = await VetAsync(officer, VettingStage.Language, passed: true, Day(2025, 2, 2));
         Assert.Equal(VettingStage.Interview, vetted.NextVettingStage);
@@ -198,7 +198,7 @@ public sealed class OfficerApiTests(PersonnelFixture fixture) : IClassFixture<Pe
         var stages = await RpcAssert.FailsWith(StatusCode.PermissionDenied, () => kenya.RegisterAsync("KEN", vetted));
         var screening = await RpcAssert.FailsWith(StatusCode.PermissionDenied, () => kenya.RegisterAsync("KEN", screened));
 
-        Assert.Contains("LANGUAGE", stages.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("VETTING_STAGE_LANGUAGE", stages.Status.Detail, StringComparison.Ordinal);
         Assert.Contains("human_rights_screening", screening.Status.Detail, StringComparison.Ordinal);
         // Nothing was registered: the mission registers the same officers now, and Kenya its own certified one.
         Assert.Equal(OfficerStatus.Vetted, (await mission.RegisterAsync("KEN", vetted)).Status);

@@ -123,7 +123,7 @@ public sealed class RosterImportTests(PersonnelFixture fixture) : IClassFixture<
         var results = progress.SelectMany(p => p.Results).ToDictionary(r => r.Row);
         Assert.Equal([RowOutcome.Created, RowOutcome.Rejected, RowOutcome.Rejected, RowOutcome.Created], Enumerable.Range(1, 4).Select(i => results[i].Outcome));
         Assert.Equal(["vetting[1].stage", "vetting[2].stage", "vetting[3].stage", "vetting[4].stage"], results[2].Violations.Select(v => v.Field));
-        Assert.Contains("LANGUAGE is vetted by the mission", results[2].Violations[0].Description, StringComparison.Ordinal);
+        Assert.Contains("VETTING_STAGE_LANGUAGE is vetted by the mission", results[2].Violations[0].Description, StringComparison.Ordinal);
         Assert.Equal("human_rights_screening", Assert.Single(results[3].Violations).Field);
         Assert.Equal(VettingStage.Language, (await kenya.OfficerAsync(results[1].OfficerId)).NextVettingStage);
     }

@@ -1,3 +1,4 @@
+using Coordination.Contracts;
 using Coordination.Errors;
 using Coordination.Logistics.Sites;
 using Coordination.Personnel.Contingents;
@@ -61,7 +62,7 @@ public sealed class LifecycleTests
         var e = Assert.Throws<PreconditionFailedException>(() => ContingentLifecycle.EnsureAllowed(new string('a', 32), from, to));
         Assert.Equal("CONTINGENT_STATUS_TRANSITION", e.Type);
         Assert.Equal($"contingents/{new string('a', 32)}", e.Subject);
-        Assert.Contains($"{ContingentLifecycle.Name(from)} to {ContingentLifecycle.Name(to)}", e.Message, StringComparison.Ordinal);
+        Assert.Contains($"{ProtoEnumNames.Of(from)} to {ProtoEnumNames.Of(to)}", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -111,7 +112,7 @@ public sealed class LifecycleTests
         var e = Assert.Throws<PreconditionFailedException>(() => SiteLifecycle.EnsureAllowed(new string('b', 32), from, to));
         Assert.Equal("SITE_STATUS_TRANSITION", e.Type);
         Assert.Equal($"sites/{new string('b', 32)}", e.Subject);
-        Assert.Contains($"{SiteLifecycle.Name(from)} to {SiteLifecycle.Name(to)}", e.Message, StringComparison.Ordinal);
+        Assert.Contains($"{ProtoEnumNames.Of(from)} to {ProtoEnumNames.Of(to)}", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
