@@ -140,6 +140,7 @@ if [[ -z ${BUF:-} ]] && ! command -v buf >/dev/null 2>&1; then
   fi
   [[ -x $BUF_HOME/node_modules/.bin/buf ]] && export BUF="$BUF_HOME/node_modules/.bin/buf"
 fi
+log "buf for the contract guard: ${BUF:-$(command -v buf || echo 'not found')}"
 
 # ---------------------------------------------------------------- start RabbitMQ
 if [[ -z ${RABBITMQ_URI:-} ]]; then

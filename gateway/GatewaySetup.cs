@@ -22,6 +22,7 @@ public static class GatewaySetup
         builder.Services.AddStreamLimits(builder.Configuration);
         builder.AddDevelopmentIssuer();
         builder.Services.AddGrpc();
+        builder.Services.AddSingleton<ContractReflection>(); // built once: its descriptors index is the whole contract
         builder.Services.AddHealthChecks().AddCheck<RoutesHealthCheck>("routes", tags: [HealthSetup.Ready]);
         builder.Services.AddReverseProxy().AddServiceRoutes(builder.Configuration);
         return builder;
@@ -38,6 +39,7 @@ public static class GatewaySetup
         app.UseRateLimiter();
         app.UseStreamLimits();
         app.MapHostEndpoints();
+        app.MapGrpcService<ContractReflection>().AllowAnonymous();
         if (app.Environment.IsDevelopment())
         {
             app.MapDevelopmentTokens();

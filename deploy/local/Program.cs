@@ -138,7 +138,7 @@ Console.WriteLine($"""
       cd samples/node && npm install && node first-call.js {suite.GatewayGrpc.Authority} {suite.GatewayHttp}
     or with grpcurl, if you have it:
       TOKEN=$(curl -sf '{suite.GatewayHttp}dev/token?nation=KEN&role=contributor')
-      grpcurl -plaintext -H "authorization: Bearer $TOKEN" -import-path protos -proto coordination/personnel/v1/contingents.proto \
+      grpcurl -plaintext -H "authorization: Bearer $TOKEN" \
         {suite.GatewayGrpc.Authority} coordination.personnel.v1.ContingentService/ListContingents
     Press Ctrl-C to stop.
     """);

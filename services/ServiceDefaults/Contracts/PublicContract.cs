@@ -16,6 +16,9 @@ public static class PublicContract
         .OrderBy(m => m.FullName, StringComparer.Ordinal)
         .ToList();
 
+    /// <summary>The gRPC services of the contract (<c>coordination.personnel.v1.ContingentService</c>, …), in a stable order.</summary>
+    public static IReadOnlyList<ServiceDescriptor> GrpcServices { get; } = Methods.Select(m => m.Service).DistinctBy(s => s.FullName).ToList();
+
     /// <summary>The services that serve the contract, named by their packages (personnel, logistics, …), in a stable order.</summary>
     public static IReadOnlyList<string> Services { get; } = Methods.Select(ServiceOf).Distinct().Order(StringComparer.Ordinal).ToList();
 

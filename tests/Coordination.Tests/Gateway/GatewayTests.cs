@@ -62,13 +62,38 @@ public sealed class GatewayTests(FullSuiteFixture fixture) : IClassFixture<FullS
     }
 
     [Fact]
+    public async Task Reflection_at_the_gateway_lists_and_describes_the_whole_public_contract_without_a_token()
+    {
+        var reflection = Suite.ViaGateway<Grpc.Reflection.V1Alpha.ServerReflection.ServerReflectionClient>(null);
+        using var call = reflection.ServerReflectionInfo();
+
+        await call.RequestStream.WriteAsync(new Grpc.Reflection.V1Alpha.ServerReflectionRequest { ListServices = "" });
+        Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None));
+        var listed = call.ResponseStream.Current.ListServicesResponse.Service.Select(s => s.Name).ToList();
+        await call.RequestStream.WriteAsync(new Grpc.Reflection.V1Alpha.ServerReflectionRequest { FileContainingSymbol = "coordination.personnel.v1.ContingentService" });
+        Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None));
+        var files = call.ResponseStream.Current.FileDescriptorResponse.FileDescriptorProto
+            .Select(b => Google.Protobuf.Reflection.FileDescriptorProto.Parser.ParseFrom(b)).ToList();
+        await call.RequestStream.CompleteAsync();
+
+        // Every service of protos/, as compiled into the gateway, and reflection itself; nothing of the hosts' own.
+        var contract = Coordination.Contracts.PublicContract.GrpcServices.Select(s => s.FullName).ToList();
+        Assert.Equal(contract.Append("grpc.reflection.v1alpha.ServerReflection").Order(StringComparer.Ordinal), listed.Order(StringComparer.Ordinal));
+        Assert.Contains("coordination.finance.v1.BudgetService", listed);
+        Assert.DoesNotContain("grpc.health.v1.Health", listed);
+        var contingents = Assert.Single(files, f => f.Name == "coordination/personnel/v1/contingents.proto");
+        Assert.Contains(contingents.Service.Single(s => s.Name == "ContingentService").Method, m => m.Name == "ListContingents");
+        Assert.Contains(files, f => f.Name == "coordination/common/v1/date.proto"); // with what it imports, for describe
+    }
+
+    [Fact]
     public async Task A_path_that_is_not_a_public_service_is_not_routed()
     {
         var channel = GrpcChannel.ForAddress(Suite.Gateway!.GrpcAddress());
         var marshaller = Marshallers.Create((Google.Protobuf.WellKnownTypes.Empty m) => Google.Protobuf.MessageExtensions.ToByteArray(m),
             bytes => Google.Protobuf.WellKnownTypes.Empty.Parser.ParseFrom(bytes));
         var method = new Method<Google.Protobuf.WellKnownTypes.Empty, Google.Protobuf.WellKnownTypes.Empty>(
-            MethodType.Unary, "grpc.reflection.v1alpha.ServerReflection", "ListEverything", marshaller, marshaller);
+            MethodType.Unary, "coordination.personnel.v1.InternalService", "ListEverything", marshaller, marshaller);
         var headers = Bearer.Headers(TestTokens.For("KEN", Roles.MissionAdmin));
 
         var e = await Assert.ThrowsAsync<RpcException>(() =>
