@@ -3,6 +3,7 @@ using Coordination.Errors;
 using Coordination.Persistence;
 using Coordination.Requests;
 using Coordination.Secrets;
+using Grpc.AspNetCore.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,6 +44,8 @@ public static class ServiceHost
         app.UseOperatorEndpointsOnHttpPortOnly();
         app.UseAuthentication();
         app.UseAuthorization();
+        // gRPC-Web (browsers, through the gateway's HTTP port): decoded here, so the frame checks see gRPC frames.
+        app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
         app.UseRequestFrameChecks();
         app.MapHostEndpoints();
         app.MapGrpcReflectionService().AllowAnonymous();

@@ -19,7 +19,13 @@ public static class GrpcResponses
     public static Task WriteStatusAsync(HttpResponse response, Grpc.Core.StatusCode code, string message)
     {
         response.StatusCode = StatusCodes.Status200OK;
-        response.ContentType = "application/grpc";
+        // A gRPC-Web caller (a browser) reads a gRPC-Web answer: the same status headers under its own content type.
+        response.ContentType = response.HttpContext.Request.ContentType switch
+        {
+            { } web when web.StartsWith("application/grpc-web-text", StringComparison.OrdinalIgnoreCase) => "application/grpc-web-text",
+            { } web when web.StartsWith("application/grpc-web", StringComparison.OrdinalIgnoreCase) => "application/grpc-web",
+            _ => "application/grpc",
+        };
         response.Headers["grpc-status"] = ((int)code).ToString(System.Globalization.CultureInfo.InvariantCulture);
         response.Headers["grpc-message"] = EncodeMessage(message);
         return Task.CompletedTask;

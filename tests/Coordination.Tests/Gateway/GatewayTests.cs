@@ -86,6 +86,25 @@ public sealed class GatewayTests(FullSuiteFixture fixture) : IClassFixture<FullS
         Assert.Contains(files, f => f.Name == "coordination/common/v1/date.proto"); // with what it imports, for describe
     }
 
+    [Theory]
+    [InlineData(Grpc.Net.Client.Web.GrpcWebMode.GrpcWeb)]
+    [InlineData(Grpc.Net.Client.Web.GrpcWebMode.GrpcWebText)]
+    public async Task A_browser_partner_calls_with_grpc_web_over_http_1_1_on_the_gateways_http_port(Grpc.Net.Client.Web.GrpcWebMode mode)
+    {
+        using var channel = GrpcChannel.ForAddress(Suite.Gateway!.HttpAddress(), new GrpcChannelOptions
+        {
+            HttpHandler = new Grpc.Net.Client.Web.GrpcWebHandler(mode, new HttpClientHandler()),
+            HttpVersion = HttpVersion.Version11,
+        });
+        var kenya = new SiteService.SiteServiceClient(channel.CreateCallInvoker().WithBearer(TestTokens.For("KEN", Roles.Contributor)));
+
+        Assert.NotNull((await kenya.ListSitesAsync(new ListSitesRequest())).Page);
+        // Refused by the gateway (no token) and by a service (a bad field): both reach the browser with their details.
+        await RpcAssert.FailsWith(StatusCode.Unauthenticated,
+            () => new SiteService.SiteServiceClient(channel).ListSitesAsync(new ListSitesRequest()).ResponseAsync);
+        await RpcAssert.InvalidFields(() => kenya.GetSiteAsync(new GetSiteRequest { Id = "not an id" }).ResponseAsync, "id");
+    }
+
     [Fact]
     public async Task A_path_that_is_not_a_public_service_is_not_routed()
     {
@@ -164,11 +183,12 @@ public sealed class GatewayTests(FullSuiteFixture fixture) : IClassFixture<FullS
             return request;
         }
 
-        using var first = await http.SendAsync(Call());
-        Assert.NotEqual(HttpStatusCode.TooManyRequests, first.StatusCode);
-        using var refused = await http.SendAsync(Call());
+        // Ten at once: they meet the limiter together, whatever the first proxied call then costs (a new gateway's
+        // first call to a service can take longer than the budget takes to refill).
+        var answers = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => http.SendAsync(Call())));
+        using var refused = answers.First(a => a.StatusCode == HttpStatusCode.TooManyRequests);
+        Assert.True(answers.Count(a => a.StatusCode != HttpStatusCode.TooManyRequests) is >= 1 and <= 2, string.Join(", ", answers.Select(a => a.StatusCode)));
 
-        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.Equal(TimeSpan.FromSeconds(1), refused.Headers.RetryAfter?.Delta);
         Assert.Equal(("1", "0", "1"), (refused.Headers.GetValues("RateLimit-Limit").Single(), refused.Headers.GetValues("RateLimit-Remaining").Single(),
             refused.Headers.GetValues("RateLimit-Reset").Single()));
