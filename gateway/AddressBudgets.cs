@@ -23,11 +23,12 @@ internal sealed class AddressBudgets(int burst, int perMinute, TimeProvider time
         lock (bucket)
         {
             Refill(bucket);
-            retryAfter = SmoothTokenBucket.UntilAvailable(bucket.Permits, 1, perMinute / 60.0);
             if (bucket.Permits < 1)
             {
+                retryAfter = SmoothTokenBucket.UntilAvailable(bucket.Permits, 1, perMinute / 60.0);
                 return null;
             }
+            retryAfter = TimeSpan.Zero;
             bucket.Permits--;
             bucket.Taken++;
             return new Permit(this, bucket);

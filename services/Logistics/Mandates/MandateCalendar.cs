@@ -12,8 +12,7 @@ namespace Coordination.Logistics.Mandates;
 public static class MandateCalendar
 {
     /// <summary>The mandate served, or null while none is known.</summary>
-    public static Task<KnownMandate?> ServedAsync(this LogisticsDbContext db, CancellationToken ct) =>
-        db.KnownMandates.AsNoTracking().Where(m => m.PeriodEnd != null).OrderByDescending(m => m.PeriodEnd).ThenBy(m => m.Id).FirstOrDefaultAsync(ct);
+    public static async Task<KnownMandate?> ServedAsync(this LogisticsDbContext db, CancellationToken ct) => (await db.PeriodsAsync(ct)).Served;
 
     /// <summary>The mandates heard of with a period, to tell which one a requisition's or shipment's day falls in.</summary>
     public static async Task<MandatePeriods> PeriodsAsync(this LogisticsDbContext db, CancellationToken ct) =>
@@ -38,14 +37,16 @@ public static class MandateCalendar
 /// <summary>
 /// The periods of the mandates logistics heard of (a handful: one per resolution line), read once per call. A day
 /// falls in the period that holds it; where two hold it (a successor adopted before its predecessor's end), the
-/// later-ending one serves it, as <see cref="MandateCalendar.ServedAsync"/> chooses.
+/// later-ending one serves it, as the mandate served now is chosen (<see cref="Served"/>).
 /// </summary>
 public sealed class MandatePeriods(IReadOnlyList<KnownMandate> mandates)
 {
+    /// <summary>The mandate logistics serves: of those heard of, the one whose period ends last; null while none is known.</summary>
+    public KnownMandate? Served => Latest(mandates);
+
     /// <summary>The mandate period <paramref name="day"/> falls in; null when none heard of holds it.</summary>
     public V1.ServedMandate? On(DateOnly day) =>
-        mandates.Where(m => m.PeriodStart <= day && day <= m.PeriodEnd).OrderByDescending(m => m.PeriodEnd).ThenBy(m => m.Id, StringComparer.Ordinal)
-            .FirstOrDefault() is { } m
+        Latest(mandates.Where(m => m.PeriodStart <= day && day <= m.PeriodEnd)) is { } m
             ? new V1.ServedMandate
             {
                 MandateId = m.Id,
@@ -55,4 +56,7 @@ public sealed class MandatePeriods(IReadOnlyList<KnownMandate> mandates)
                 ExpiringDaysBefore = m.ExpiringNotice ?? 0,
             }
             : null;
+
+    private static KnownMandate? Latest(IEnumerable<KnownMandate> candidates) =>
+        candidates.OrderByDescending(m => m.PeriodEnd).ThenBy(m => m.Id, StringComparer.Ordinal).FirstOrDefault();
 }

@@ -186,7 +186,7 @@ public sealed class ReportsApi(LogisticsDbContext db, TimeProvider time) : Logis
         }
         var (items, page) = await query.ToPageAsync(cursor, ct);
         var ids = items.Select(c => c.Id).ToList();
-        return new ListSupportPlansResponse { Plans = { await PlansOfAsync(items, ct) }, Page = page };
+        return new ListSupportPlansResponse { Plans = { await PlansOfAsync(items, await db.ServedAsync(ct), ct) }, Page = page };
     }
 
     /// <summary>
@@ -196,7 +196,8 @@ public sealed class ReportsApi(LogisticsDbContext db, TimeProvider time) : Logis
     public override async Task<MandateExpiryReport> GetMandateExpiryReport(GetMandateExpiryReportRequest request, ServerCallContext context)
     {
         var ct = context.CancellationToken;
-        var mandate = await db.ServedAsync(ct);
+        var mandates = await db.PeriodsAsync(ct);
+        var mandate = mandates.Served;
         var report = new MandateExpiryReport();
         if (mandate?.ExpiringNotice is not { } days)
         {
@@ -207,11 +208,10 @@ public sealed class ReportsApi(LogisticsDbContext db, TimeProvider time) : Logis
         report.MandateEndsOn = mandate.PeriodEnd!.Value.ToProto();
         report.DaysBefore = days;
         var running = await db.KnownContingents.AsNoTracking().Planned(db).Where(c => c.RepatriatedOn == null).OrderBy(c => c.Id).ToListAsync(ct);
-        report.Plans.AddRange((await PlansOfAsync(running, ct)).Where(p => p.EndsWithMandate));
+        report.Plans.AddRange((await PlansOfAsync(running, mandate, ct)).Where(p => p.EndsWithMandate));
 
         // What is still open in the period the mandate serves must be finished, received or cancelled before it ends.
         var (starts, ends) = (mandate.PeriodStart!.Value, mandate.PeriodEnd!.Value);
-        var mandates = await db.PeriodsAsync(ct);
         var requisitions = db.Requisitions.AsNoTracking()
             .Where(r => RequisitionLifecycle.Open.Contains(r.Status) && r.NeededBy >= starts && r.NeededBy <= ends);
         report.OpenRequisitionCount = await requisitions.CountAsync(ct);
@@ -229,13 +229,12 @@ public sealed class ReportsApi(LogisticsDbContext db, TimeProvider time) : Logis
     /// <summary>At most this many requisitions, and shipments, listed in a mandate expiry report (all are counted).</summary>
     private const int ExpiryListLimit = 200;
 
-    private async Task<List<SupportPlan>> PlansOfAsync(List<Contingents.KnownContingent> contingents, CancellationToken ct)
+    private async Task<List<SupportPlan>> PlansOfAsync(List<Contingents.KnownContingent> contingents, KnownMandate? mandate, CancellationToken ct)
     {
         var ids = contingents.Select(c => c.Id).ToList();
         var rotations = await db.ScheduledRotations.AsNoTracking()
             .Where(r => ids.Contains(r.OutgoingContingentId) || ids.Contains(r.IncomingContingentId))
             .ToListAsync(ct);
-        var mandate = await db.ServedAsync(ct);
         return contingents
             .Select(c => SupportPlans.Of(c, rotations.Where(r => r.OutgoingContingentId == c.Id || r.IncomingContingentId == c.Id).ToList(), mandate))
             .ToList();

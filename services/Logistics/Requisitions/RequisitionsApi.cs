@@ -48,11 +48,12 @@ public sealed class RequisitionsApi(LogisticsDbContext db, Writes writes, TimePr
             // Logistics knows contingents from personnel's events: a requisition is raised for one that exists and is not home.
             var contingent = await db.KnownContingents.AsNoTracking().GetAsync(request.RequestingContingentId, "contingent", ct);
             contingent.EnsureNotRepatriated("raise requisitions");
-            MandateCalendar.EnsureWithin(await db.ServedAsync(ct), neededBy!.Value, time.Today(), "needed_by", "a requisition");
+            var mandates = await db.PeriodsAsync(ct);
+            MandateCalendar.EnsureWithin(mandates.Served, neededBy!.Value, time.Today(), "needed_by", "a requisition");
             var requisition = Requisition.Raise(contingent.Id, contingent.Nation, site.Id, request.Priority, neededBy!.Value, request.Justification,
                 request.Lines.Select(l => (l.ItemId, l.Quantity)), Audit.Created(caller, request.RequestId, time.UtcNow()));
             db.Requisitions.Add(requisition);
-            return requisition.ToProto(await db.PeriodsAsync(ct));
+            return requisition.ToProto(mandates);
         });
     }
 

@@ -49,12 +49,13 @@ public sealed class ShipmentsApi(LogisticsDbContext db, StockLedger ledger, Writ
             {
                 throw new ResourceAlreadyExistsException("shipment", request.WaybillNumber, $"A shipment with waybill '{request.WaybillNumber}' already exists.");
             }
-            MandateCalendar.EnsureWithin(await db.ServedAsync(ct), DateOnly.FromDateTime(eta!.Value), time.Today(), "eta", "a shipment");
+            var mandates = await db.PeriodsAsync(ct);
+            MandateCalendar.EnsureWithin(mandates.Served, DateOnly.FromDateTime(eta!.Value), time.Today(), "eta", "a shipment");
             var shipment = Shipment.Prepare(origin.Id, site.Id, site.Status, request.Carrier, request.WaybillNumber, eta!.Value,
                 request.Lines.Select((l, i) => new ShipmentLineSpec(l.ItemId, l.Quantity, l.RequisitionId, l.RequisitionLineId, valuation.UnitValuesUsdCents[i])),
                 valuation.FreightUsdCents, Audit.Created(caller, request.RequestId, time.UtcNow()));
             db.Shipments.Add(shipment);
-            return shipment.ToProto(await db.PeriodsAsync(context.CancellationToken));
+            return shipment.ToProto(mandates);
         });
     }
 
